@@ -1,0 +1,83 @@
+"""The closed vocabularies of the library. Their string values are public API:
+they appear in the data file, in JSON output and in callers' databases."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["Basis", "Change", "Lang", "Scope", "SourceStanding", "Status", "SubjectKind", "Timing"]
+
+
+class _StrEnum(str, enum.Enum):
+    """A string enum whose ``str()`` is its value (like ``enum.StrEnum`` on 3.11+)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Change(_StrEnum):
+    """A kind of change to the filing information since it was filed."""
+
+    SUBJECT_NAME = "subject_name"
+    SUBJECT_TYPE = "subject_type"
+    SUBJECT_CERTIFICATE = "subject_certificate"
+    SUBJECT_ADDRESS = "subject_address"
+    SUBJECT_OWNER = "subject_owner"
+    SUBJECT_OWNER_CONTACT = "subject_owner_contact"
+    WEBSITE_NAME = "website_name"
+    WEBSITE_OWNER = "website_owner"
+    WEBSITE_OWNER_PHONE = "website_owner_phone"
+    WEBSITE_DOMAINS = "website_domains"
+
+
+class SubjectKind(_StrEnum):
+    """Who holds the filing: some provinces rule differently for individuals."""
+
+    ORGANISATION = "organisation"
+    INDIVIDUAL = "individual"
+
+
+class Timing(_StrEnum):
+    """When a change must be filed relative to the transfer."""
+
+    BEFORE = "before"  # at the original provider, before the transfer
+    AFTER = "after"  # by a change filing once the transfer succeeded
+
+
+class Status(_StrEnum):
+    """Whether a source states a value; ``unknown`` values are never filled in."""
+
+    STATED = "stated"
+    UNKNOWN = "unknown"
+
+
+class Basis(_StrEnum):
+    """What decided a verdict."""
+
+    PROVINCE = "province"  # the province's own stated rule
+    NATIONAL_DEFAULT = "national_default"  # province rule unknown: strict default applied
+    NATIONAL_RULE = "national_rule"  # a rule that holds in every province
+
+
+class SourceStanding(_StrEnum):
+    """How much weight a source carries."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    HISTORICAL = "historical"
+
+
+class Scope(_StrEnum):
+    """Whom a reachability requirement covers."""
+
+    ALL = "all"
+    ORGANISATIONS = "organisations"
+    INDIVIDUALS = "individuals"
+    WHEN_ADDING_WEBSITES = "when_adding_websites"
+
+
+class Lang(_StrEnum):
+    """Languages of the texts kept in the data."""
+
+    ZH = "zh"
+    EN = "en"

@@ -1,0 +1,166 @@
+"""The package's exceptions.
+
+Each concrete error also subclasses the builtin a caller would naturally catch
+(``LookupError`` for an unknown name, ``ValueError`` for malformed input or data), so
+code that knows nothing of this package still handles them. Errors carry their data
+as attributes and survive pickling, since they cross process boundaries in workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "BeianPolicyError",
+    "DataProblem",
+    "InvalidArgumentError",
+    "InvalidIcpNumberError",
+    "PolicyDataError",
+    "UnknownChangeError",
+    "UnknownFailureError",
+    "UnknownProvinceError",
+]
+
+
+class BeianPolicyError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+def _did_you_mean(suggestions: tuple[str, ...]) -> str:
+    if not suggestions:
+        return ""
+    return " Did you mean: " + ", ".join(suggestions) + "?"
+
+
+class UnknownProvinceError(BeianPolicyError, LookupError):
+    """The text names no mainland province (or names a region without ICP filing)."""
+
+    def __init__(
+        self,
+        query: object,
+        suggestions: Iterable[str] = (),
+        *,
+        no_icp_region: str | None = None,
+    ) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        self.no_icp_region = no_icp_region
+        if no_icp_region is not None:
+            message = (
+                f"{query!r} is {no_icp_region}, which has no ICP filing: ICP filings exist "
+                "only for the 31 mainland provinces."
+            )
+        else:
+            message = (
+                f"unknown province {query!r}: give an ISO code (CN-GD, GD), a GB/T 2260 code "
+                "(440000, 44), a Chinese name (广东, 广东省), an ICP abbreviation (粤) or a "
+                "pinyin name (Guangdong)." + _did_you_mean(self.suggestions)
+            )
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild,
+            (type(self), (self.query, self.suggestions), {"no_icp_region": self.no_icp_region}),
+        )
+
+
+class UnknownChangeError(BeianPolicyError, ValueError):
+    """The value is not one of the change kinds (``beian_policy.Change``)."""
+
+    def __init__(self, query: object, valid: Iterable[str], suggestions: Iterable[str] = ()) -> None:
+        self.query = query
+        self.valid = tuple(valid)
+        self.suggestions = tuple(suggestions)
+        super().__init__(
+            f"unknown change {query!r}: expected one of {', '.join(self.valid)}."
+            + _did_you_mean(self.suggestions)
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+
+
+class UnknownFailureError(BeianPolicyError, ValueError):
+    """The value is not one of the failure reasons (``beian_policy.Failure``)."""
+
+    def __init__(self, query: object, valid: Iterable[str], suggestions: Iterable[str] = ()) -> None:
+        self.query = query
+        self.valid = tuple(valid)
+        self.suggestions = tuple(suggestions)
+        super().__init__(
+            f"unknown failure {query!r}: expected one of {', '.join(self.valid)}."
+            + _did_you_mean(self.suggestions)
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+
+
+class InvalidArgumentError(BeianPolicyError, ValueError):
+    """An option has a value outside what it accepts."""
+
+    def __init__(self, argument: str, value: object, valid: Iterable[str]) -> None:
+        self.argument = argument
+        self.value = value
+        self.valid = tuple(valid)
+        super().__init__(f"invalid {argument} {value!r}: expected one of {', '.join(self.valid)}.")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.argument, self.value, self.valid), {}))
+
+
+class InvalidIcpNumberError(BeianPolicyError, ValueError):
+    """The text is not an ICP filing or licence number.
+
+    ``looks_like`` names what the text resembles when that is known (a public-security
+    filing number, a campus filing, a culture licence...), so callers can tell users
+    which number they pasted instead.
+    """
+
+    def __init__(self, text: object, reason: str, *, looks_like: str | None = None) -> None:
+        self.text = text
+        self.reason = reason
+        self.looks_like = looks_like
+        message = f"{text!r} is not an ICP number: {reason}"
+        if looks_like is not None:
+            message += f" (it looks like {looks_like})"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.text, self.reason), {"looks_like": self.looks_like}))
+
+
+@attrs.frozen
+class DataProblem:
+    """One problem found in a data file: where it is and what is wrong."""
+
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.record if not self.field else f"{self.record}: {self.field}"
+        return f"{where}: {self.message}"
+
+
+class PolicyDataError(BeianPolicyError, ValueError):
+    """A data file is malformed; every problem found is listed, not only the first."""
+
+    def __init__(self, path: str, problems: Iterable[DataProblem]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        lines = [f"{path}: {len(self.problems)} problem(s) in the policy data:"]
+        lines.extend(f"  - {problem}" for problem in self.problems)
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.path, self.problems), {}))
+
+
+def _rebuild(
+    cls: type[BeianPolicyError], args: tuple[object, ...], kwargs: dict[str, object]
+) -> BeianPolicyError:
+    return cls(*args, **kwargs)

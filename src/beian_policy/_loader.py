@@ -1,0 +1,750 @@
+"""Reading, checking and building the policy data.
+
+A bad data file must say everything that is wrong with it at once, naming the file,
+the record and the field, so each record is structured on its own and cross-record
+rules are checked in a separate pass over what did structure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import re
+import sys
+import threading
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs import transform_error
+
+from . import _document as doc
+from ._enums import Change, SubjectKind
+from ._errors import DataProblem, InvalidArgumentError, PolicyDataError
+from ._model import (
+    ALL_KINDS,
+    FactClaim,
+    NationalRule,
+    Province,
+    ProvinceNote,
+    ProvinceRules,
+    Requirement,
+    SiteFact,
+    Source,
+    StepInfo,
+    Text,
+    TimingClaim,
+    TransferRule,
+    WorkedExample,
+)
+from ._policy import NoIcpRegion, Policy, province_alias_texts
+from ._text import lookup_key
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "PolicyDataWarning",
+    "check_policy_text",
+    "default_data_text",
+    "default_policy",
+    "load_policy",
+]
+
+#: The data-file format this code reads (``MAJOR.MINOR``).
+SCHEMA_VERSION = "1.0"
+_SCHEMA = (1, 0)
+PROVINCE_COUNT = 31
+WILDCARD = "*"
+
+#: Steps and national rules the code refers to by id; the data must define them.
+REQUIRED_STEPS = frozenset(
+    {
+        "change_domain_owner",
+        "move_domain_to_domestic_registrar",
+        "change_filing_at_original_provider",
+        "cancel_extra_filings",
+        "cancel_website",
+        "obtain_preapproval",
+        "keep_filed_sites_reachable",
+        "close_unfiled_sites",
+        "submit_transfer",
+        "file_as_new_website",
+        "verify_sms",
+        "wait_for_review",
+        "point_dns_to_new_provider",
+        "update_filing_after_transfer",
+    }
+)
+REQUIRED_NATIONAL_RULES = frozenset(
+    {
+        "transfer_adds_provider",
+        "no_edit_during_transfer",
+        "change_first_by_default",
+        "sms_phone_must_match",
+        "unreachable_provider_refile",
+        "domain_owner_must_match_subject",
+        "overseas_domain_not_accepted",
+        "dns_after_transfer",
+        "update_after_transfer",
+        "preapproval_for_regulated",
+        "sms_within_24_hours",
+    }
+)
+
+
+class PolicyDataWarning(UserWarning):
+    """The data loads, but something about it deserves attention (e.g. a newer minor
+    schema version than this code knows)."""
+
+
+# --------------------------------------------------------------------------------------
+# The private converter: strict about types (TOML already has them; a string where a
+# number belongs is a mistake to report, not to coerce).
+# --------------------------------------------------------------------------------------
+
+_T = TypeVar("_T")
+
+
+def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
+    def hook(value: Any, _: Any) -> _T:
+        # bool is an int and datetime is a date in Python, but not in a data file.
+        if type(value) is not expected:
+            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r}")
+        return value  # type: ignore[no-any-return, unused-ignore]
+
+    return hook
+
+
+def _is_exactly(expected: type[Any]) -> Callable[[Any], bool]:
+    return lambda t: t is expected
+
+
+def _enum_hook(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+    try:
+        return cls(value)
+    except ValueError:
+        valid = ", ".join(repr(m.value) for m in cls)
+        raise ValueError(f"{value!r} is not one of {valid}") from None
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # Predicates, not class hooks: a class hook for str would also catch str enums.
+    for typ, name in (
+        (str, "a string"),
+        (int, "an integer"),
+        (bool, "true or false"),
+        (dt.date, "a date (YYYY-MM-DD)"),
+    ):
+        converter.register_structure_hook_func(_is_exactly(typ), _strict(typ, name))
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+_SECTIONS: Mapping[str, type[Any]] = {
+    "sources": doc.SourceDoc,
+    "no_icp_regions": doc.NoIcpRegionDoc,
+    "changes": doc.ChangeDoc,
+    "steps": doc.StepDoc,
+    "national_rules": doc.NationalRuleDoc,
+    "provinces": doc.ProvinceDoc,
+}
+_OPTIONAL_SECTIONS = frozenset({"no_icp_regions"})
+_SCALARS: Mapping[str, type[Any]] = {"schema_version": str, "data_version": str, "as_of": dt.date}
+_PATH_PART = re.compile(r"^\$\.(?P<section>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
+
+
+def _record_label(section: str, index: int, raw: object) -> str:
+    label = f"{section}[{index}]"
+    if isinstance(raw, dict):
+        key = raw.get("code", raw.get("id"))
+        if isinstance(key, str):
+            label += f" ({key})"
+    return label
+
+
+class _Collector:
+    """Collects problems; the loader raises them together at the end."""
+
+    def __init__(self) -> None:
+        self.problems: list[DataProblem] = []
+
+    def add(self, record: str, field: str, message: str) -> None:
+        self.problems.append(DataProblem(record, field, message))
+
+
+def _structure_records(
+    data: Mapping[str, Any], out: _Collector
+) -> tuple[dict[str, Any], dict[str, list[tuple[str, Any]]]]:
+    """Structure the scalars and each record of each section; report what fails."""
+    scalars: dict[str, Any] = {}
+    for key, typ in _SCALARS.items():
+        if key not in data:
+            out.add("(top level)", key, "required key missing")
+            continue
+        try:
+            scalars[key] = _CONVERTER.structure(data[key], typ)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a report line
+            out.add("(top level)", key, str(exc))
+
+    sections: dict[str, list[tuple[str, Any]]] = {}
+    for name, cls in _SECTIONS.items():
+        sections[name] = []
+        raw_items = data.get(name)
+        if raw_items is None:
+            if name not in _OPTIONAL_SECTIONS:
+                out.add("(top level)", name, f"required table array [[{name}]] is missing")
+            continue
+        if not isinstance(raw_items, list):
+            out.add("(top level)", name, f"expected an array of tables [[{name}]]")
+            continue
+        for index, raw in enumerate(raw_items):
+            label = _record_label(name, index, raw)
+            try:
+                sections[name].append((label, _CONVERTER.structure(raw, cls)))
+            except Exception as exc:  # noqa: BLE001
+                for line in _describe(exc, f"$.{name}[{index}]"):
+                    message, _, where = line.rpartition(" @ ")
+                    match = _PATH_PART.match(where)
+                    field = match.group("rest") if match else where
+                    out.add(label, field, message or line)
+
+    known = set(_SCALARS) | set(_SECTIONS) | {"failures"}
+    for key in data:
+        if key not in known:
+            out.add("(top level)", key, f"unknown key; expected one of {', '.join(sorted(known))}")
+    return scalars, sections
+
+
+def _describe(exc: Exception, path: str) -> list[str]:
+    if isinstance(exc, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        return transform_error(exc, path=path, format_exception=_format_exception)
+    return [f"{exc} @ {path}"]
+
+
+def _format_exception(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+    return str(exc) or type(exc).__name__
+
+
+# --------------------------------------------------------------------------------------
+# Cross-record checks and building.
+# --------------------------------------------------------------------------------------
+
+_CHANGE_VALUES = tuple(c.value for c in Change)
+_CODE = re.compile(r"^CN-[A-Z]{2}$")
+_GB_CODE = re.compile(r"^\d{2}0000$")
+
+
+class _Builder:
+    def __init__(self, origin: str, out: _Collector) -> None:
+        self.origin = origin
+        self.out = out
+        self.sources: dict[str, Source] = {}
+
+    # -- helpers -----------------------------------------------------------------------
+    def cite(self, record: str, field: str, ids: Sequence[str], *, required: bool) -> tuple[Source, ...]:
+        if required and not ids:
+            self.out.add(record, field, "no source given; every stated value needs at least one")
+        found = []
+        for source_id in ids:
+            source = self.sources.get(source_id)
+            if source is None:
+                self.out.add(record, field, f"unknown source id {source_id!r}; define it in [[sources]]")
+            else:
+                found.append(source)
+        return tuple(found)
+
+    def changes(self, record: str, field: str, values: Iterable[str]) -> frozenset[Change]:
+        result = set()
+        for value in values:
+            if value in _CHANGE_VALUES:
+                result.add(Change(value))
+            else:
+                self.out.add(
+                    record, field, f"unknown change {value!r}; expected one of {', '.join(_CHANGE_VALUES)}"
+                )
+        return frozenset(result)
+
+    def duplicates(self, record: str, field: str, values: Iterable[str], what: str) -> None:
+        for value, count in Counter(values).items():
+            if count > 1:
+                self.out.add(record, field, f"duplicate {what} {value!r} ({count} times)")
+
+    # -- sections ----------------------------------------------------------------------
+    def build_sources(self, items: list[tuple[str, doc.SourceDoc]]) -> tuple[Source, ...]:
+        self.duplicates("sources", "id", (d.id for _, d in items), "source id")
+        for label, d in items:
+            if d.url is None and d.path is None:
+                self.out.add(label, "url", "a source needs a url or a path to be found again")
+            if d.commit is not None and not re.fullmatch(r"[0-9a-f]{40}", d.commit):
+                self.out.add(label, "commit", f"expected a 40-hex commit id, got {d.commit!r}")
+            self.sources.setdefault(
+                d.id,
+                Source(
+                    id=d.id,
+                    provider=d.provider,
+                    title=d.title,
+                    standing=d.standing,
+                    url=d.url,
+                    repository=d.repository,
+                    path=d.path,
+                    commit=d.commit,
+                    date=d.date,
+                    note=d.note,
+                ),
+            )
+        return tuple(self.sources.values())
+
+    def build_changes(self, items: list[tuple[str, doc.ChangeDoc]]) -> tuple[tuple[Change, Text], ...]:
+        ids = [d.id for _, d in items]
+        self.duplicates("changes", "id", ids, "change id")
+        for label, d in items:
+            if d.id not in _CHANGE_VALUES:
+                self.out.add(
+                    label, "id", f"unknown change {d.id!r}; expected one of {', '.join(_CHANGE_VALUES)}"
+                )
+        for missing in sorted(set(_CHANGE_VALUES) - set(ids)):
+            self.out.add("changes", "id", f"no text for change {missing!r}")
+        return tuple((Change(d.id), Text(d.zh, d.en)) for _, d in items if d.id in _CHANGE_VALUES)
+
+    def build_steps(self, items: list[tuple[str, doc.StepDoc]]) -> tuple[StepInfo, ...]:
+        self.duplicates("steps", "id", (d.id for _, d in items), "step id")
+        self.duplicates("steps", "order", (str(d.order) for _, d in items), "step order")
+        for missing in sorted(REQUIRED_STEPS - {d.id for _, d in items}):
+            self.out.add("steps", "id", f"step {missing!r} is missing; the code plans with it")
+        return tuple(
+            sorted((StepInfo(d.id, d.order, Text(d.zh, d.en)) for _, d in items), key=lambda s: s.order)
+        )
+
+    def build_national(self, items: list[tuple[str, doc.NationalRuleDoc]]) -> tuple[NationalRule, ...]:
+        self.duplicates("national_rules", "id", (d.id for _, d in items), "rule id")
+        for missing in sorted(REQUIRED_NATIONAL_RULES - {d.id for _, d in items}):
+            self.out.add("national_rules", "id", f"national rule {missing!r} is missing")
+        return tuple(
+            NationalRule(d.id, Text(d.zh, d.en), self.cite(label, "sources", d.sources, required=True))
+            for label, d in items
+        )
+
+    def build_regions(self, items: list[tuple[str, doc.NoIcpRegionDoc]]) -> tuple[NoIcpRegion, ...]:
+        return tuple(
+            NoIcpRegion(
+                d.code,
+                d.gb_code,
+                d.name,
+                d.name_en,
+                d.aliases,
+                self.cite(label, "sources", d.sources, required=True),
+            )
+            for label, d in items
+        )
+
+    def build_provinces(
+        self, items: list[tuple[str, doc.ProvinceDoc]], steps: Mapping[str, StepInfo]
+    ) -> tuple[ProvinceRules, ...]:
+        if len(items) != PROVINCE_COUNT:
+            self.out.add("provinces", "", f"expected {PROVINCE_COUNT} provinces, found {len(items)}")
+        self.duplicates("provinces", "code", (d.code for _, d in items), "province code")
+        self.duplicates("provinces", "gb_code", (d.gb_code for _, d in items), "GB/T code")
+        built = [self.build_province(label, d, steps) for label, d in items]
+        return tuple(sorted(built, key=lambda r: r.province.gb_code))
+
+    def build_province(self, label: str, d: doc.ProvinceDoc, steps: Mapping[str, StepInfo]) -> ProvinceRules:
+        if not _CODE.match(d.code):
+            self.out.add(label, "code", f"expected an ISO 3166-2 code like 'CN-GD', got {d.code!r}")
+        if not _GB_CODE.match(d.gb_code):
+            self.out.add(
+                label, "gb_code", f"expected a GB/T 2260 province code like '440000', got {d.gb_code!r}"
+            )
+        if len(d.icp_abbreviation) != 1:
+            self.out.add(label, "icp_abbreviation", f"expected one character, got {d.icp_abbreviation!r}")
+        province = Province(
+            code=d.code,
+            gb_code=d.gb_code,
+            name=d.name,
+            short_name=d.short_name,
+            name_en=d.name_en,
+            iso_name=d.iso_name,
+            icp_abbreviation=d.icp_abbreviation,
+            alternative_abbreviations=d.alternative_abbreviations,
+            aliases=d.aliases,
+        )
+        return ProvinceRules(
+            province=province,
+            sources=self.cite(label, "sources", d.sources, required=True),
+            transfer_rules=self.build_rules(label, d),
+            filed_sites_reachable=self.build_fact(label, "filed_sites_reachable", d.filed_sites_reachable),
+            unfiled_sites_closed=self.build_fact(label, "unfiled_sites_closed", d.unfiled_sites_closed),
+            requirements=tuple(
+                self.build_requirement(label, f"requirements[{i}]", r, steps)
+                for i, r in enumerate(d.requirements)
+            ),
+            notes=tuple(
+                ProvinceNote(
+                    n.topic, n.text, self.cite(label, f"notes[{i}].sources", n.sources, required=True)
+                )
+                for i, n in enumerate(d.notes)
+            ),
+            examples=self.build_examples(label, d.examples),
+        )
+
+    def build_rules(self, label: str, d: doc.ProvinceDoc) -> tuple[TransferRule, ...]:
+        rules = []
+        catch_all = 0
+        for i, r in enumerate(d.transfer_rules):
+            field = f"transfer_rules[{i}]"
+            covers_all = list(r.changes) == [WILDCARD]
+            if WILDCARD in r.changes and not covers_all:
+                self.out.add(label, f"{field}.changes", "'*' stands alone; list changes or write ['*']")
+            if not r.changes:
+                self.out.add(label, f"{field}.changes", "empty; list change ids or write ['*']")
+            changes = (
+                frozenset(Change) - {Change.WEBSITE_OWNER_PHONE}
+                if covers_all
+                else self.changes(label, f"{field}.changes", [c for c in r.changes if c != WILDCARD])
+            )
+            if Change.WEBSITE_OWNER_PHONE.value in r.changes:
+                self.out.add(
+                    label,
+                    f"{field}.changes",
+                    "website_owner_phone is decided by the national SMS rule, not by a province rule",
+                )
+            applies_to = frozenset(r.applies_to) if r.applies_to else ALL_KINDS
+            if covers_all:
+                catch_all += 1
+                if applies_to != ALL_KINDS:
+                    self.out.add(
+                        label, f"{field}.applies_to", "the '*' rule must apply to every subject kind"
+                    )
+            self.check_stated(label, field, r.status.value, r.timing, "timing")
+            if r.deadline_working_days is not None:
+                if r.timing is None or r.timing.value != "after":
+                    self.out.add(label, f"{field}.deadline_working_days", "a deadline needs timing = 'after'")
+                if r.deadline_working_days <= 0:
+                    self.out.add(label, f"{field}.deadline_working_days", "must be a positive number of days")
+            claims = tuple(
+                TimingClaim(src, c.timing, c.boilerplate, c.note)
+                for j, c in enumerate(r.claims)
+                for src in self.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
+            )
+            rule_id = f"{d.code}/transfer/" + (
+                WILDCARD if covers_all else "+".join(sorted(c.value for c in changes))
+            )
+            if applies_to != ALL_KINDS:
+                rule_id += "/" + "+".join(sorted(k.value for k in applies_to))
+            rules.append(
+                TransferRule(
+                    id=rule_id,
+                    changes=changes,
+                    covers_all=covers_all,
+                    applies_to=applies_to,
+                    status=r.status,
+                    timing=r.timing,
+                    deadline_working_days=r.deadline_working_days,
+                    sources=self.cite(
+                        label, f"{field}.sources", r.sources, required=r.status.value == "stated"
+                    ),
+                    claims=claims,
+                    note=r.note,
+                )
+            )
+        if catch_all != 1:
+            self.out.add(label, "transfer_rules", f"expected exactly one ['*'] rule, found {catch_all}")
+        self.check_overlaps(label, rules)
+        return tuple(rules)
+
+    def check_overlaps(self, label: str, rules: list[TransferRule]) -> None:
+        seen: dict[tuple[Change, SubjectKind, bool, bool], str] = {}
+        for rule in rules:
+            specific = (not rule.covers_all, rule.applies_to != ALL_KINDS)
+            for change in rule.changes:
+                for kind in rule.applies_to:
+                    key = (change, kind, *specific)
+                    if key in seen and seen[key] != rule.id:
+                        self.out.add(
+                            label,
+                            "transfer_rules",
+                            f"rules {seen[key]!r} and {rule.id!r} both decide"
+                            f" {change.value} for {kind.value}",
+                        )
+                    seen.setdefault(key, rule.id)
+
+    def check_stated(self, label: str, field: str, status: str, value: object, name: str) -> None:
+        if status == "stated" and value is None:
+            self.out.add(label, f"{field}.{name}", f"status is 'stated' but no {name} is given")
+        if status == "unknown" and value is not None:
+            self.out.add(
+                label, f"{field}.{name}", f"status is 'unknown' but a {name} is given; unknowns stay unknown"
+            )
+
+    def build_fact(self, label: str, field: str, d: doc.SiteFactDoc) -> SiteFact:
+        self.check_stated(label, field, d.status.value, d.value, "value")
+        claims = tuple(
+            FactClaim(src, c.value, c.note)
+            for j, c in enumerate(d.claims)
+            for src in self.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
+        )
+        return SiteFact(
+            status=d.status,
+            value=d.value,
+            scope=d.scope,
+            sources=self.cite(label, f"{field}.sources", d.sources, required=d.status.value == "stated"),
+            claims=claims,
+            note=d.note,
+        )
+
+    def build_requirement(
+        self, label: str, field: str, d: doc.RequirementDoc, steps: Mapping[str, StepInfo]
+    ) -> Requirement:
+        if d.trigger not in doc.TRIGGERS:
+            self.out.add(
+                label,
+                f"{field}.trigger",
+                f"unknown trigger {d.trigger!r}; expected one of {', '.join(sorted(doc.TRIGGERS))}",
+            )
+        if d.step is not None and d.step not in steps:
+            self.out.add(label, f"{field}.step", f"unknown step {d.step!r}; define it in [[steps]]")
+        if d.trigger == "changes" and not d.when_changes:
+            self.out.add(label, f"{field}.when_changes", "trigger 'changes' needs when_changes")
+        if d.step is None and d.trigger not in ("never",):
+            self.out.add(label, f"{field}.step", "a requirement without a step must have trigger = 'never'")
+        claims = tuple(
+            FactClaim(src, c.value, c.note)
+            for j, c in enumerate(d.claims)
+            for src in self.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
+        )
+        return Requirement(
+            id=d.id,
+            step=d.step,
+            trigger=d.trigger,
+            when_changes=self.changes(label, f"{field}.when_changes", d.when_changes),
+            applies_to=frozenset(d.applies_to) if d.applies_to else ALL_KINDS,
+            sources=self.cite(label, f"{field}.sources", d.sources, required=True),
+            claims=claims,
+            note=d.note,
+        )
+
+    def build_examples(self, label: str, items: tuple[doc.ExampleDoc, ...]) -> tuple[WorkedExample, ...]:
+        if not items:
+            self.out.add(label, "examples", "every province needs at least one worked example")
+        built = []
+        for i, e in enumerate(items):
+            field = f"examples[{i}]"
+            changes = self.changes(label, f"{field}.changes", e.changes)
+            blocking = self.changes(label, f"{field}.blocking", e.blocking)
+            deferred = self.changes(label, f"{field}.deferred", e.deferred)
+            if blocking & deferred:
+                self.out.add(label, field, "a change cannot be both blocking and deferred")
+            if blocking | deferred != changes:
+                self.out.add(label, field, "blocking and deferred together must list exactly the changes")
+            if e.direct != (not blocking):
+                self.out.add(label, f"{field}.direct", "direct must be true exactly when nothing is blocking")
+            built.append(WorkedExample(changes, e.subject_kind, e.direct, blocking, deferred, e.note))
+        return tuple(built)
+
+    def check_aliases(self, rules: Sequence[ProvinceRules], regions: Sequence[NoIcpRegion]) -> None:
+        owners: dict[str, str] = {}
+        for r in rules:
+            for text in set(map(lookup_key, province_alias_texts(r.province))):
+                if not text:
+                    self.out.add(f"provinces ({r.province.code})", "aliases", "an alias is empty")
+                    continue
+                other = owners.setdefault(text, r.province.code)
+                if other != r.province.code:
+                    self.out.add(
+                        f"provinces ({r.province.code})",
+                        "aliases",
+                        f"alias {text!r} also names {other}; every alias must name one province",
+                    )
+        for region in regions:
+            for text in {lookup_key(t) for t in (region.code, region.name, region.name_en, *region.aliases)}:
+                if text in owners:
+                    self.out.add(
+                        f"no_icp_regions ({region.code})",
+                        "aliases",
+                        f"alias {text!r} also names province {owners[text]}",
+                    )
+
+
+def _check_schema_version(value: str, out: _Collector) -> None:
+    match = re.fullmatch(r"(\d+)\.(\d+)", value)
+    if not match:
+        out.add("(top level)", "schema_version", f"expected 'MAJOR.MINOR', got {value!r}")
+        return
+    major, minor = int(match.group(1)), int(match.group(2))
+    if major != _SCHEMA[0]:
+        out.add(
+            "(top level)",
+            "schema_version",
+            f"schema {value} is not supported; this version of beian-policy reads {SCHEMA_VERSION}",
+        )
+    elif minor > _SCHEMA[1]:
+        warnings.warn(
+            f"policy data uses schema {value}, newer than {SCHEMA_VERSION}; unknown parts may be ignored",
+            PolicyDataWarning,
+            stacklevel=4,
+        )
+
+
+def _parse(text: str, origin: str) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+        return data
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyDataError(origin, [DataProblem("(file)", "", f"not valid TOML: {exc}")]) from None
+
+
+def _build(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, tuple[DataProblem, ...]]:
+    out = _Collector()
+    scalars, sections = _structure_records(data, out)
+    if "schema_version" in scalars:
+        _check_schema_version(scalars["schema_version"], out)
+    builder = _Builder(origin, out)
+    sources = builder.build_sources(sections["sources"])
+    changes = builder.build_changes(sections["changes"])
+    steps = builder.build_steps(sections["steps"])
+    national = builder.build_national(sections["national_rules"])
+    regions = builder.build_regions(sections["no_icp_regions"])
+    rules = builder.build_provinces(sections["provinces"], {s.id: s for s in steps})
+    builder.check_aliases(rules, regions)
+    if out.problems or len(scalars) != len(_SCALARS):
+        return None, tuple(out.problems)
+    policy = Policy(
+        schema_version=scalars["schema_version"],
+        data_version=scalars["data_version"],
+        as_of=scalars["as_of"],
+        origin=origin,
+        sources=sources,
+        rules=rules,
+        national_rules=national,
+        steps=steps,
+        change_texts=changes,
+        no_icp_regions=regions,
+    )
+    return policy, ()
+
+
+def check_policy_text(text: str, *, origin: str = "<string>") -> tuple[DataProblem, ...]:
+    """Every problem in a policy document, or an empty tuple; never raises on data."""
+    try:
+        data = _parse(text, origin)
+    except PolicyDataError as exc:
+        return exc.problems
+    return _build(data, origin)[1]
+
+
+def _policy_from_text(text: str, origin: str) -> Policy:
+    policy, problems = _build(_parse(text, origin), origin)
+    if policy is None:
+        raise PolicyDataError(origin, problems)
+    return policy
+
+
+def load_policy(source: str | bytes | os.PathLike[str], *, origin: str | None = None) -> Policy:
+    """Load and check a policy: a path (``os.PathLike``, or a one-line string naming a
+    file), TOML text (a string with a line break) or TOML bytes.
+
+    Raises :class:`PolicyDataError` listing every problem, with the file named.
+    """
+    if isinstance(source, bytes):
+        text, name = _decode(source, origin or "<bytes>"), origin or "<bytes>"
+    elif isinstance(source, str) and "\n" in source:
+        text, name = source, origin or "<string>"
+    else:
+        path = Path(source)
+        name = origin or str(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise PolicyDataError(
+                name, [DataProblem("(file)", "", f"cannot read: {exc.strerror or exc}")]
+            ) from None
+        text = _decode(raw, name)
+    return _policy_from_text(text, name)
+
+
+def _decode(raw: bytes, origin: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PolicyDataError(origin, [DataProblem("(file)", "", f"not UTF-8 text: {exc}")]) from None
+
+
+# --------------------------------------------------------------------------------------
+# The shipped data: inside the wheel, or at the repository root in a source checkout.
+# --------------------------------------------------------------------------------------
+
+_DATA_NAME = "provinces.toml"
+
+
+def default_data_location() -> str:
+    """Where the shipped data is read from (for messages and ``version`` output)."""
+    packaged = resources.files("beian_policy").joinpath("data").joinpath(_DATA_NAME)
+    if packaged.is_file():
+        return str(packaged)
+    return str(Path(__file__).resolve().parents[2] / "data" / _DATA_NAME)
+
+
+def default_data_text() -> str:
+    """The text of the shipped data file."""
+    packaged = resources.files("beian_policy").joinpath("data").joinpath(_DATA_NAME)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    checkout = Path(__file__).resolve().parents[2] / "data" / _DATA_NAME
+    try:
+        return checkout.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PolicyDataError(
+            str(checkout),
+            [
+                DataProblem(
+                    "(file)",
+                    "",
+                    f"the packaged data file is missing ({exc.strerror}); reinstall beian-policy",
+                )
+            ],
+        ) from None
+
+
+_default: Policy | None = None
+_default_lock = threading.Lock()
+
+
+def default_policy() -> Policy:
+    """The shipped policy, loaded on first use, once, under a lock."""
+    global _default
+    policy = _default
+    if policy is None:
+        with _default_lock:
+            policy = _default
+            if policy is None:
+                policy = _policy_from_text(default_data_text(), default_data_location())
+                _default = policy
+    return policy
+
+
+def resolve_policy(policy: Policy | None) -> Policy:
+    """*policy*, or the shipped one when None."""
+    if policy is None:
+        return default_policy()
+    if not isinstance(policy, Policy):
+        raise InvalidArgumentError("policy", policy, ["a Policy from load_policy()", "None"])
+    return policy

@@ -1,0 +1,264 @@
+"""The value types the data is made of.
+
+Everything is a frozen, slotted attrs class holding tuples and frozensets, so values
+hash, compare, pickle and can be shared between threads without copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ._enums import Change, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
+
+__all__ = [
+    "FactClaim",
+    "NationalRule",
+    "Province",
+    "ProvinceNote",
+    "ProvinceRules",
+    "Requirement",
+    "SiteFact",
+    "Source",
+    "StepInfo",
+    "Text",
+    "TimingClaim",
+    "TransferRule",
+    "WorkedExample",
+]
+
+ALL_KINDS: frozenset[SubjectKind] = frozenset(SubjectKind)
+
+
+@attrs.frozen
+class Text:
+    """One text in the two languages the data keeps."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: Lang | str = Lang.ZH) -> str:
+        """The text in *lang* (``"zh"`` or ``"en"``)."""
+        return self.en if Lang(lang) is Lang.EN else self.zh
+
+
+@attrs.frozen
+class Source:
+    """A document a value comes from, precise enough to find the same text again."""
+
+    id: str
+    provider: str
+    title: str
+    standing: SourceStanding
+    url: str | None = None
+    repository: str | None = None
+    path: str | None = None
+    commit: str | None = None
+    date: dt.date | None = None
+    note: str = ""
+
+    @property
+    def is_current(self) -> bool:
+        """False for history (2017 and older pages, deprecated doc trees)."""
+        return self.standing is not SourceStanding.HISTORICAL
+
+
+@attrs.frozen
+class Province:
+    """A mainland provincial-level division, identified by its ISO 3166-2 code."""
+
+    code: str
+    gb_code: str
+    name: str
+    short_name: str
+    name_en: str
+    iso_name: str
+    icp_abbreviation: str
+    alternative_abbreviations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    def display_name(self, lang: Lang | str = Lang.ZH) -> str:
+        """The official name in Chinese, or the English name."""
+        return self.name_en if Lang(lang) is Lang.EN else self.name
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+@attrs.frozen
+class TimingClaim:
+    """What another source says about a transfer rule."""
+
+    source: Source
+    timing: Timing | None
+    boilerplate: bool = False
+    note: str = ""
+
+
+@attrs.frozen
+class FactClaim:
+    """What another source says about a yes/no fact."""
+
+    source: Source
+    value: bool | None
+    note: str = ""
+
+
+def _disagrees(claim_value: object, value: object, source: Source) -> bool:
+    return source.is_current and claim_value is not None and claim_value != value
+
+
+@attrs.frozen
+class TransferRule:
+    """When the changes it covers must be filed, in one province.
+
+    ``covers_all`` marks the province's catch-all rule (``changes = ["*"]`` in the
+    data), which is where an unknown is written down.
+    """
+
+    id: str
+    changes: frozenset[Change]
+    covers_all: bool
+    applies_to: frozenset[SubjectKind]
+    status: Status
+    timing: Timing | None
+    deadline_working_days: int | None
+    sources: tuple[Source, ...]
+    claims: tuple[TimingClaim, ...] = ()
+    note: str = ""
+
+    @property
+    def stated(self) -> bool:
+        return self.status is Status.STATED
+
+    def disputed_against(self, timing: Timing) -> bool:
+        """Whether a current source claims something other than *timing*."""
+        return any(_disagrees(c.timing, timing, c.source) for c in self.claims)
+
+    @property
+    def disputed(self) -> bool:
+        """Whether a current source disagrees with the stated timing."""
+        return self.timing is not None and self.disputed_against(self.timing)
+
+    def applies(self, change: Change, subject_kind: SubjectKind | None) -> bool:
+        if change not in self.changes:
+            return False
+        if subject_kind is None:
+            return self.applies_to == ALL_KINDS
+        return subject_kind in self.applies_to
+
+
+@attrs.frozen
+class SiteFact:
+    """A yes/no province requirement on websites, with its evidence."""
+
+    status: Status
+    value: bool | None
+    scope: Scope = Scope.ALL
+    sources: tuple[Source, ...] = ()
+    claims: tuple[FactClaim, ...] = ()
+    note: str = ""
+
+    @property
+    def required(self) -> bool:
+        """True only when a source states the requirement."""
+        return self.status is Status.STATED and self.value is True
+
+    @property
+    def disputed(self) -> bool:
+        return self.status is Status.STATED and any(
+            _disagrees(c.value, self.value, c.source) for c in self.claims
+        )
+
+    def covers(self, subject_kind: SubjectKind | None, *, adding_websites: bool = False) -> bool:
+        """Whether the requirement reaches this case (unknown kind counts as covered)."""
+        if self.scope is Scope.WHEN_ADDING_WEBSITES:
+            return adding_websites
+        if self.scope is Scope.ORGANISATIONS:
+            return subject_kind is not SubjectKind.INDIVIDUAL
+        if self.scope is Scope.INDIVIDUALS:
+            return subject_kind is not SubjectKind.ORGANISATION
+        return True
+
+
+@attrs.frozen
+class Requirement:
+    """A further province requirement, with the plan step it adds when triggered."""
+
+    id: str
+    step: str | None
+    trigger: str
+    when_changes: frozenset[Change]
+    applies_to: frozenset[SubjectKind]
+    sources: tuple[Source, ...]
+    claims: tuple[FactClaim, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen
+class ProvinceNote:
+    """A cited fact that no decision uses yet (kept for people and later checks)."""
+
+    topic: str
+    text: str
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen
+class WorkedExample:
+    """A hand-written expected decision, run by the test suite."""
+
+    changes: frozenset[Change]
+    subject_kind: SubjectKind | None
+    direct: bool
+    blocking: frozenset[Change]
+    deferred: frozenset[Change]
+    note: str = ""
+
+
+@attrs.frozen
+class ProvinceRules:
+    """Everything the data says about one province."""
+
+    province: Province
+    sources: tuple[Source, ...]
+    transfer_rules: tuple[TransferRule, ...]
+    filed_sites_reachable: SiteFact
+    unfiled_sites_closed: SiteFact
+    requirements: tuple[Requirement, ...] = ()
+    notes: tuple[ProvinceNote, ...] = ()
+    examples: tuple[WorkedExample, ...] = ()
+
+    def rule_for(self, change: Change, subject_kind: SubjectKind | None) -> TransferRule:
+        """The most specific rule that decides *change* (a named change beats ``*``,
+        a rule for the subject kind beats one for every kind)."""
+        best: TransferRule | None = None
+        best_rank = (-1, -1)
+        for rule in self.transfer_rules:
+            if not rule.applies(change, subject_kind):
+                continue
+            rank = (int(not rule.covers_all), int(rule.applies_to != ALL_KINDS))
+            if rank > best_rank:
+                best, best_rank = rule, rank
+        if best is None:  # pragma: no cover - the loader guarantees a catch-all rule
+            raise AssertionError(f"{self.province.code} has no rule for {change.value}")
+        return best
+
+
+@attrs.frozen
+class NationalRule:
+    """A rule that holds in every province."""
+
+    id: str
+    text: Text
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen
+class StepInfo:
+    """A step of the catalogue: its id, its place in the real order, its title."""
+
+    id: str
+    order: int
+    title: Text
