@@ -129,7 +129,8 @@ def _verdict(
             national.sources,
             note=national.text.en,
         )
-    rule: TransferRule = policy.rules_for(province).rule_for(change, subject_kind)
+    province_rules = policy.rules_for(province)
+    rule: TransferRule = province_rules.rule_for(change, subject_kind)
     if rule.stated and rule.timing is not None:
         return ChangeVerdict(
             change,
@@ -138,7 +139,7 @@ def _verdict(
             rule.id,
             rule.sources,
             deadline_working_days=rule.deadline_working_days if rule.timing is Timing.AFTER else None,
-            disputed=rule.disputed,
+            disputed=province_rules.disputed(change, subject_kind, rule.timing),
             note=rule.note,
         )
     default = policy.national_rule("change_first_by_default")
@@ -148,7 +149,7 @@ def _verdict(
         Basis.NATIONAL_DEFAULT,
         f"national/{default.id}",
         default.sources,
-        disputed=rule.disputed_against(Timing.BEFORE),
+        disputed=province_rules.disputed(change, subject_kind, Timing.BEFORE),
         note=f"{province.code} has no stated rule for {change.value} ({rule.id}); {default.text.en}",
     )
 

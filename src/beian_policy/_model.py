@@ -230,6 +230,13 @@ class ProvinceRules:
     notes: tuple[ProvinceNote, ...] = ()
     examples: tuple[WorkedExample, ...] = ()
 
+    def disputed(self, change: Change, subject_kind: SubjectKind | None, timing: Timing) -> bool:
+        """Whether a current source claims other than *timing* for *change*: claims on
+        the catch-all rule are about every change, so they count for specific rules too."""
+        return any(
+            rule.disputed_against(timing) for rule in self.transfer_rules if rule.applies(change, subject_kind)
+        )
+
     def rule_for(self, change: Change, subject_kind: SubjectKind | None) -> TransferRule:
         """The most specific rule that decides *change* (a named change beats ``*``,
         a rule for the subject kind beats one for every kind)."""

@@ -1,0 +1,313 @@
+"""The shipped data, checked against itself and against the reference dossier.
+
+The expected values here are read off shared/reference/provinces.md by hand (§1
+summary table, §2 per-province sections), not computed by the library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+import beian_policy as bp
+from beian_policy._policy import province_alias_texts
+from beian_policy._text import lookup_key
+
+ISO_CODES = {
+    "CN-BJ", "CN-TJ", "CN-HE", "CN-SX", "CN-NM", "CN-LN", "CN-JL", "CN-HL", "CN-SH", "CN-JS", "CN-ZJ",
+    "CN-AH", "CN-FJ", "CN-JX", "CN-SD", "CN-HA", "CN-HB", "CN-HN", "CN-GD", "CN-GX", "CN-HI", "CN-CQ",
+    "CN-SC", "CN-GZ", "CN-YN", "CN-XZ", "CN-SN", "CN-GS", "CN-QH", "CN-NX", "CN-XJ",
+}  # fmt: skip
+
+ICP_ABBREVIATIONS = {
+    "CN-BJ": "京", "CN-TJ": "津", "CN-HE": "冀", "CN-SX": "晋", "CN-NM": "蒙", "CN-LN": "辽", "CN-JL": "吉",
+    "CN-HL": "黑", "CN-SH": "沪", "CN-JS": "苏", "CN-ZJ": "浙", "CN-AH": "皖", "CN-FJ": "闽", "CN-JX": "赣",
+    "CN-SD": "鲁", "CN-HA": "豫", "CN-HB": "鄂", "CN-HN": "湘", "CN-GD": "粤", "CN-GX": "桂", "CN-HI": "琼",
+    "CN-CQ": "渝", "CN-SC": "蜀", "CN-GZ": "黔", "CN-YN": "滇", "CN-XZ": "藏", "CN-SN": "陕", "CN-GS": "陇",
+    "CN-QH": "青", "CN-NX": "宁", "CN-XJ": "新",
+}  # fmt: skip
+
+
+def rules(policy: bp.Policy, code: str) -> bp.ProvinceRules:
+    return policy.rules_for(bp.resolve_province(code, policy=policy))
+
+
+def catch_all(policy: bp.Policy, code: str) -> bp.TransferRule:
+    (rule,) = [r for r in rules(policy, code).transfer_rules if r.covers_all]
+    return rule
+
+
+# -- identity ---------------------------------------------------------------------------
+
+
+def test_all_31_provinces_with_their_iso_codes(policy: bp.Policy) -> None:
+    codes = [p.code for p in policy.provinces]
+    assert len(codes) == 31
+    assert set(codes) == ISO_CODES
+
+
+def test_provinces_are_in_gb_order_with_unique_codes(policy: bp.Policy) -> None:
+    gb = [p.gb_code for p in policy.provinces]
+    assert gb == sorted(gb)
+    assert len(set(gb)) == 31
+    assert all(re.fullmatch(r"[1-6]\d0000", code) for code in gb)
+
+
+def test_icp_abbreviations_and_alternatives(policy: bp.Policy) -> None:
+    assert {p.code: p.icp_abbreviation for p in policy.provinces} == ICP_ABBREVIATIONS
+    alternatives = {p.code: p.alternative_abbreviations for p in policy.provinces if p.alternative_abbreviations}
+    assert alternatives == {
+        "CN-SC": ("川",),
+        "CN-GZ": ("贵",),
+        "CN-YN": ("云",),
+        "CN-SN": ("秦",),
+        "CN-GS": ("甘",),
+    }
+
+
+def test_official_names_spot_checks(policy: bp.Policy) -> None:
+    names = {p.code: (p.name, p.short_name) for p in policy.provinces}
+    assert names["CN-GX"] == ("广西壮族自治区", "广西")
+    assert names["CN-NM"] == ("内蒙古自治区", "内蒙古")
+    assert names["CN-XJ"] == ("新疆维吾尔自治区", "新疆")
+    assert names["CN-CQ"] == ("重庆市", "重庆")
+
+
+def test_every_alias_names_exactly_one_province(policy: bp.Policy) -> None:
+    owner: dict[str, str] = {}
+    for province in policy.provinces:
+        for text in province_alias_texts(province):
+            key = lookup_key(text)
+            assert key, f"empty alias in {province.code}"
+            assert owner.setdefault(key, province.code) == province.code, (
+                f"{text!r} names both {owner[key]} and {province.code}"
+            )
+    for region in policy.no_icp_regions:
+        for text in region.aliases:
+            assert lookup_key(text) not in owner, f"{text!r} names {region.name} and a province"
+
+
+def test_every_alias_resolves_back(policy: bp.Policy) -> None:
+    for province in policy.provinces:
+        for text in province_alias_texts(province):
+            assert bp.resolve_province(text, policy=policy) == province
+
+
+# -- versions and provenance ------------------------------------------------------------
+
+
+def test_versions(policy: bp.Policy) -> None:
+    assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}(\.\d+)?", policy.data_version)
+    assert policy.schema_version == bp.SCHEMA_VERSION
+    assert isinstance(policy.as_of, dt.date)
+    assert bp.DATA_VERSION == policy.data_version
+    assert bp.DATA_AS_OF == policy.as_of
+
+
+def test_every_stated_value_has_a_current_source(policy: bp.Policy) -> None:
+    for r in policy.rules:
+        values: list[tuple[str, bp.Status, tuple[bp.Source, ...]]] = [
+            (rule.id, rule.status, rule.sources) for rule in r.transfer_rules
+        ]
+        values.append((f"{r.province.code} reachable", r.filed_sites_reachable.status, r.filed_sites_reachable.sources))
+        values.append((f"{r.province.code} closed", r.unfiled_sites_closed.status, r.unfiled_sites_closed.sources))
+        for what, status, sources in values:
+            if status is bp.Status.STATED:
+                assert sources, f"{what} is stated without a source"
+                assert any(s.is_current for s in sources), f"{what} rests only on historical sources"
+        for requirement in r.requirements:
+            assert requirement.sources, f"{r.province.code} requirement {requirement.id} has no source"
+        for note in r.notes:
+            assert note.sources, f"{r.province.code} note {note.topic!r} has no source"
+        assert r.sources, f"{r.province.code} identity has no source"
+
+
+def test_every_province_page_from_tencent_is_cited(policy: bp.Policy) -> None:
+    """Tencent's current per-province pages are the primary source: each province cites its own."""
+    for r in policy.rules:
+        cited = {
+            s.id
+            for rule in r.transfer_rules
+            for s in (*rule.sources, *(c.source for c in rule.claims))
+        }
+        cited |= {s.id for s in r.filed_sites_reachable.sources + r.unfiled_sites_closed.sources}
+        cited |= {s.id for n in r.notes for s in n.sources}
+        cited |= {s.id for q in r.requirements for s in q.sources}
+        own = f"tc-{r.province.code.lower()}"
+        assert own in cited, f"{r.province.code} never cites its Tencent page {own}"
+
+
+def test_jd_boilerplate_is_never_the_rule(policy: bp.Policy) -> None:
+    for r in policy.rules:
+        for rule in r.transfer_rules:
+            if rule.stated:
+                assert any(s.provider != "JD Cloud" for s in rule.sources), (
+                    f"{rule.id} rests only on JD Cloud"
+                )
+            for claim in rule.claims:
+                if claim.boilerplate:
+                    assert claim.source.provider == "JD Cloud"
+
+
+def test_sources_are_locatable(policy: bp.Policy) -> None:
+    for source in policy.sources:
+        assert source.url or source.path, source.id
+        if source.commit is not None:
+            assert re.fullmatch(r"[0-9a-f]{40}", source.commit), source.id
+    assert policy.source("t17").standing is bp.SourceStanding.HISTORICAL
+
+
+# -- values read off the reference by hand ----------------------------------------------------
+
+UNKNOWN_CATCH_ALL = ["CN-TJ", "CN-SD", "CN-NM", "CN-JL", "CN-HL", "CN-AH", "CN-JX", "CN-HB", "CN-GX",
+                     "CN-HI", "CN-CQ", "CN-GS", "CN-XJ"]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", UNKNOWN_CATCH_ALL)
+def test_unknowns_stay_unknown(policy: bp.Policy, code: str) -> None:
+    rule = catch_all(policy, code)
+    assert rule.status is bp.Status.UNKNOWN
+    assert rule.timing is None
+
+
+@pytest.mark.parametrize(
+    ("code", "timing"),
+    [("CN-BJ", "after"), ("CN-HE", "before"), ("CN-LN", "before"), ("CN-HN", "before"), ("CN-SC", "before"),
+     ("CN-GZ", "before")],
+)  # fmt: skip
+def test_stated_catch_all_rules(policy: bp.Policy, code: str, timing: str) -> None:
+    rule = catch_all(policy, code)
+    assert rule.status is bp.Status.STATED
+    assert rule.timing == timing
+
+
+@pytest.mark.parametrize(
+    ("code", "change", "timing", "deadline", "kind"),
+    [
+        ("CN-BJ", "subject_certificate", "before", None, None),
+        ("CN-BJ", "website_name", "after", 10, None),
+        ("CN-JS", "subject_owner", "after", 10, None),
+        ("CN-SX", "subject_certificate", "after", None, "organisation"),
+        ("CN-SH", "subject_certificate", "after", None, "organisation"),
+        ("CN-ZJ", "subject_certificate", "after", None, None),
+        ("CN-FJ", "subject_certificate", "after", None, "organisation"),
+        ("CN-SC", "subject_certificate", "after", None, None),
+        ("CN-NX", "subject_certificate", "before", None, None),
+        ("CN-GD", "website_name", "before", None, None),
+        ("CN-XZ", "subject_name", "before", None, None),
+        ("CN-XZ", "subject_address", "after", None, None),
+        ("CN-SN", "subject_name", "after", None, None),
+        ("CN-HA", "subject_owner", "before", None, None),
+    ],
+)
+def test_stated_change_rules(
+    policy: bp.Policy, code: str, change: str, timing: str, deadline: int | None, kind: str | None
+) -> None:
+    rule = rules(policy, code).rule_for(bp.Change(change), None if kind is None else bp.SubjectKind(kind))
+    assert rule.status is bp.Status.STATED
+    assert rule.timing == timing
+    assert rule.deadline_working_days == deadline
+
+
+@pytest.mark.parametrize(
+    ("code", "change", "kind"),
+    [("CN-JS", "subject_owner", None), ("CN-SN", "subject_name", None),
+     ("CN-FJ", "subject_certificate", "organisation"), ("CN-SX", "subject_certificate", "organisation"),
+     ("CN-YN", "subject_name", "individual")],
+)  # fmt: skip
+def test_disputes_are_recorded(policy: bp.Policy, code: str, change: str, kind: str | None) -> None:
+    """The reference's §5 conflicts: Tencent lets these wait, another provider says not."""
+    decision = bp.assess_transfer(code, change, subject_kind=kind, policy=policy)
+    assert decision.direct
+    assert decision.disputed
+
+
+def test_undisputed_decisions_say_so(policy: bp.Policy) -> None:
+    assert not bp.assess_transfer("CN-BJ", "subject_name", policy=policy).disputed
+    assert not bp.assess_transfer("CN-LN", "subject_name", policy=policy).disputed
+
+
+REACHABLE_REQUIRED = ["CN-JX", "CN-HA", "CN-GX", "CN-CQ", "CN-SC", "CN-NX"]
+REACHABLE_NOT_REQUIRED = ["CN-HE", "CN-ZJ", "CN-HI", "CN-GZ", "CN-SN"]
+REACHABLE_UNKNOWN = ["CN-BJ", "CN-TJ", "CN-SX", "CN-NM", "CN-JL", "CN-HL", "CN-AH", "CN-FJ", "CN-HB",
+                     "CN-HN", "CN-YN", "CN-XZ", "CN-GS", "CN-QH", "CN-XJ", "CN-LN", "CN-SH", "CN-SD"]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", REACHABLE_REQUIRED)
+def test_filed_sites_must_be_reachable(policy: bp.Policy, code: str) -> None:
+    fact = rules(policy, code).filed_sites_reachable
+    assert (fact.status, fact.value) == (bp.Status.STATED, True)
+
+
+@pytest.mark.parametrize("code", REACHABLE_NOT_REQUIRED)
+def test_filed_sites_may_be_closed(policy: bp.Policy, code: str) -> None:
+    fact = rules(policy, code).filed_sites_reachable
+    assert (fact.status, fact.value) == (bp.Status.STATED, False)
+
+
+@pytest.mark.parametrize("code", REACHABLE_UNKNOWN)
+def test_reachability_unknown(policy: bp.Policy, code: str) -> None:
+    fact = rules(policy, code).filed_sites_reachable
+    assert (fact.status, fact.value) == (bp.Status.UNKNOWN, None)
+
+
+def test_reachability_scopes(policy: bp.Policy) -> None:
+    assert rules(policy, "CN-JX").filed_sites_reachable.scope is bp.Scope.ORGANISATIONS
+    assert rules(policy, "CN-GX").filed_sites_reachable.scope is bp.Scope.ORGANISATIONS
+    assert rules(policy, "CN-NX").filed_sites_reachable.scope is bp.Scope.WHEN_ADDING_WEBSITES
+
+
+CLOSED_STATED = ["CN-BJ", "CN-TJ", "CN-HE", "CN-ZJ", "CN-FJ", "CN-JX", "CN-SD", "CN-HA", "CN-HB", "CN-CQ",
+                 "CN-YN", "CN-GS", "CN-QH"]  # fmt: skip
+CLOSED_UNKNOWN = ["CN-SX", "CN-JL", "CN-AH", "CN-JS", "CN-GD", "CN-GX", "CN-HI", "CN-GZ", "CN-XZ", "CN-NX",
+                  "CN-XJ", "CN-NM", "CN-LN", "CN-HL", "CN-SH", "CN-SC"]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", CLOSED_STATED)
+def test_unfiled_sites_must_be_closed(policy: bp.Policy, code: str) -> None:
+    fact = rules(policy, code).unfiled_sites_closed
+    assert (fact.status, fact.value) == (bp.Status.STATED, True)
+    assert any(s.provider == "Tencent Cloud" and s.is_current for s in fact.sources)
+
+
+@pytest.mark.parametrize("code", CLOSED_UNKNOWN)
+def test_closure_unknown(policy: bp.Policy, code: str) -> None:
+    assert rules(policy, code).unfiled_sites_closed.status is bp.Status.UNKNOWN
+
+
+def test_transfer_requirements_with_steps(policy: bp.Policy) -> None:
+    def steps(code: str) -> set[str | None]:
+        return {q.step for q in rules(policy, code).requirements}
+
+    assert {"cancel_extra_filings", "move_domain_to_domestic_registrar"} <= steps("CN-BJ")
+    assert "cancel_extra_filings" in steps("CN-TJ")
+    assert "obtain_party_building_letter" in steps("CN-XJ")
+    assert "prepare_usage_statement" in steps("CN-HE")
+    # 西藏 asks for the party-building letter on a first filing only, not on a transfer.
+    assert "obtain_party_building_letter" not in steps("CN-XZ")
+
+
+# -- worked examples ----------------------------------------------------------------------------
+
+
+def _examples() -> list[tuple[str, int]]:
+    return [
+        (r.province.code, index) for r in bp.default_policy().rules for index in range(len(r.examples))
+    ]
+
+
+def test_every_province_has_a_positive_and_a_negative_example(policy: bp.Policy) -> None:
+    for r in policy.rules:
+        assert any(not e.direct for e in r.examples), f"{r.province.code} has no negative example"
+        assert len(r.examples) >= 2, r.province.code
+
+
+@pytest.mark.parametrize(("code", "index"), _examples())
+def test_worked_example(policy: bp.Policy, code: str, index: int) -> None:
+    example = rules(policy, code).examples[index]
+    decision = bp.assess_transfer(code, example.changes, subject_kind=example.subject_kind, policy=policy)
+    assert decision.direct is example.direct, example.note
+    assert decision.blocking == example.blocking, example.note
+    assert {d.change for d in decision.deferred} == example.deferred, example.note
