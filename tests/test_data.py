@@ -57,7 +57,9 @@ def test_provinces_are_in_gb_order_with_unique_codes(policy: bp.Policy) -> None:
 
 def test_icp_abbreviations_and_alternatives(policy: bp.Policy) -> None:
     assert {p.code: p.icp_abbreviation for p in policy.provinces} == ICP_ABBREVIATIONS
-    alternatives = {p.code: p.alternative_abbreviations for p in policy.provinces if p.alternative_abbreviations}
+    alternatives = {
+        p.code: p.alternative_abbreviations for p in policy.provinces if p.alternative_abbreviations
+    }
     assert alternatives == {
         "CN-SC": ("川",),
         "CN-GZ": ("贵",),
@@ -102,8 +104,8 @@ def test_versions(policy: bp.Policy) -> None:
     assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}(\.\d+)?", policy.data_version)
     assert policy.schema_version == bp.SCHEMA_VERSION
     assert isinstance(policy.as_of, dt.date)
-    assert bp.DATA_VERSION == policy.data_version
-    assert bp.DATA_AS_OF == policy.as_of
+    assert policy.data_version == bp.DATA_VERSION
+    assert policy.as_of == bp.DATA_AS_OF
 
 
 def test_every_stated_value_has_a_current_source(policy: bp.Policy) -> None:
@@ -111,8 +113,12 @@ def test_every_stated_value_has_a_current_source(policy: bp.Policy) -> None:
         values: list[tuple[str, bp.Status, tuple[bp.Source, ...]]] = [
             (rule.id, rule.status, rule.sources) for rule in r.transfer_rules
         ]
-        values.append((f"{r.province.code} reachable", r.filed_sites_reachable.status, r.filed_sites_reachable.sources))
-        values.append((f"{r.province.code} closed", r.unfiled_sites_closed.status, r.unfiled_sites_closed.sources))
+        values.append(
+            (f"{r.province.code} reachable", r.filed_sites_reachable.status, r.filed_sites_reachable.sources)
+        )
+        values.append(
+            (f"{r.province.code} closed", r.unfiled_sites_closed.status, r.unfiled_sites_closed.sources)
+        )
         for what, status, sources in values:
             if status is bp.Status.STATED:
                 assert sources, f"{what} is stated without a source"
@@ -127,11 +133,7 @@ def test_every_stated_value_has_a_current_source(policy: bp.Policy) -> None:
 def test_every_province_page_from_tencent_is_cited(policy: bp.Policy) -> None:
     """Tencent's current per-province pages are the primary source: each province cites its own."""
     for r in policy.rules:
-        cited = {
-            s.id
-            for rule in r.transfer_rules
-            for s in (*rule.sources, *(c.source for c in rule.claims))
-        }
+        cited = {s.id for rule in r.transfer_rules for s in (*rule.sources, *(c.source for c in rule.claims))}
         cited |= {s.id for s in r.filed_sites_reachable.sources + r.unfiled_sites_closed.sources}
         cited |= {s.id for n in r.notes for s in n.sources}
         cited |= {s.id for q in r.requirements for s in q.sources}
@@ -232,7 +234,8 @@ def test_undisputed_decisions_say_so(policy: bp.Policy) -> None:
 REACHABLE_REQUIRED = ["CN-JX", "CN-HA", "CN-GX", "CN-CQ", "CN-SC", "CN-NX"]
 REACHABLE_NOT_REQUIRED = ["CN-HE", "CN-ZJ", "CN-HI", "CN-GZ", "CN-SN"]
 REACHABLE_UNKNOWN = ["CN-BJ", "CN-TJ", "CN-SX", "CN-NM", "CN-JL", "CN-HL", "CN-AH", "CN-FJ", "CN-HB",
-                     "CN-HN", "CN-YN", "CN-XZ", "CN-GS", "CN-QH", "CN-XJ", "CN-LN", "CN-SH", "CN-SD"]  # fmt: skip
+                     "CN-HN", "CN-YN", "CN-XZ", "CN-GS", "CN-QH", "CN-XJ", "CN-LN", "CN-SH",
+                     "CN-SD"]  # fmt: skip
 
 
 @pytest.mark.parametrize("code", REACHABLE_REQUIRED)
@@ -293,9 +296,7 @@ def test_transfer_requirements_with_steps(policy: bp.Policy) -> None:
 
 
 def _examples() -> list[tuple[str, int]]:
-    return [
-        (r.province.code, index) for r in bp.default_policy().rules for index in range(len(r.examples))
-    ]
+    return [(r.province.code, index) for r in bp.default_policy().rules for index in range(len(r.examples))]
 
 
 def test_every_province_has_a_positive_and_a_negative_example(policy: bp.Policy) -> None:

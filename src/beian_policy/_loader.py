@@ -24,7 +24,7 @@ import cattrs
 from cattrs import transform_error
 
 from . import _document as doc
-from ._enums import Change, SubjectKind
+from ._enums import Change, SubjectKind, _StrEnum
 from ._errors import DataProblem, InvalidArgumentError, PolicyDataError
 from ._model import (
     ALL_KINDS,
@@ -124,10 +124,6 @@ def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
     return hook
 
 
-def _is_exactly(expected: type[Any]) -> Callable[[Any], bool]:
-    return lambda t: t is expected
-
-
 def _enum_hook(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
@@ -140,17 +136,16 @@ def _enum_hook(value: Any, cls: type[enum.Enum]) -> enum.Enum:
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    # Predicates, not class hooks: a class hook for str would also catch str enums.
     for typ, name in (
         (str, "a string"),
         (int, "an integer"),
         (bool, "true or false"),
         (dt.date, "a date (YYYY-MM-DD)"),
     ):
-        converter.register_structure_hook_func(_is_exactly(typ), _strict(typ, name))
-    converter.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
+        converter.register_structure_hook(typ, _strict(typ, name))
+    # Registered on the package's enum base, which comes before str in their MRO, so
+    # the strict str hook does not swallow them.
+    converter.register_structure_hook(_StrEnum, _enum_hook)
     return converter
 
 
@@ -358,11 +353,15 @@ class _Builder:
         )
 
     def build_provinces(
-        self, items: list[tuple[str, doc.ProvinceDoc]], steps: Mapping[str, StepInfo]
+        self, items: list[tuple[str, doc.ProvinceDoc]], raw: object, steps: Mapping[str, StepInfo]
     ) -> tuple[ProvinceRules, ...]:
-        if len(items) != PROVINCE_COUNT:
-            self.out.add("provinces", "", f"expected {PROVINCE_COUNT} provinces, found {len(items)}")
-        self.duplicates("provinces", "code", (d.code for _, d in items), "province code")
+        # Count and compare codes on the raw records, so that one malformed record is
+        # reported once, not again as "a province is missing".
+        raw_records = raw if isinstance(raw, list) else []
+        if len(raw_records) != PROVINCE_COUNT:
+            self.out.add("provinces", "", f"expected {PROVINCE_COUNT} provinces, found {len(raw_records)}")
+        codes = [r["code"] for r in raw_records if isinstance(r, dict) and isinstance(r.get("code"), str)]
+        self.duplicates("provinces", "code", codes, "province code")
         self.duplicates("provinces", "gb_code", (d.gb_code for _, d in items), "GB/T code")
         built = [self.build_province(label, d, steps) for label, d in items]
         return tuple(sorted(built, key=lambda r: r.province.gb_code))
@@ -623,7 +622,7 @@ def _build(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, tuple[D
     steps = builder.build_steps(sections["steps"])
     national = builder.build_national(sections["national_rules"])
     regions = builder.build_regions(sections["no_icp_regions"])
-    rules = builder.build_provinces(sections["provinces"], {s.id: s for s in steps})
+    rules = builder.build_provinces(sections["provinces"], data.get("provinces"), {s.id: s for s in steps})
     builder.check_aliases(rules, regions)
     if out.problems or len(scalars) != len(_SCALARS):
         return None, tuple(out.problems)

@@ -1,0 +1,152 @@
+"""Transfer plans: the right steps, in the real order."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import beian_policy as bp
+
+PROVINCE_CODES = [p.code for p in bp.default_policy().provinces]
+
+# Steps done at the registrar or the original provider, or to prepare materials: all
+# of them must be finished before the transfer is submitted.
+BEFORE_SUBMISSION = {
+    "change_domain_owner",
+    "move_domain_to_domestic_registrar",
+    "change_filing_at_original_provider",
+    "cancel_extra_filings",
+    "cancel_website",
+    "obtain_preapproval",
+    "obtain_party_building_letter",
+    "prepare_rename_letter",
+    "prepare_usage_statement",
+}
+
+facts_st = st.fixed_dictionaries(
+    {
+        "subject_kind": st.sampled_from([None, "organisation", "individual"]),
+        "domain_owner_matches_subject": st.booleans(),
+        "regulated_industry": st.booleans(),
+        "original_provider_reachable": st.booleans(),
+        "has_extra_filings": st.booleans(),
+        "domain_registered_overseas": st.booleans(),
+        "multiple_cloud_resources": st.booleans(),
+    }
+)
+
+
+def ids(steps: tuple[bp.Step, ...]) -> list[str]:
+    return [step.id for step in steps]
+
+
+def test_plain_transfer() -> None:
+    assert ids(bp.required_steps("山东")) == [
+        "close_unfiled_sites",
+        "submit_transfer",
+        "verify_sms",
+        "wait_for_review",
+        "point_dns_to_new_provider",
+    ]
+
+
+def test_blocking_change_goes_to_the_original_provider_first() -> None:
+    steps = bp.required_steps("辽宁", ["subject_name"])
+    assert ids(steps)[0] == "change_filing_at_original_provider"
+    assert steps[0].changes == {bp.Change.SUBJECT_NAME}
+    assert steps[0].rule == "CN-LN/transfer/*"
+    assert "update_filing_after_transfer" not in ids(steps)
+
+
+def test_deferred_change_is_updated_last_with_the_deadline() -> None:
+    steps = bp.required_steps("北京", ["subject_name"])
+    assert ids(steps)[-1] == "update_filing_after_transfer"
+    assert steps[-1].deadline_working_days == 10
+    assert steps[-1].changes == {bp.Change.SUBJECT_NAME}
+    # 北京 asks for a rename letter when the subject's name changed.
+    assert "prepare_rename_letter" in ids(steps)
+    no_deadline = bp.required_steps("陕西", ["subject_name"])
+    assert no_deadline[-1].id == "update_filing_after_transfer"
+    assert no_deadline[-1].deadline_working_days is None
+
+
+def test_phone_change_with_original_provider_gone_means_refiling() -> None:
+    steps = ids(bp.required_steps("广东", ["website_owner_phone"], original_provider_reachable=False))
+    assert steps.index("cancel_website") < steps.index("file_as_new_website") < steps.index("verify_sms")
+    assert "submit_transfer" not in steps
+    assert "change_filing_at_original_provider" not in steps
+    reachable = ids(bp.required_steps("广东", ["website_owner_phone"]))
+    assert "change_filing_at_original_provider" in reachable
+    assert "cancel_website" not in reachable
+
+
+def test_facts_add_their_steps() -> None:
+    steps = ids(
+        bp.required_steps(
+            "北京",
+            domain_owner_matches_subject=False,
+            regulated_industry=True,
+            has_extra_filings=True,
+            domain_registered_overseas=True,
+        )
+    )
+    assert steps[:3] == ["change_domain_owner", "move_domain_to_domestic_registrar", "cancel_extra_filings"]
+    assert "obtain_preapproval" in steps
+    # 山东 states no one-filing rule, so extra filings add no step there.
+    assert "cancel_extra_filings" not in ids(bp.required_steps("山东", has_extra_filings=True))
+
+
+def test_province_requirements() -> None:
+    assert "obtain_party_building_letter" in ids(bp.required_steps("新疆"))
+    assert "prepare_usage_statement" in ids(bp.required_steps("河北", multiple_cloud_resources=True))
+    assert "prepare_usage_statement" not in ids(bp.required_steps("河北"))
+    assert "keep_filed_sites_reachable" in ids(bp.required_steps("河南"))
+    # 江西's rule covers organisations: an individual's plan has no such step.
+    assert "keep_filed_sites_reachable" in ids(bp.required_steps("江西", subject_kind="organisation"))
+    assert "keep_filed_sites_reachable" not in ids(bp.required_steps("江西", subject_kind="individual"))
+    # 宁夏's rule is about adding websites, not transfers.
+    assert "keep_filed_sites_reachable" not in ids(bp.required_steps("宁夏"))
+
+
+def test_steps_carry_titles_rules_and_sources() -> None:
+    for step in bp.required_steps("北京", ["subject_name", "subject_type"], regulated_industry=True):
+        assert step.title("zh")
+        assert step.title("en")
+        assert step.title() == step.title("zh")
+        assert step.rule
+        assert step.sources
+
+
+def test_plan_wraps_the_decision() -> None:
+    plan = bp.plan_transfer("北京", ["subject_name"])
+    assert plan.decision == bp.assess_transfer("北京", ["subject_name"])
+    assert list(plan.step_ids) == ids(bp.required_steps("北京", ["subject_name"]))
+    assert plan.data_version == bp.DATA_VERSION
+
+
+@given(
+    st.sampled_from(PROVINCE_CODES),
+    st.frozensets(st.sampled_from(list(bp.Change))),
+    facts_st,
+)
+def test_steps_are_always_in_a_valid_order(
+    code: str, changes: frozenset[bp.Change], facts: dict[str, object]
+) -> None:
+    steps = bp.required_steps(code, changes, **facts)  # type: ignore[arg-type]
+    order = ids(steps)
+    assert len(order) == len(set(order))
+    assert [s.order for s in steps] == sorted(s.order for s in steps)
+    submit = "submit_transfer" if "submit_transfer" in order else "file_as_new_website"
+    assert submit in order
+    assert ("submit_transfer" in order) != ("file_as_new_website" in order)
+    for step_id in BEFORE_SUBMISSION & set(order):
+        assert order.index(step_id) < order.index(submit), step_id
+    assert order.index(submit) < order.index("verify_sms") < order.index("wait_for_review")
+    assert order.index("wait_for_review") < order.index("point_dns_to_new_provider")
+    decision = bp.assess_transfer(code, changes, subject_kind=facts["subject_kind"])  # type: ignore[arg-type]
+    if decision.deferred:
+        assert order[-1] == "update_filing_after_transfer"
+    else:
+        assert "update_filing_after_transfer" not in order
+    if decision.blocking and "cancel_website" not in order:
+        assert "change_filing_at_original_provider" in order
