@@ -234,7 +234,9 @@ class ProvinceRules:
         """Whether a current source claims other than *timing* for *change*: claims on
         the catch-all rule are about every change, so they count for specific rules too."""
         return any(
-            rule.disputed_against(timing) for rule in self.transfer_rules if rule.applies(change, subject_kind)
+            rule.disputed_against(timing)
+            for rule in self.transfer_rules
+            if rule.applies(change, subject_kind)
         )
 
     def rule_for(self, change: Change, subject_kind: SubjectKind | None) -> TransferRule:
