@@ -17,13 +17,20 @@ from ._text import fold
 
 __all__ = [
     "ChangeVerdict",
+    "ChangesLike",
     "DeferredChange",
+    "ProvinceLike",
     "TransferDecision",
     "assess_transfer",
     "can_transfer_directly",
     "coerce_changes",
     "coerce_subject_kind",
 ]
+
+#: What a ``province`` argument accepts: a Province or any spelling of one.
+ProvinceLike = Province | str
+#: What a ``changes`` argument accepts: one change or an iterable, as members or values.
+ChangesLike = Change | str | Iterable[Change | str] | None
 
 _CHANGE_ORDER = {change: index for index, change in enumerate(Change)}
 
@@ -46,7 +53,7 @@ def _coerce_change(value: object) -> Change:
     raise UnknownChangeError(value, [c.value for c in Change])
 
 
-def coerce_changes(changes: Change | str | Iterable[Change | str] | None) -> frozenset[Change]:
+def coerce_changes(changes: ChangesLike) -> frozenset[Change]:
     """Accept one change or any iterable of them, as members or their string values."""
     if changes is None:
         return frozenset()
@@ -155,8 +162,8 @@ def _verdict(
 
 
 def assess_transfer(
-    province: Province | str,
-    changes: Change | str | Iterable[Change | str] | None = (),
+    province: ProvinceLike,
+    changes: ChangesLike = (),
     *,
     subject_kind: SubjectKind | str | None = None,
     policy: Policy | None = None,
@@ -204,8 +211,8 @@ def assess_transfer(
 
 
 def can_transfer_directly(
-    province: Province | str,
-    changes: Change | str | Iterable[Change | str] | None = (),
+    province: ProvinceLike,
+    changes: ChangesLike = (),
     *,
     subject_kind: SubjectKind | str | None = None,
     policy: Policy | None = None,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._decision import TransferDecision, assess_transfer
+from ._decision import ChangesLike, ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Change, SubjectKind
 from ._loader import resolve_policy
 from ._model import NationalRule, Requirement, Source
@@ -81,8 +81,8 @@ def _triggered(
 
 
 def plan_transfer(
-    province: object,
-    changes: object = (),
+    province: ProvinceLike,
+    changes: ChangesLike = (),
     *,
     subject_kind: SubjectKind | str | None = None,
     domain_owner_matches_subject: bool = True,
@@ -98,7 +98,7 @@ def plan_transfer(
     The facts are keyword options; each defaults to the case that adds no step.
     """
     pol = resolve_policy(policy)
-    decision = assess_transfer(province, changes, subject_kind=subject_kind, policy=pol)  # type: ignore[arg-type]
+    decision = assess_transfer(province, changes, subject_kind=subject_kind, policy=pol)
     rules = pol.rules_for(decision.province)
     kind = decision.subject_kind
     steps = _Steps(pol)
@@ -190,8 +190,8 @@ def plan_transfer(
 
 
 def required_steps(
-    province: object,
-    changes: object = (),
+    province: ProvinceLike,
+    changes: ChangesLike = (),
     *,
     subject_kind: SubjectKind | str | None = None,
     domain_owner_matches_subject: bool = True,
