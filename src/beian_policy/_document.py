@@ -155,3 +155,64 @@ class NoIcpRegionDoc:
     name_en: str
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+
+
+#: The facts a failure's cause or remedy may depend on (``when = { fact = bool }``).
+#: The first three are given by the caller of ``diagnose``; the others are derived:
+#: ``province_requires_match`` / ``province_allows_after`` from the province's transfer
+#: rules for the failure's ``changes``, ``icp_number_*`` from the number given.
+FACTS = frozenset(
+    {
+        "submitted_to_administration",
+        "subject_has_other_websites",
+        "original_provider_reachable",
+        "province_requires_match",
+        "province_allows_after",
+        "icp_number_valid",
+        "icp_number_matches_province",
+    }
+)
+#: Facts derived from the province's rules; only a failure with ``changes`` may use them.
+PROVINCE_FACTS = frozenset({"province_requires_match", "province_allows_after"})
+#: The placeholders a remedy's ``number_hint`` may use.
+HINT_FIELDS = frozenset({"subject_number"})
+
+
+@attrs.frozen
+class CauseDoc:
+    id: str
+    zh: str
+    en: str
+    sources: tuple[str, ...] = ()
+    when: dict[str, bool] = attrs.Factory(dict)
+
+
+@attrs.frozen
+class RemedyDoc:
+    id: str
+    label_zh: str
+    label_en: str
+    steps: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    when: dict[str, bool] = attrs.Factory(dict)
+    causes: tuple[str, ...] = ()
+    rule: str | None = None
+    detail_zh: str = ""
+    detail_en: str = ""
+    number_hint_zh: str = ""
+    number_hint_en: str = ""
+
+
+@attrs.frozen
+class FailureDoc:
+    id: str
+    zh: str
+    en: str
+    causes: tuple[CauseDoc, ...]
+    remedies: tuple[RemedyDoc, ...]
+    sources: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    note_zh: str = ""
+    note_en: str = ""

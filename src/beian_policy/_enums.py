@@ -81,3 +81,29 @@ class Lang(_StrEnum):
 
     ZH = "zh"
     EN = "en"
+
+
+class Failure(_StrEnum):
+    """Why a transfer (接入备案) did not go through; :func:`beian_policy.diagnose` says
+    what causes it and what to do. The first nine are the reasons in the provider FAQ;
+    the rest are further reasons other sources give a remedy for."""
+
+    SUBJECT_MISMATCH = "subject_mismatch"
+    SMS_VERIFICATION_FAILED = "sms_verification_failed"
+    SUBJECT_CANCELLED = "subject_cancelled"
+    WEBSITE_CANCELLED = "website_cancelled"
+    PROVIDER_INFO_MISMATCH = "provider_info_mismatch"
+    WEBSITE_PROBLEM = "website_problem"
+    MISSING_PREAPPROVAL = "missing_preapproval"
+    WRONG_FILING_PASSWORD = "wrong_filing_password"
+    FILING_NOT_FOUND = "filing_not_found"
+    CONFLICTING_APPLICATIONS = "conflicting_applications"
+    EXPIRED_DOMAIN_IN_WEBSITE = "expired_domain_in_website"
+    PHONE_USED_BY_OTHER_SUBJECT = "phone_used_by_other_subject"
+    DOMAIN_OWNER_MISMATCH = "domain_owner_mismatch"
+    DOMAIN_REGISTRAR_NOT_APPROVED = "domain_registrar_not_approved"
+    ACCESS_IP_MISMATCH = "access_ip_mismatch"
+    SUBJECT_MOVED_PROVINCE = "subject_moved_province"
+
+
+__all__ += ["Failure"]

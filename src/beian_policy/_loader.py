@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import os
 import re
+import string
 import sys
 import threading
 import warnings
@@ -24,7 +25,8 @@ import cattrs
 from cattrs import transform_error
 
 from . import _document as doc
-from ._enums import Change, SubjectKind, _StrEnum
+from ._diagnosis import Cause, Condition, FailureInfo, RemedyInfo
+from ._enums import Change, Failure, SubjectKind, _StrEnum
 from ._errors import DataProblem, InvalidArgumentError, PolicyDataError
 from ._model import (
     ALL_KINDS,
@@ -82,6 +84,7 @@ REQUIRED_STEPS = frozenset(
         "wait_for_review",
         "point_dns_to_new_provider",
         "update_filing_after_transfer",
+        "fix_per_review_feedback",
     }
 )
 REQUIRED_NATIONAL_RULES = frozenset(
@@ -97,6 +100,9 @@ REQUIRED_NATIONAL_RULES = frozenset(
         "update_after_transfer",
         "preapproval_for_regulated",
         "sms_within_24_hours",
+        "rejection_keeps_site_reachable",
+        "long_rejection_risks_cancellation",
+        "cancelled_number_not_restorable",
     }
 )
 
@@ -158,6 +164,7 @@ _SECTIONS: Mapping[str, type[Any]] = {
     "steps": doc.StepDoc,
     "national_rules": doc.NationalRuleDoc,
     "provinces": doc.ProvinceDoc,
+    "failures": doc.FailureDoc,
 }
 _OPTIONAL_SECTIONS = frozenset({"no_icp_regions"})
 _SCALARS: Mapping[str, type[Any]] = {"schema_version": str, "data_version": str, "as_of": dt.date}
@@ -219,7 +226,7 @@ def _structure_records(
                     field = match.group("rest") if match else where
                     out.add(label, field, message or line)
 
-    known = set(_SCALARS) | set(_SECTIONS) | {"failures"}
+    known = set(_SCALARS) | set(_SECTIONS)
     for key in data:
         if key not in known:
             out.add("(top level)", key, f"unknown key; expected one of {', '.join(sorted(known))}")
@@ -582,6 +589,186 @@ class _Builder:
                         f"alias {text!r} also names province {owners[text]}",
                     )
 
+    # -- failures ------------------------------------------------------------------------
+    def build_failures(
+        self,
+        items: list[tuple[str, doc.FailureDoc]],
+        raw_records: object,
+        steps: Mapping[str, StepInfo],
+        national: Mapping[str, NationalRule],
+    ) -> tuple[FailureInfo, ...]:
+        # Ids are read from the raw records too, so a record that failed to structure
+        # is reported for its bad field only, not also as missing.
+        raw_ids = (
+            [r.get("id") for r in raw_records if isinstance(r, dict)] if isinstance(raw_records, list) else []
+        )
+        self.duplicates("failures", "id", (d.id for _, d in items), "failure id")
+        for missing in [f.value for f in Failure if f.value not in raw_ids]:
+            self.out.add(
+                "failures", "id", f"failure {missing!r} has no record; each needs causes and remedies"
+            )
+        built: dict[Failure, FailureInfo] = {}
+        for label, d in items:
+            info = self.build_failure(label, d, steps, national)
+            if info is not None:
+                built.setdefault(info.failure, info)
+        self.check_failure_aliases(built.values())
+        return tuple(built[f] for f in Failure if f in built)
+
+    def texts(self, label: str, field: str, pairs: Iterable[tuple[str, str, str]]) -> None:
+        """Each (name, zh, en) needs text in both languages."""
+        for name, zh, en in pairs:
+            if not zh.strip() or not en.strip():
+                self.out.add(label, f"{field}{name}", "needs both Chinese (zh) and English (en) text")
+
+    def condition(self, label: str, field: str, when: Mapping[str, bool], has_changes: bool) -> Condition:
+        for fact in when:
+            if fact not in doc.FACTS:
+                self.out.add(
+                    label,
+                    f"{field}.when",
+                    f"unknown fact {fact!r}; expected one of {', '.join(sorted(doc.FACTS))}",
+                )
+            elif fact in doc.PROVINCE_FACTS and not has_changes:
+                self.out.add(label, f"{field}.when", f"{fact!r} needs the failure to list its changes")
+        return tuple(sorted((k, v) for k, v in when.items() if k in doc.FACTS))
+
+    def build_failure(
+        self,
+        label: str,
+        d: doc.FailureDoc,
+        steps: Mapping[str, StepInfo],
+        national: Mapping[str, NationalRule],
+    ) -> FailureInfo | None:
+        known = {f.value for f in Failure}
+        if d.id not in known:
+            self.out.add(label, "id", f"unknown failure {d.id!r}; expected one of {', '.join(sorted(known))}")
+        self.texts(label, "", [("zh/en", d.zh, d.en)])
+        if bool(d.note_zh.strip()) != bool(d.note_en.strip()):
+            self.out.add(label, "note", "needs both note_zh and note_en, or neither")
+        changes = self.changes(label, "changes", d.changes)
+        for value in d.related:
+            if value not in known or value == d.id:
+                self.out.add(label, "related", f"{value!r} is not another failure id")
+        if not d.causes:
+            self.out.add(label, "causes", "every failure needs at least one cause")
+        if not d.remedies:
+            self.out.add(label, "remedies", "every failure needs at least one remedy")
+        self.duplicates(label, "causes", (c.id for c in d.causes), "cause id")
+        self.duplicates(label, "remedies", (r.id for r in d.remedies), "remedy id")
+
+        causes = []
+        for i, c in enumerate(d.causes):
+            field = f"causes[{i}]"
+            self.texts(label, field, [(".zh/en", c.zh, c.en)])
+            causes.append(
+                Cause(
+                    id=c.id,
+                    text=Text(c.zh, c.en),
+                    sources=self.cite(label, f"{field}.sources", c.sources, required=True),
+                    condition=self.condition(label, field, c.when, bool(changes)),
+                )
+            )
+        if causes and all(c.condition for c in causes):
+            self.out.add(label, "causes", "at least one cause must hold without a condition")
+
+        cause_ids = {c.id for c in d.causes}
+        remedies = []
+        for i, r in enumerate(d.remedies):
+            field = f"remedies[{i}]"
+            self.texts(label, field, [(".label_zh/label_en", r.label_zh, r.label_en)])
+            remedies.append(self.build_remedy(label, field, r, steps, national, cause_ids, bool(changes)))
+
+        sources = self.cite(label, "sources", d.sources, required=True)
+        if d.id not in known:
+            return None
+        return FailureInfo(
+            failure=Failure(d.id),
+            title=Text(d.zh, d.en),
+            sources=sources,
+            causes=tuple(causes),
+            remedies=tuple(remedies),
+            changes=changes,
+            aliases=d.aliases,
+            related=tuple(Failure(v) for v in d.related if v in known and v != d.id),
+            note=Text(d.note_zh, d.note_en) if d.note_zh.strip() and d.note_en.strip() else None,
+        )
+
+    def build_remedy(
+        self,
+        label: str,
+        field: str,
+        r: doc.RemedyDoc,
+        steps: Mapping[str, StepInfo],
+        national: Mapping[str, NationalRule],
+        cause_ids: set[str],
+        has_changes: bool,
+    ) -> RemedyInfo:
+        if not r.steps:
+            self.out.add(label, f"{field}.steps", "a remedy needs at least one step")
+        self.duplicates(label, f"{field}.steps", r.steps, "step")
+        for step_id in r.steps:
+            if step_id not in steps:
+                self.out.add(label, f"{field}.steps", f"unknown step {step_id!r}; define it in [[steps]]")
+        orders = [steps[s].order for s in r.steps if s in steps]
+        if orders != sorted(orders):
+            self.out.add(label, f"{field}.steps", "list the steps in the catalogue's order (their `order`)")
+        for cause_id in r.causes:
+            if cause_id not in cause_ids:
+                self.out.add(
+                    label, f"{field}.causes", f"unknown cause {cause_id!r}; it is not in this failure"
+                )
+        rule = None
+        if r.rule is not None:
+            rule = national.get(r.rule)
+            if rule is None:
+                self.out.add(label, f"{field}.rule", f"unknown national rule {r.rule!r}")
+        detail = hint = None
+        if r.detail_zh.strip() or r.detail_en.strip():
+            self.texts(label, field, [(".detail_zh/detail_en", r.detail_zh, r.detail_en)])
+            detail = Text(r.detail_zh, r.detail_en)
+        if r.number_hint_zh.strip() or r.number_hint_en.strip():
+            self.texts(label, field, [(".number_hint_zh/number_hint_en", r.number_hint_zh, r.number_hint_en)])
+            for name, template in (
+                ("number_hint_zh", r.number_hint_zh),
+                ("number_hint_en", r.number_hint_en),
+            ):
+                fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+                if fields != doc.HINT_FIELDS:
+                    self.out.add(
+                        label,
+                        f"{field}.{name}",
+                        f"use exactly the placeholders {sorted(doc.HINT_FIELDS)}, found {sorted(fields)}",
+                    )
+            hint = Text(r.number_hint_zh, r.number_hint_en)
+        return RemedyInfo(
+            id=r.id,
+            label=Text(r.label_zh, r.label_en),
+            step_ids=r.steps,
+            sources=self.cite(label, f"{field}.sources", r.sources, required=True),
+            condition=self.condition(label, field, r.when, has_changes),
+            causes=r.causes,
+            rule=rule,
+            detail=detail,
+            number_hint=hint,
+        )
+
+    def check_failure_aliases(self, failures: Iterable[FailureInfo]) -> None:
+        owners: dict[str, str] = {}
+        for info in failures:
+            texts = (info.failure.value, info.title.zh, info.title.en, *info.aliases)
+            for text in {lookup_key(t) for t in texts}:
+                if not text:
+                    self.out.add(f"failures ({info.failure.value})", "aliases", "an alias is empty")
+                    continue
+                other = owners.setdefault(text, info.failure.value)
+                if other != info.failure.value:
+                    self.out.add(
+                        f"failures ({info.failure.value})",
+                        "aliases",
+                        f"{text!r} also names failure {other!r}; a title or alias must name one failure",
+                    )
+
 
 def _check_schema_version(value: str, out: _Collector) -> None:
     match = re.fullmatch(r"(\d+)\.(\d+)", value)
@@ -624,6 +811,9 @@ def _build(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, tuple[D
     regions = builder.build_regions(sections["no_icp_regions"])
     rules = builder.build_provinces(sections["provinces"], data.get("provinces"), {s.id: s for s in steps})
     builder.check_aliases(rules, regions)
+    failures = builder.build_failures(
+        sections["failures"], data.get("failures"), {s.id: s for s in steps}, {n.id: n for n in national}
+    )
     if out.problems or len(scalars) != len(_SCALARS):
         return None, tuple(out.problems)
     policy = Policy(
@@ -637,6 +827,7 @@ def _build(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, tuple[D
         steps=steps,
         change_texts=changes,
         no_icp_regions=regions,
+        failures=failures,
     )
     return policy, ()
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._enums import Change
+from ._diagnosis import FailureInfo
+from ._enums import Change, Failure
 from ._model import NationalRule, Province, ProvinceRules, Source, StepInfo, Text
 from ._text import lookup_key
 
@@ -65,7 +66,7 @@ class Policy:
     steps: tuple[StepInfo, ...]
     change_texts: tuple[tuple[Change, Text], ...]
     no_icp_regions: tuple[NoIcpRegion, ...] = ()
-    failures: tuple[object, ...] = ()
+    failures: tuple[FailureInfo, ...] = ()
 
     _by_code: dict[str, ProvinceRules] = attrs.field(init=False, eq=False, repr=False)
     _by_alias: dict[str, Province] = attrs.field(init=False, eq=False, repr=False)
@@ -74,6 +75,8 @@ class Policy:
     _national: dict[str, NationalRule] = attrs.field(init=False, eq=False, repr=False)
     _steps: dict[str, StepInfo] = attrs.field(init=False, eq=False, repr=False)
     _changes: dict[Change, Text] = attrs.field(init=False, eq=False, repr=False)
+    _failures: dict[Failure, FailureInfo] = attrs.field(init=False, eq=False, repr=False)
+    _failures_by_alias: dict[str, Failure] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         def put(name: str, value: object) -> None:
@@ -99,6 +102,15 @@ class Policy:
         put("_national", {n.id: n for n in self.national_rules})
         put("_steps", {s.id: s for s in self.steps})
         put("_changes", dict(self.change_texts))
+        put("_failures", {f.failure: f for f in self.failures})
+        put(
+            "_failures_by_alias",
+            {
+                lookup_key(text): f.failure
+                for f in self.failures
+                for text in (f.failure.value, f.title.zh, f.title.en, *f.aliases)
+            },
+        )
 
     # -- provinces -----------------------------------------------------------------
     @property
@@ -134,6 +146,14 @@ class Policy:
 
     def change_text(self, change: Change) -> Text:
         return self._changes[change]
+
+    def failure_info(self, failure: Failure) -> FailureInfo:
+        """The data on *failure*: its causes, remedy branches and sources."""
+        return self._failures[failure]
+
+    def failure_by_alias(self, text: str) -> Failure | None:
+        """The failure whose id, title (zh or en) or alias *text* is, after folding."""
+        return self._failures_by_alias.get(lookup_key(text))
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:

@@ -1,0 +1,720 @@
+"""Failure diagnosis: every failure has cited causes and remedies in both languages,
+remedies branch on the facts given, and a fact not given is named, never guessed."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import beian_policy as bp
+from beian_policy._diagnosis import (
+    FACT_PARAMETERS,
+    Diagnosis,
+    Failure,
+    RejectionImpact,
+    diagnose,
+    failure_texts,
+    rejection_impact,
+)
+from beian_policy._document import FACTS
+from beian_policy._enums import Basis, Change, Lang
+from beian_policy._loader import check_policy_text
+from tests.conftest import replace_once
+
+MISMATCHES = (Failure.SUBJECT_MISMATCH, Failure.PROVIDER_INFO_MISMATCH)
+SEED_FAILURES = (
+    "subject_mismatch",
+    "sms_verification_failed",
+    "subject_cancelled",
+    "website_cancelled",
+    "provider_info_mismatch",
+    "website_problem",
+    "missing_preapproval",
+    "wrong_filing_password",
+    "filing_not_found",
+)
+VALID_NUMBER = "京ICP备12345678号-3"
+CALLER_FACTS = ("submitted_to_administration", "subject_has_other_websites", "original_provider_reachable")
+
+
+def has_han(text: str) -> bool:
+    return any("CJK" in unicodedata.name(ch, "") for ch in text)
+
+
+def is_english(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]{3}", text)) and not has_han(text.replace("-N", ""))
+
+
+# -- the data ------------------------------------------------------------------------------
+
+
+def test_the_faq_reasons_are_all_there() -> None:
+    assert {f.value for f in Failure} >= set(SEED_FAILURES)
+    assert [f.value for f in Failure][: len(SEED_FAILURES)] == list(SEED_FAILURES)
+
+
+def test_every_failure_has_a_record(policy: bp.Policy) -> None:
+    assert [info.failure for info in policy.failures] == list(Failure)
+    for failure in Failure:
+        assert policy.failure_info(failure).failure is failure
+
+
+@pytest.mark.parametrize("failure", list(Failure), ids=str)
+def test_every_failure_has_causes_remedies_and_sources(policy: bp.Policy, failure: Failure) -> None:
+    info = policy.failure_info(failure)
+    assert info.sources
+    assert info.causes
+    assert info.remedies
+    assert any(not c.condition for c in info.causes)
+    for cause in info.causes:
+        assert cause.sources, cause.id
+        assert any(s.is_current for s in cause.sources), cause.id
+    for remedy in info.remedies:
+        assert remedy.sources, remedy.id
+        assert any(s.is_current for s in remedy.sources), remedy.id
+        assert remedy.step_ids
+
+
+@pytest.mark.parametrize("failure", list(Failure), ids=str)
+def test_every_text_is_in_both_languages(policy: bp.Policy, failure: Failure) -> None:
+    info = policy.failure_info(failure)
+    texts = [info.title, *(c.text for c in info.causes), *(r.label for r in info.remedies)]
+    texts += [t for r in info.remedies for t in (r.detail, r.number_hint) if t is not None]
+    if info.note is not None:
+        texts.append(info.note)
+    for text in texts:
+        assert has_han(text.zh), text
+        assert is_english(text.en), text
+        assert text.get(Lang.ZH) == text.zh
+        assert text.get("en") == text.en
+
+
+def test_remedy_steps_exist_and_follow_the_catalogue_order(policy: bp.Policy) -> None:
+    orders = {s.id: s.order for s in policy.steps}
+    for info in policy.failures:
+        for remedy in info.remedies:
+            assert set(remedy.step_ids) <= set(orders)
+            assert [orders[s] for s in remedy.step_ids] == sorted(orders[s] for s in remedy.step_ids)
+
+
+def test_the_new_steps_are_in_the_catalogue(policy: bp.Policy) -> None:
+    ids = {s.id for s in policy.steps}
+    assert {
+        "file_first_filing",
+        "add_website",
+        "cancel_subject",
+        "recover_filing_password",
+        "fix_per_review_feedback",
+        "wait_for_rejection_then_resubmit",
+        "correct_password_recovery_details",
+        "change_phone_or_ask_other_subject",
+        "renew_or_remove_expired_domain",
+        "finish_other_application_first",
+        "point_dns_to_filed_ip",
+    } <= ids
+    used = {s for info in policy.failures for r in info.remedies for s in r.step_ids}
+    assert used <= ids
+
+
+def test_conditions_use_known_facts(policy: bp.Policy) -> None:
+    assert set(FACT_PARAMETERS) == FACTS
+    for info in policy.failures:
+        conditions = [c.condition for c in info.causes] + [r.condition for r in info.remedies]
+        for condition in conditions:
+            assert {name for name, _ in condition} <= FACTS
+
+
+def test_failure_texts(policy: bp.Policy) -> None:
+    texts = failure_texts(policy=policy)
+    assert list(texts) == list(Failure)
+    assert texts[Failure.WEBSITE_CANCELLED] == policy.failure_info(Failure.WEBSITE_CANCELLED).title
+
+
+# -- input forms -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        Failure.SUBJECT_MISMATCH,
+        "subject_mismatch",
+        "SUBJECT-MISMATCH",
+        "  subject mismatch ",
+        "ｓｕｂｊｅｃｔ＿ｍｉｓｍａｔｃｈ",
+        "接入前后备案主体不一致",
+        "The subject in the transfer differs from the filed subject",
+    ],
+)
+def test_failure_spellings(text: str) -> None:
+    assert diagnose(text).failure is Failure.SUBJECT_MISMATCH
+
+
+def test_failure_aliases_from_the_provider_table() -> None:
+    assert diagnose("短信验证未通过").failure is Failure.SMS_VERIFICATION_FAILED
+    assert diagnose("ICP 备案密码错误").failure is Failure.WRONG_FILING_PASSWORD
+    assert diagnose("接入商信息不一致").failure is Failure.PROVIDER_INFO_MISMATCH
+    assert diagnose("该备案信息不存在").failure is Failure.FILING_NOT_FOUND
+
+
+def test_unknown_failure_raises_with_suggestions() -> None:
+    with pytest.raises(bp.UnknownFailureError) as info:
+        diagnose("subject_mismatc")
+    error = info.value
+    assert isinstance(error, ValueError)
+    assert error.query == "subject_mismatc"
+    assert "subject_mismatch" in error.suggestions
+    assert set(error.valid) == {f.value for f in Failure}
+    assert "Did you mean" in str(error)
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.query, again.suggestions, again.valid) == (error.query, error.suggestions, error.valid)
+
+
+@pytest.mark.parametrize("junk", [None, 3, b"subject_mismatch", ["subject_mismatch"], ""])
+def test_junk_failure_raises_unknown_failure(junk: object) -> None:
+    with pytest.raises(bp.UnknownFailureError):
+        diagnose(junk)  # type: ignore[arg-type]
+
+
+def test_bad_facts_raise_invalid_argument() -> None:
+    with pytest.raises(bp.InvalidArgumentError) as info:
+        diagnose("website_problem", submitted_to_administration="yes")  # type: ignore[arg-type]
+    assert info.value.argument == "submitted_to_administration"
+    with pytest.raises(bp.InvalidArgumentError) as info:
+        diagnose("website_problem", cause="no_such_cause")
+    assert "filed_site_unreachable" in info.value.valid
+    with pytest.raises(bp.InvalidArgumentError):
+        diagnose("filing_not_found", icp_number=12345678)  # type: ignore[arg-type]
+    with pytest.raises(bp.UnknownProvinceError):
+        diagnose("subject_mismatch", "Atlantis")
+
+
+# -- branching remedies ----------------------------------------------------------------------
+
+
+def test_cancelled_subject_files_a_first_filing_again() -> None:
+    d = diagnose("subject_cancelled")
+    assert d.decided
+    assert d.step_ids == ("file_first_filing",)
+    assert d.unknown_facts == ()
+
+
+def test_cancelled_website_with_other_websites_adds_the_website() -> None:
+    d = diagnose("website_cancelled", subject_has_other_websites=True)
+    assert d.step_ids == ("add_website",)
+    assert [r.id for r in d.remedies] == ["add_website"]
+    assert d.remedies[0].applies is True
+
+
+def test_cancelled_website_without_other_websites_cancels_the_subject_and_refiles() -> None:
+    d = diagnose("website_cancelled", subject_has_other_websites=False)
+    assert d.step_ids == ("cancel_subject", "file_first_filing")
+    assert d.remedies[0].detail is not None  # the empty-shell procedure
+
+
+def test_cancelled_website_without_the_fact_keeps_both_branches_labelled() -> None:
+    d = diagnose("website_cancelled")
+    assert not d.decided
+    assert d.steps == ()
+    assert d.unknown_facts == ("subject_has_other_websites",)
+    assert [(r.id, r.applies) for r in d.remedies] == [
+        ("add_website", None),
+        ("cancel_subject_then_file_again", None),
+    ]
+    assert dict(d.remedies[0].condition) == {"subject_has_other_websites": True}
+    assert dict(d.remedies[1].condition) == {"subject_has_other_websites": False}
+    labels = {r.describe("en") for r in d.remedies} | {r.describe("zh") for r in d.remedies}
+    assert len(labels) == 4
+
+
+def test_website_problem_before_the_administration_is_fixed_as_asked() -> None:
+    d = diagnose("website_problem", submitted_to_administration=False)
+    assert d.step_ids == ("fix_per_review_feedback",)
+
+
+def test_website_problem_after_the_administration_waits_for_rejection() -> None:
+    d = diagnose("website_problem", submitted_to_administration=True)
+    assert d.step_ids == ("wait_for_rejection_then_resubmit",)
+
+
+def test_website_problem_without_the_fact_keeps_both_branches() -> None:
+    d = diagnose("website_problem")
+    assert d.unknown_facts == ("submitted_to_administration",)
+    assert {r.id for r in d.remedies} == {"fix_now", "wait_then_resubmit"}
+    assert all(r.applies is None for r in d.remedies)
+
+
+@pytest.mark.parametrize("failure", MISMATCHES, ids=str)
+def test_mismatch_without_province_keeps_both_branches(failure: Failure) -> None:
+    d = diagnose(failure)
+    assert d.unknown_facts == ("province",)
+    assert {r.id for r in d.remedies} == {"change_first", "transfer_then_change"}
+    assert d.transfer is None
+    assert d.steps == ()
+
+
+@pytest.mark.parametrize("failure", MISMATCHES, ids=str)
+def test_mismatch_remedy_follows_every_provinces_own_rule(policy: bp.Policy, failure: Failure) -> None:
+    changes = policy.failure_info(failure).changes
+    for province in policy.provinces:
+        decision = bp.assess_transfer(province, changes, policy=policy)
+        d = diagnose(failure, province, policy=policy)
+        assert d.transfer == decision
+        assert d.unknown_facts == ()
+        expected = []
+        if decision.blocking:
+            expected.append("change_first")
+        if decision.deferred:
+            expected.append("transfer_then_change")
+        assert [r.id for r in d.remedies] == expected, province.code
+        ids = d.step_ids
+        assert ("change_filing_at_original_provider" in ids) == bool(decision.blocking)
+        assert ("update_filing_after_transfer" in ids) == bool(decision.deferred)
+        assert "submit_transfer" in ids
+        for remedy in d.remedies:
+            assert remedy.applies is True
+            if remedy.id == "change_first":
+                assert remedy.changes == decision.blocking
+                step = remedy.steps[0]
+                assert step.id == "change_filing_at_original_provider"
+                assert step.changes == decision.blocking
+                verdict = next(v for v in decision.verdicts if v.change in decision.blocking)
+                assert step.rule == verdict.rule
+                assert set(verdict.sources) <= set(step.sources)
+            else:
+                assert remedy.changes == {c.change for c in decision.deferred}
+                assert remedy.basis is Basis.PROVINCE
+
+
+def test_mismatch_in_a_province_with_an_unknown_rule_changes_first(policy: bp.Policy) -> None:
+    changes = policy.failure_info(Failure.SUBJECT_MISMATCH).changes
+    unknown = [
+        p
+        for p in policy.provinces
+        if bp.assess_transfer(p, changes, policy=policy).basis is Basis.NATIONAL_DEFAULT
+    ]
+    assert unknown, "the data has provinces whose rule is unknown (天津, 山东)"
+    default = policy.national_rule("change_first_by_default")
+    for province in unknown:
+        d = diagnose("subject_mismatch", province)
+        change_first = d.remedy("change_first")
+        assert change_first.basis is Basis.NATIONAL_DEFAULT
+        step = change_first.steps[0]
+        assert set(default.sources) <= set(step.sources)
+        assert d.step_ids[:2] == ("change_filing_at_original_provider", "submit_transfer")
+        if all(v.basis is Basis.NATIONAL_DEFAULT for v in d.transfer.verdicts):  # type: ignore[union-attr]
+            assert step.rule == "national/change_first_by_default"
+            assert d.remedies == (change_first,)
+
+
+def test_mismatch_in_beijing_says_what_may_wait_and_what_must_be_done_first() -> None:
+    d = diagnose("subject_mismatch", "北京")
+    assert d.province is not None
+    assert d.province.code == "CN-BJ"
+    assert d.decided
+    assert d.step_ids == (
+        "change_filing_at_original_provider",
+        "submit_transfer",
+        "update_filing_after_transfer",
+    )
+    first, then = d.remedy("change_first"), d.remedy("transfer_then_change")
+    assert first.changes == {Change.SUBJECT_TYPE, Change.SUBJECT_CERTIFICATE}
+    assert then.changes == {Change.SUBJECT_NAME}
+    update = d.steps[-1]
+    assert update.deadline_working_days == 10
+    assert update.changes == {Change.SUBJECT_NAME}
+    assert update.rule == "national/update_after_transfer"
+    assert d.steps[0].rule.startswith("CN-BJ/transfer/")
+    assert any(s.id == "tc-cn-bj" for s in d.sources)
+
+
+def test_icp_number_gives_the_province() -> None:
+    by_number = diagnose("subject_mismatch", icp_number=VALID_NUMBER)
+    by_name = diagnose("subject_mismatch", "CN-BJ")
+    assert by_number.province == by_name.province
+    assert by_number.steps == by_name.steps
+    assert "province" not in by_number.unknown_facts
+
+
+def test_sms_failure_needs_the_cause() -> None:
+    d = diagnose("sms_verification_failed")
+    assert d.unknown_facts == ("cause", "original_provider_reachable")
+    assert {r.id for r in d.remedies} == {"change_phone_first", "refile_as_new_website", "verify_again"}
+    assert d.steps == ()
+
+
+def test_sms_phone_changed_with_the_original_provider_reachable() -> None:
+    d = diagnose("sms_verification_failed", cause="phone_differs", original_provider_reachable=True)
+    assert d.step_ids == ("change_filing_at_original_provider", "submit_transfer", "verify_sms")
+    assert d.steps[0].rule == "national/sms_phone_must_match"
+    assert [c.id for c in d.causes] == ["phone_differs"]
+
+
+def test_sms_phone_changed_with_the_original_provider_gone() -> None:
+    d = diagnose("sms_verification_failed", cause="phone-differs", original_provider_reachable=False)
+    assert d.cause == "phone_differs"
+    assert d.step_ids == ("cancel_website", "file_as_new_website", "verify_sms")
+    assert d.steps[0].rule == "national/unreachable_provider_refile"
+
+
+def test_sms_timeout_resubmits_and_verifies() -> None:
+    d = diagnose("sms_verification_failed", cause="not_verified_in_time")
+    assert d.unknown_facts == ()
+    assert d.step_ids == ("submit_transfer", "verify_sms")
+
+
+def test_wrong_password_recovers_it_and_shows_the_number() -> None:
+    d = diagnose("wrong_filing_password", icp_number="京ICP备12345678号-3")
+    assert d.step_ids == ("recover_filing_password", "submit_transfer")
+    hint = d.remedies[0].number_hint
+    assert hint is not None
+    assert "京ICP备12345678号" in hint.zh
+    assert "京ICP备12345678号-3" not in hint.zh + hint.en
+    assert d.note is not None  # the password check itself is not dated
+
+
+def test_filing_not_found_lists_causes_and_fixes() -> None:
+    d = diagnose("filing_not_found")
+    assert [c.id for c in d.causes] == ["wrong_number", "details_differ"]
+    assert d.step_ids == ("correct_password_recovery_details", "recover_filing_password", "submit_transfer")
+    assert d.remedies[0].number_hint is None
+    assert d.subject_number is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["京ICP备12345678号-3", "京ICP备12345678号", " 京ＩＣＰ备１２３４５６７８号－３ ", "京ICP备12345678-3号"],
+)
+def test_filing_not_found_shows_the_exact_number_to_type(text: str) -> None:
+    d = diagnose("filing_not_found", icp_number=text)
+    assert d.subject_number == "京ICP备12345678号"
+    assert d.icp_number_problem is None
+    hint = d.remedies[0].number_hint
+    assert hint is not None
+    assert "京ICP备12345678号" in hint.zh
+    assert "京ICP备12345678号" in hint.en
+    assert not re.search(r"号-\d", hint.zh + hint.en)
+    assert all("京ICP备12345678号" in step.note for step in d.steps)
+    assert ("icp_number_valid", True) in d.facts
+
+
+def test_filing_not_found_with_an_invalid_number_blames_the_number() -> None:
+    d = diagnose("filing_not_found", icp_number="京ICP备123号")
+    assert d.causes[0].id == "invalid_number"
+    assert d.icp_number_problem is not None
+    assert "京ICP备123号" in d.icp_number_problem
+    assert d.subject_number is None
+    assert d.remedies[0].number_hint is None
+    assert d.decided
+
+
+def test_filing_not_found_with_a_number_from_another_province() -> None:
+    d = diagnose("filing_not_found", "上海", icp_number=VALID_NUMBER)
+    assert d.causes[0].id == "other_province"
+    assert ("icp_number_matches_province", False) in d.facts
+    same = diagnose("filing_not_found", "北京", icp_number=VALID_NUMBER)
+    assert "other_province" not in [c.id for c in same.causes]
+
+
+def test_invalid_number_for_a_mismatch_is_not_a_crash() -> None:
+    d = diagnose("subject_mismatch", icp_number="not a number")
+    assert d.icp_number_problem is not None
+    assert d.unknown_facts == ("province",)
+
+
+def test_extra_reasons_have_their_remedies() -> None:
+    expected = {
+        "conflicting_applications": ("finish_other_application_first", "submit_transfer"),
+        "expired_domain_in_website": ("renew_or_remove_expired_domain", "submit_transfer"),
+        "phone_used_by_other_subject": ("change_phone_or_ask_other_subject", "submit_transfer"),
+        "domain_owner_mismatch": ("change_domain_owner", "submit_transfer"),
+        "domain_registrar_not_approved": ("move_domain_to_domestic_registrar", "submit_transfer"),
+        "access_ip_mismatch": ("point_dns_to_filed_ip",),
+        "subject_moved_province": ("cancel_subject", "file_first_filing"),
+        "missing_preapproval": ("obtain_preapproval", "submit_transfer"),
+    }
+    for failure, steps in expected.items():
+        assert diagnose(failure).step_ids == steps, failure
+
+
+def test_related_failures_point_both_ways_where_it_matters(policy: bp.Policy) -> None:
+    def related(f: Failure) -> set[Failure]:
+        return set(policy.failure_info(f).related)
+
+    assert Failure.WEBSITE_CANCELLED in related(Failure.SUBJECT_CANCELLED)
+    assert Failure.SUBJECT_CANCELLED in related(Failure.WEBSITE_CANCELLED)
+    assert Failure.FILING_NOT_FOUND in related(Failure.WRONG_FILING_PASSWORD)
+
+
+# -- the answer as a value -----------------------------------------------------------------------
+
+
+def test_diagnoses_are_hashable_picklable_and_versioned(policy: bp.Policy) -> None:
+    cases = [
+        diagnose("subject_mismatch", "CN-BJ"),
+        diagnose("website_cancelled"),
+        diagnose("filing_not_found", icp_number=VALID_NUMBER),
+        diagnose("filing_not_found", icp_number="nonsense"),
+    ]
+    for d in cases:
+        assert isinstance(d, Diagnosis)
+        assert hash(d) == hash(pickle.loads(pickle.dumps(d)))
+        assert pickle.loads(pickle.dumps(d)) == d
+        assert d.data_version == policy.data_version
+        assert d.describe("en") == d.title.en
+    assert len(set(cases)) == len(cases)
+    assert diagnose("website_cancelled") == diagnose(" website-cancelled ")
+
+
+def test_sources_cover_causes_remedies_and_steps() -> None:
+    d = diagnose("subject_mismatch", "CN-BJ")
+    ids = {s.id for s in d.sources}
+    assert "tc-seed-faq" in ids
+    groups = [c.sources for c in d.causes] + [r.sources for r in d.remedies] + [s.sources for s in d.steps]
+    for sources in groups:
+        assert sources
+        assert {s.id for s in sources} <= ids
+
+
+def test_a_custom_policy_is_used(data_text: str) -> None:
+    edited = replace_once(
+        data_text,
+        'label_zh = "在新接入商处重新提交首次备案"',
+        'label_zh = "在新接入商处重新提交首次备案（已修订）"',
+    )
+    custom = bp.load_policy(edited)
+    d = diagnose("subject_cancelled", policy=custom)
+    assert d.remedies[0].label.zh.endswith("（已修订）")
+
+
+# -- rejection impact ----------------------------------------------------------------------------
+
+
+def test_rejection_impact_without_facts_says_what_it_depends_on() -> None:
+    impact = rejection_impact()
+    assert isinstance(impact, RejectionImpact)
+    assert impact.site_reachable_now is None
+    assert impact.cancellation_risk is None
+    assert impact.unknown_facts == ("filing_cancelled", "has_other_provider")
+    assert impact.dns_to_new_provider_allowed is False
+    assert impact.restorable_if_cancelled is False
+    assert impact.step_ids == ("fix_per_review_feedback", "submit_transfer")
+    assert [r.id for r in impact.rules][:2] == [
+        "rejection_keeps_site_reachable",
+        "long_rejection_risks_cancellation",
+    ]
+    assert any(s.id == "tc-seed-faq" for s in impact.sources)
+    assert all(has_han(t) for t in impact.explain())
+    assert all(is_english(t) for t in impact.explain("en"))
+
+
+def test_rejection_leaves_the_site_up_while_the_filing_stands() -> None:
+    impact = rejection_impact(filing_cancelled=False, has_other_provider=True)
+    assert impact.site_reachable_now is True
+    assert impact.cancellation_risk is False
+    assert impact.unknown_facts == ()
+    assert impact.related == ()
+
+
+def test_a_lingering_rejection_without_another_provider_risks_cancellation() -> None:
+    impact = rejection_impact(filing_cancelled=False, has_other_provider=False)
+    assert impact.site_reachable_now is True
+    assert impact.cancellation_risk is True
+    assert impact.step_ids == ("fix_per_review_feedback", "submit_transfer")
+
+
+def test_once_cancelled_the_site_is_down_and_the_cancelled_failures_apply() -> None:
+    impact = rejection_impact(filing_cancelled=True)
+    assert impact.site_reachable_now is False
+    assert impact.steps == ()
+    assert impact.related == (Failure.SUBJECT_CANCELLED, Failure.WEBSITE_CANCELLED)
+    assert pickle.loads(pickle.dumps(impact)) == impact
+    assert hash(impact) == hash(rejection_impact(filing_cancelled=True))
+
+
+def test_rejection_impact_rejects_non_bool_facts() -> None:
+    with pytest.raises(bp.InvalidArgumentError):
+        rejection_impact(filing_cancelled="no")  # type: ignore[arg-type]
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+NUMBERS = st.sampled_from([VALID_NUMBER, "粤B2-20090059-5", "沪ICP备12345678号", "京ICP备123号", "hello", ""])
+FACT = st.none() | st.booleans()
+
+
+@given(data=st.data())
+def test_diagnose_never_raises_and_never_guesses(policy: bp.Policy, data: st.DataObject) -> None:
+    failure = data.draw(st.sampled_from(Failure))
+    info = policy.failure_info(failure)
+    province = data.draw(st.none() | st.sampled_from(policy.provinces))
+    cause = data.draw(st.none() | st.sampled_from([c.id for c in info.causes]))
+    number = data.draw(st.none() | NUMBERS)
+    facts = {name: data.draw(FACT) for name in CALLER_FACTS}
+    d = diagnose(
+        failure,
+        province,
+        cause=cause,
+        icp_number=number,
+        policy=policy,
+        submitted_to_administration=facts["submitted_to_administration"],
+        subject_has_other_websites=facts["subject_has_other_websites"],
+        original_provider_reachable=facts["original_provider_reachable"],
+    )
+
+    catalogue = {s.id for s in policy.steps}
+    assert d.remedies, "every combination of facts leaves a remedy"
+    for remedy in d.remedies:
+        assert remedy.steps
+        assert set(remedy.step_ids) <= catalogue
+        assert remedy.applies in (True, None)
+    assert set(d.step_ids) <= catalogue
+    assert [s.order for s in d.steps] == sorted(s.order for s in d.steps)
+    assert len(set(d.step_ids)) == len(d.step_ids)
+
+    given_names = {name for name, value in facts.items() if value is not None}
+    given_names |= {name for name, value in (("province", province), ("cause", cause)) if value}
+    if number is not None:
+        given_names.add("icp_number")
+    assert not given_names & set(d.unknown_facts)
+    for name, value in facts.items():
+        if value is not None:
+            assert (name, value) in d.facts
+    assert d.decided == (not d.unknown_facts)
+    if d.decided:
+        assert all(r.applies is True for r in d.remedies)
+    else:
+        assert d.steps == ()
+    assert d.data_version == policy.data_version
+
+
+@given(failure=st.sampled_from(Failure), facts=st.fixed_dictionaries({n: FACT for n in CALLER_FACTS}))
+def test_giving_more_facts_only_narrows(
+    policy: bp.Policy, failure: Failure, facts: dict[str, bool | None]
+) -> None:
+    wide = diagnose(failure, policy=policy)
+    narrow = diagnose(
+        failure,
+        policy=policy,
+        submitted_to_administration=facts["submitted_to_administration"],
+        subject_has_other_websites=facts["subject_has_other_websites"],
+        original_provider_reachable=facts["original_provider_reachable"],
+    )
+    assert {r.id for r in narrow.remedies} <= {r.id for r in wide.remedies}
+    assert set(narrow.unknown_facts) <= set(wide.unknown_facts)
+
+
+# -- bad failure data ----------------------------------------------------------------------------
+
+
+def data_problems(text: str) -> list[str]:
+    return [str(p) for p in check_policy_text(text)]
+
+
+def test_unknown_step_in_a_remedy(data_text: str) -> None:
+    text = replace_once(data_text, 'steps = ["add_website"]', 'steps = ["add_a_website"]')
+    (line,) = data_problems(text)
+    assert line.startswith("failures[3] (website_cancelled): remedies[0].steps: unknown step 'add_a_website'")
+
+
+def test_unknown_fact_in_a_condition(data_text: str) -> None:
+    text = replace_once(
+        data_text,
+        "when = { subject_has_other_websites = true }",
+        "when = { subject_has_websites = true }",
+    )
+    (line,) = data_problems(text)
+    assert "remedies[0].when: unknown fact 'subject_has_websites'" in line
+
+
+def test_a_fact_must_be_true_or_false(data_text: str) -> None:
+    text = replace_once(
+        data_text,
+        "when = { subject_has_other_websites = true }",
+        'when = { subject_has_other_websites = "yes" }',
+    )
+    (line,) = data_problems(text)
+    assert line.startswith("failures[3] (website_cancelled): remedies[0].when")
+    assert "true or false" in line
+
+
+def test_missing_english_text(data_text: str) -> None:
+    text = replace_once(
+        data_text,
+        'label_en = "Submit a first filing again at the new provider"',
+        'label_en = ""',
+    )
+    (line,) = data_problems(text)
+    assert "failures[2] (subject_cancelled): remedies[0].label_zh/label_en" in line
+    assert "both Chinese (zh) and English (en)" in line
+
+
+def test_unknown_source_in_a_cause(data_text: str) -> None:
+    text = replace_once(data_text, 'sources = ["tc-faq-sms-process"]\n', 'sources = ["tc-nowhere"]\n')
+    found = data_problems(text)
+    assert any("causes[3].sources: unknown source id 'tc-nowhere'" in p for p in found)
+
+
+def test_steps_out_of_order(data_text: str) -> None:
+    text = replace_once(
+        data_text,
+        'steps = ["cancel_subject", "file_first_filing"]\nsources = ["tc-faq-change"]',
+        'steps = ["file_first_filing", "cancel_subject"]\nsources = ["tc-faq-change"]',
+    )
+    (line,) = data_problems(text)
+    assert "catalogue's order" in line
+
+
+def test_number_hint_placeholders(data_text: str) -> None:
+    text = replace_once(
+        data_text,
+        'number_hint_en = "On the recovery page, enter {subject_number} as the filing or licence number."',
+        'number_hint_en = "On the recovery page, enter {number} as the filing or licence number."',
+    )
+    (line,) = data_problems(text)
+    assert "number_hint_en" in line
+    assert "placeholders" in line
+
+
+def test_province_facts_need_changes(data_text: str) -> None:
+    text = replace_once(
+        data_text,
+        'changes = ["subject_name", "subject_type", "subject_certificate"]\n',
+        "",
+    )
+    found = data_problems(text)
+    assert any("'province_requires_match' needs the failure to list its changes" in p for p in found)
+
+
+def test_every_failure_needs_a_record(data_text: str) -> None:
+    start = data_text.index('[[failures]]\nid = "subject_moved_province"')
+    end = data_text.index("# Provinces, in GB/T 2260 order.")
+    end = data_text.rindex("# ----", 0, end)
+    found = data_problems(data_text[:start] + data_text[end:])
+    assert found == [
+        "failures: id: failure 'subject_moved_province' has no record; each needs causes and remedies"
+    ]
+
+
+def test_unknown_failure_id_and_alias_clash(data_text: str) -> None:
+    text = replace_once(data_text, 'aliases = ["跨省备案", "跨地域"]', 'aliases = ["跨省备案", "网站问题"]')
+    found = data_problems(text)
+    assert any("also names failure" in p for p in found)
+    text = replace_once(data_text, 'id = "subject_moved_province"', 'id = "subject_moved"')
+    found = data_problems(text)
+    assert any("unknown failure 'subject_moved'" in p for p in found)
+    assert any("'subject_moved_province' has no record" in p for p in found)
+
+
+def test_unknown_cause_in_a_remedy(data_text: str) -> None:
+    text = replace_once(
+        data_text,
+        'causes = ["not_verified_in_time", "wrong_inputs"]',
+        'causes = ["not_verified_in_time", "typo"]',
+    )
+    (line,) = data_problems(text)
+    assert "remedies[2].causes: unknown cause 'typo'" in line
