@@ -33,6 +33,7 @@ def test_wheel_ships_the_data_file_unchanged(wheel: zipfile.ZipFile) -> None:
 def test_wheel_is_typed_and_has_no_tests(wheel: zipfile.ZipFile) -> None:
     names = wheel.namelist()
     assert "beian_policy/py.typed" in names
+    assert "beian_policy/provinces.schema.json" in names
     assert not any(name.startswith("tests/") for name in names)
 
 

@@ -48,6 +48,7 @@ from ._icp import (
     is_valid_icp_number,
     parse_icp_number,
 )
+from ._json import to_dict, to_json
 from ._loader import SCHEMA_VERSION, PolicyDataWarning, default_policy, load_policy
 from ._model import (
     FactClaim,
@@ -67,6 +68,7 @@ from ._model import (
 from ._plan import TransferPlan, plan_transfer, required_steps
 from ._policy import NoIcpRegion, Policy
 from ._provinces import get_province, provinces, resolve_province, search_provinces
+from ._schema import json_schema
 from ._step import Step
 from ._version import __version__
 
@@ -137,6 +139,7 @@ __all__ = [
     "format_icp_number",
     "get_province",
     "is_valid_icp_number",
+    "json_schema",
     "load_policy",
     "parse_icp_number",
     "plan_transfer",
@@ -145,6 +148,8 @@ __all__ = [
     "required_steps",
     "resolve_province",
     "search_provinces",
+    "to_dict",
+    "to_json",
 ]
 
 

@@ -1,0 +1,378 @@
+"""Hypothesis strategies for tests of code that uses beian-policy.
+
+Needs the optional extra: ``pip install "beian-policy[hypothesis]"``.
+
+Every value drawn is accepted by the library: provinces and their spellings resolve,
+change sets and transfer cases decide and plan, ICP numbers parse, failures diagnose
+and policy documents load. Options are keyword-only; options that choose values take
+strategies; a bad argument raises :class:`hypothesis.errors.InvalidArgument` when the
+strategy is first drawn from. No data is loaded until then either.
+
+The same strategies back ``st.from_type(...)`` for the public value types
+(``Province``, ``Change``, ``SubjectKind``, ``IcpNumber``, ``Failure``,
+``TransferDecision``, ...), registered through Hypothesis' entry points, so a
+downstream test needs no setup::
+
+    from hypothesis import given, strategies as st
+    import beian_policy as bp
+
+    @given(st.from_type(bp.Province), st.from_type(bp.Change))
+    def test_every_province_decides(province, change):
+        assert bp.assess_transfer(province, [change]).province == province
+"""
+
+from __future__ import annotations
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # pragma: no cover - exercised without Hypothesis only
+    raise ImportError(
+        "beian_policy.strategies needs Hypothesis, which is not installed: "
+        'pip install "beian-policy[hypothesis]"'
+    ) from exc
+
+import datetime as dt
+import re
+import string
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any, TypeVar
+
+import attrs
+
+from ._cases import TransferCase, TransferFacts
+from ._diagnosis import Failure
+from ._enums import Change, SubjectKind
+from ._icp_strategy import icp_numbers
+from ._loader import default_data_text, load_policy, resolve_policy
+from ._model import Province
+from ._policy import Policy, province_alias_texts
+from ._text import lookup_key
+
+__all__ = [
+    "TransferCase",
+    "TransferFacts",
+    "change_sets",
+    "changes",
+    "failures",
+    "icp_numbers",
+    "policy_documents",
+    "province_texts",
+    "provinces",
+    "transfer_cases",
+]
+
+_T = TypeVar("_T")
+
+
+def _check_policy(policy: object) -> Policy | None:
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidArgument(f"policy={policy!r} must be a Policy (from load_policy) or None")
+    return policy
+
+
+def _check_strategy(name: str, value: object) -> None:
+    if value is not None and not isinstance(value, st.SearchStrategy):
+        raise InvalidArgument(f"{name}={value!r} must be a Hypothesis strategy or None")
+
+
+def _lazy(build: Callable[[], st.SearchStrategy[_T]]) -> st.SearchStrategy[_T]:
+    """A strategy built (and its arguments checked, and data loaded) on first draw."""
+    return st.deferred(build)
+
+
+def _drawn(name: str, value: object, expected: type[Any] | tuple[type[Any], ...]) -> None:
+    if not isinstance(value, expected):
+        raise InvalidArgument(f"the {name} strategy drew {value!r}, which is not a {expected}")
+
+
+# -- provinces ---------------------------------------------------------------------------
+
+
+def provinces(*, policy: Policy | None = None) -> st.SearchStrategy[Province]:
+    """The 31 provinces of *policy* (the shipped data when None), shrinking towards
+    北京 (the first in GB/T 2260 order)."""
+    return _all_provinces(policy)
+
+
+def _all_provinces(policy: Policy | None) -> st.SearchStrategy[Province]:
+    def build() -> st.SearchStrategy[Province]:
+        return st.sampled_from(resolve_policy(_check_policy(policy)).provinces)
+
+    return _lazy(build)
+
+
+_SPACES = (" ", "\u3000", "\u00a0", "\t")
+_INVISIBLE = ("\u200b", "\u200d", "\ufeff")
+
+
+def _full_width(char: str) -> str:
+    return chr(ord(char) + 0xFEE0) if "!" <= char <= "~" else char
+
+
+@st.composite
+def _spelling(draw: st.DrawFn, province: Province) -> str:
+    text = draw(st.sampled_from(province_alias_texts(province)))
+    if any(c in string.ascii_letters for c in text):
+        case = draw(st.sampled_from(("as is", "lower", "upper", "mixed")))
+        if case == "lower":
+            text = "".join(c.lower() if c in string.ascii_letters else c for c in text)
+        elif case == "upper":
+            text = "".join(c.upper() if c in string.ascii_letters else c for c in text)
+        elif case == "mixed":
+            flags = draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
+            text = "".join(
+                c.swapcase() if c in string.ascii_letters and flip else c
+                for c, flip in zip(text, flags, strict=True)
+            )
+    if draw(st.integers(0, 3)) == 0:
+        text = "".join(map(_full_width, text))
+    if draw(st.integers(0, 4)) == 0:
+        where = draw(st.integers(0, len(text)))
+        text = text[:where] + draw(st.sampled_from(_INVISIBLE)) + text[where:]
+    before = draw(st.sampled_from(("", "", *_SPACES)))
+    after = draw(st.sampled_from(("", "", *_SPACES)))
+    return before + text + after
+
+
+def province_texts(
+    *, provinces: st.SearchStrategy[Province] | None = None, policy: Policy | None = None
+) -> st.SearchStrategy[str]:
+    """Any spelling that names a province: ISO and GB/T codes, Chinese names with and
+    without suffix, ICP abbreviations (蜀 and 川), pinyin and English names and the
+    data's aliases, in any letter case, possibly full-width, with zero-width
+    characters or surrounding spaces, as pasted text arrives.
+
+    *provinces*, a strategy of :class:`Province`, chooses the provinces (default: every
+    province of *policy*). ``resolve_province(text, policy=policy)`` gives the
+    province the text was drawn from.
+    """
+
+    def build() -> st.SearchStrategy[str]:
+        _check_strategy("provinces", provinces)
+        _check_policy(policy)
+        base = provinces if provinces is not None else _all_provinces(policy)
+
+        def spell(province: object) -> st.SearchStrategy[str]:
+            _drawn("provinces", province, Province)
+            assert isinstance(province, Province)
+            return _spelling(province)
+
+        return base.flatmap(spell)
+
+    return _lazy(build)
+
+
+# -- changes -----------------------------------------------------------------------------
+
+
+def changes() -> st.SearchStrategy[Change]:
+    """One change kind (:class:`Change`), shrinking towards ``subject_name``."""
+    return st.sampled_from(Change)
+
+
+def change_sets(
+    *,
+    elements: st.SearchStrategy[Change] | None = None,
+    min_size: int = 0,
+    max_size: int | None = None,
+) -> st.SearchStrategy[frozenset[Change]]:
+    """Sets of change kinds, as :func:`assess_transfer` takes them; *elements* (a
+    strategy of :class:`Change`, default every kind) and the size bounds as in
+    :func:`hypothesis.strategies.frozensets`. Shrinks towards the empty set."""
+
+    def build() -> st.SearchStrategy[frozenset[Change]]:
+        _check_strategy("elements", elements)
+        for name, value in (("min_size", min_size), ("max_size", max_size)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise InvalidArgument(f"{name}={value!r} must be a non-negative integer")
+        if min_size > len(Change):
+            raise InvalidArgument(f"min_size={min_size} is more than the {len(Change)} change kinds")
+        if max_size is not None and max_size < min_size:
+            raise InvalidArgument(f"max_size={max_size} is less than min_size={min_size}")
+
+        def check(change: object) -> Change:
+            _drawn("elements", change, Change)
+            assert isinstance(change, Change)
+            return change
+
+        items = changes() if elements is None else elements.map(check)
+        return st.frozensets(items, min_size=min_size, max_size=max_size)
+
+    return _lazy(build)
+
+
+_any_change_sets = change_sets()
+
+# -- transfer cases ----------------------------------------------------------------------
+
+
+def transfer_cases(
+    *,
+    provinces: st.SearchStrategy[Province] | None = None,
+    change_sets: st.SearchStrategy[frozenset[Change]] | None = None,
+    subject_kinds: st.SearchStrategy[SubjectKind | None] | None = None,
+    policy: Policy | None = None,
+) -> st.SearchStrategy[TransferCase]:
+    """Transfer cases (:class:`TransferCase`): a province (default: every province of
+    *policy*), a change set (default :func:`change_sets`), a subject kind or None
+    (default: either kind or not given) and every combination of facts. Shrinks
+    towards 北京, no changes, no kind and the facts that add no step."""
+
+    def build() -> st.SearchStrategy[TransferCase]:
+        _check_strategy("provinces", provinces)
+        _check_strategy("change_sets", change_sets)
+        _check_strategy("subject_kinds", subject_kinds)
+        _check_policy(policy)
+        sets = change_sets if change_sets is not None else _any_change_sets
+        kinds = subject_kinds if subject_kinds is not None else st.none() | st.sampled_from(SubjectKind)
+        return st.builds(
+            _case,
+            province=provinces if provinces is not None else _all_provinces(policy),
+            changes=sets,
+            subject_kind=kinds,
+            domain_owner_matches_subject=st.booleans().map(lambda b: not b),
+            regulated_industry=st.booleans(),
+            original_provider_reachable=st.booleans().map(lambda b: not b),
+            has_extra_filings=st.booleans(),
+            domain_registered_overseas=st.booleans(),
+            multiple_cloud_resources=st.booleans(),
+        )
+
+    return _lazy(build)
+
+
+def _case(*, province: object, changes: object, subject_kind: object, **facts: bool) -> TransferCase:
+    _drawn("provinces", province, Province)
+    _drawn("change_sets", changes, (frozenset, set))
+    assert isinstance(changes, (frozenset, set))
+    for change in changes:
+        _drawn("change_sets", change, Change)
+    if subject_kind is not None:
+        _drawn("subject_kinds", subject_kind, SubjectKind)
+    return TransferCase(province, frozenset(changes), subject_kind, **facts)  # type: ignore[arg-type]
+
+
+# -- failures ----------------------------------------------------------------------------
+
+
+def failures() -> st.SearchStrategy[Failure]:
+    """One transfer failure reason (:class:`Failure`), as :func:`diagnose` takes it."""
+    return st.sampled_from(Failure)
+
+
+# -- policy documents --------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Sites:
+    """Where the shipped text can be edited so that it still loads."""
+
+    lines: tuple[str, ...]
+    data_version: int
+    as_of: int
+    # (timing line, deadline line or -1) of each stated transfer rule.
+    timings: tuple[tuple[int, int], ...]
+    # the aliases line of each province.
+    aliases: tuple[int, ...]
+    alias_keys: frozenset[str]
+
+
+_TIMING = re.compile(r'^timing = "(before|after)"$')
+_DEADLINE = re.compile(r"^deadline_working_days = \d+$")
+
+
+@lru_cache(maxsize=1)
+def _sites() -> _Sites:
+    text = default_data_text()
+    policy = load_policy(text, origin="<shipped data>")
+    lines = tuple(text.split("\n"))
+    section = ""
+    data_version = as_of = -1
+    timings: list[tuple[int, int]] = []
+    aliases: list[int] = []
+    timing = deadline = -1
+
+    def close_rule() -> None:
+        if timing >= 0:
+            timings.append((timing, deadline))
+
+    for index, line in enumerate(lines):
+        if line.startswith("["):
+            if section == "[[provinces.transfer_rules]]":
+                close_rule()
+            section = line.strip()
+            timing = deadline = -1
+            continue
+        if section == "" and line.startswith("data_version = "):
+            data_version = index
+        elif section == "" and line.startswith("as_of = "):
+            as_of = index
+        elif section == "[[provinces]]" and line.startswith("aliases = ["):
+            aliases.append(index)
+        elif section == "[[provinces.transfer_rules]]":
+            if _TIMING.match(line):
+                timing = index
+            elif _DEADLINE.match(line):
+                deadline = index
+    if section == "[[provinces.transfer_rules]]":
+        close_rule()
+    keys = {lookup_key(t) for p in policy.provinces for t in province_alias_texts(p)}
+    keys |= {lookup_key(t) for r in policy.no_icp_regions for t in (r.code, r.name, r.name_en, *r.aliases)}
+    return _Sites(lines, data_version, as_of, tuple(timings), tuple(aliases), frozenset(keys))
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> str:
+    sites = _sites()
+    lines: list[str | None] = list(sites.lines)
+    day = draw(st.dates(dt.date(2020, 1, 1), dt.date(2099, 12, 31)))
+    if sites.data_version >= 0 and draw(st.booleans()):
+        release = f"{day.year:04}.{day.month:02}.{day.day:02}"
+        if draw(st.booleans()):
+            release += f".{draw(st.integers(1, 99))}"
+        lines[sites.data_version] = f'data_version = "{release}"'
+    if sites.as_of >= 0 and draw(st.booleans()):
+        lines[sites.as_of] = f"as_of = {day.isoformat()}"
+    # Flip the stated timing of some rules; a deadline goes with "after" only.
+    flips: Sequence[tuple[int, int]] = draw(
+        st.lists(st.sampled_from(sites.timings), max_size=3, unique=True) if sites.timings else st.just([])
+    )
+    for timing, deadline in flips:
+        current = lines[timing]
+        assert current is not None
+        if '"after"' in current:
+            lines[timing] = 'timing = "before"'
+            if deadline >= 0:
+                lines[deadline] = None
+        else:
+            lines[timing] = 'timing = "after"'
+    # Add aliases that name nothing yet.
+    new_aliases = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(sites.aliases),
+                st.text(string.ascii_lowercase, min_size=6, max_size=12).map("zz".__add__),
+            ),
+            max_size=2,
+            unique_by=lambda pair: pair[1],
+        )
+        if sites.aliases
+        else st.just([])
+    )
+    for index, alias in new_aliases:
+        if alias in sites.alias_keys:
+            continue
+        current = lines[index]
+        assert current is not None
+        lines[index] = current.replace("aliases = [", f'aliases = ["{alias}", ', 1)
+    return "\n".join(line for line in lines if line is not None)
+
+
+def policy_documents() -> st.SearchStrategy[str]:
+    """TOML policy documents that :func:`load_policy` accepts: the shipped data with
+    valid edits (another data version or as-of date, stated timings flipped between
+    ``before`` and ``after``, new province aliases). Shrinks towards the shipped text.
+    Useful to test code that loads its own corrected data."""
+    return _lazy(_documents)

@@ -1,0 +1,401 @@
+"""The installed ``beian-policy`` command, run as a subprocess as users run it.
+
+JSON output is compared with the API's own answer for the same question (one
+serialisation), and with facts read off the data by hand (辽宁 refuses transfer
+first, 北京 allows it with a 10-working-day deadline). Subprocesses are few and each
+checks several things, to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+import beian_policy as bp
+from beian_policy._cli import main
+from beian_policy._diagnosis import diagnose
+from beian_policy._enums import Failure
+from beian_policy._icp import parse_icp_number
+from beian_policy._json import to_dict
+from tests.conftest import replace_once
+
+SCRIPT = shutil.which("beian-policy", path=str(Path(sys.executable).parent)) or shutil.which("beian-policy")
+COMMAND = [SCRIPT] if SCRIPT else [sys.executable, "-m", "beian_policy"]
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+def run(
+    *args: str, locale: Mapping[str, str] | None = None, hash_seed: str = "0"
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
+    env.update(locale or {})
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONHASHSEED"] = hash_seed
+    return subprocess.run(
+        [*COMMAND, *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=60, check=False
+    )
+
+
+def ok(*args: str, **kwargs: object) -> str:
+    result = run(*args, **kwargs)  # type: ignore[arg-type]
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def assert_fits_80_columns(text: str) -> None:
+    """Every line fits in 80 columns, except where a URL or a path that is longer than
+    a line stands alone after its label (they are never broken, so they can be copied)."""
+    for line in text.splitlines():
+        words = line.split()
+        assert width(line) <= 80 or ("/" in words[-1] and len(words) <= 3), line
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int) -> str:
+    assert result.returncode == code, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("beian-policy")
+    return result.stderr
+
+
+def test_the_console_script_is_installed() -> None:
+    assert SCRIPT is not None, "the beian-policy console script is not installed"
+
+
+# -- check --------------------------------------------------------------------------------
+
+
+def test_check_json_is_the_api_answer_and_exit_codes() -> None:
+    out = ok("check", "辽宁", "--change", "subject_name", "--json")
+    data = json.loads(out)
+    assert data == to_dict(bp.assess_transfer("辽宁", ["subject_name"]))
+    # Read off the data by hand: 辽宁 wants every change made at the original provider first.
+    assert data["direct"] is False
+    assert data["blocking"] == ["subject_name"]
+    assert data["province"]["code"] == "CN-LN"
+    assert data["basis"] == "province"
+    assert any(s["id"] == "tc-cn-ln" and s["url"].startswith("https://") for s in data["sources"])
+
+    not_direct = run("check", "LN", "-c", "subject_name", "--fail-if-not-direct", "--json")
+    assert not_direct.returncode == 1
+    assert json.loads(not_direct.stdout)["direct"] is False
+    direct = run("--json", "check", "北京", "-c", "subject_name,website_name", "--fail-if-not-direct")
+    assert direct.returncode == 0
+    assert [d["deadline_working_days"] for d in json.loads(direct.stdout)["deferred"]] == [10, 10]
+
+
+def test_check_text_in_both_languages() -> None:
+    en = ok("check", "CN-BJ", "-c", "website_owner_phone", "-c", "subject_name", "--lang", "en")
+    assert en.splitlines()[0] == "Beijing (北京市, CN-BJ)"
+    assert "not direct" in en
+    assert "subject name [subject_name] (within 10 working days)" in en
+    assert "rule national/sms_phone_must_match" in en
+    assert "[tc-cn-bj] Tencent Cloud: 北京管局要求" in en
+    assert "https://cloud.tencent.com/document/product/243/51695" in en
+    assert_fits_80_columns(en)
+
+    zh = ok("check", "CN-BJ", "-c", "website_owner_phone", "-c", "subject_name", "--lang", "zh")
+    assert zh.splitlines()[0] == "北京市（CN-BJ，Beijing）"
+    assert "不能直接接入" in zh
+    assert "主办单位名称 [subject_name]（10个工作日内）" in zh
+    assert "来源：" in zh
+    assert_fits_80_columns(zh)
+
+
+def test_language_defaults_to_the_locale_then_chinese() -> None:
+    assert ok("check", "GD", locale={"LANG": "en_US.UTF-8"}).startswith("Guangdong (广东省, CN-GD)")
+    assert ok("check", "GD", locale={}).startswith("广东省（CN-GD，Guangdong）")
+    # LC_ALL wins over LANG, as in every POSIX program.
+    assert ok("check", "GD", locale={"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}).startswith("广东省")
+    assert ok("check", "GD", "--lang", "en", locale={"LC_ALL": "zh_CN.UTF-8"}).startswith("Guangdong")
+
+
+def test_json_does_not_depend_on_the_hash_seed() -> None:
+    """Sets are written in a fixed order, so two runs give byte-identical output."""
+    args = ("steps", "北京", "-c", "website_name,subject_name,website_owner_phone", "--json")
+    assert ok(*args, hash_seed="1") == ok(*args, hash_seed="2")
+
+
+# -- steps --------------------------------------------------------------------------------
+
+
+def test_steps_json_and_text() -> None:
+    flags = ["--domain-owner-differs", "--has-extra-filings", "--subject-kind", "organisation"]
+    data = json.loads(ok("steps", "北京", "-c", "subject_name", *flags, "--json"))
+    plan = bp.plan_transfer(
+        "北京",
+        ["subject_name"],
+        subject_kind="organisation",
+        domain_owner_matches_subject=False,
+        has_extra_filings=True,
+    )
+    assert data == to_dict(plan)
+    ids = data["step_ids"]
+    assert ids[0] == "change_domain_owner"
+    assert "cancel_extra_filings" in ids
+    assert ids[-1] == "update_filing_after_transfer"
+    assert data["steps"][-1]["deadline_working_days"] == 10
+
+    text = ok("steps", "北京", "-c", "subject_name", *flags, "--lang", "en")
+    numbered = [line for line in text.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    assert [line.split(". ", 1)[1] for line in numbered] == [step.title("en") for step in plan.steps]
+    assert numbered[0] == " 1. Change the domain owner at the registrar to the filing subject"
+    assert "deadline: within 10 working days" in text
+    assert_fits_80_columns(text)
+    zh = ok("steps", "北京", "-c", "subject_name", *flags, "--lang", "zh")
+    assert " 1. 在域名注册商处把域名所有者改为备案主体" in zh
+    assert "期限：10个工作日内" in zh
+
+
+# -- diagnose -----------------------------------------------------------------------------
+
+
+def test_diagnose_json_and_text() -> None:
+    args = ("diagnose", "sms_verification_failed", "--province", "辽宁", "--submitted", "--no-other-websites")
+    data = json.loads(ok(*args, "--icp-number", "辽ICP备12345678号-1", "--json"))
+    assert data == to_dict(
+        diagnose(
+            "sms_verification_failed",
+            "辽宁",
+            submitted_to_administration=True,
+            subject_has_other_websites=False,
+            icp_number="辽ICP备12345678号-1",
+        )
+    )
+    assert data["failure"] == "sms_verification_failed"
+    assert data["subject_number"] == "辽ICP备12345678号"
+    assert data["facts"]["submitted_to_administration"] is True
+
+    en = ok(*args, "--lang", "en")
+    assert en.startswith("The MIIT SMS verification did not pass [sms_verification_failed]")
+    assert "Liaoning (辽宁省, CN-LN)" in en
+    assert_fits_80_columns(en)
+    zh = ok("diagnose", "短信验证未通过", "--lang", "zh")
+    title = bp.default_policy().failure_info(Failure.SMS_VERIFICATION_FAILED).title
+    assert zh.startswith(f"{title.zh} [sms_verification_failed]")
+    assert en.startswith(f"{title.en} [sms_verification_failed]")
+    assert "可能原因：" in zh
+    assert "original_provider_reachable: --original-provider-reachable" in zh
+
+
+# -- parse --------------------------------------------------------------------------------
+
+
+def test_parse_normalises_and_explains() -> None:
+    data = json.loads(ok("parse", "川ICP備１２３４５６７８号－２", "--json"))
+    assert data == to_dict(parse_icp_number("川ICP备12345678号-2"))
+    assert data["canonical"] == "蜀ICP备12345678号-2"
+    assert data["subject_number"] == "蜀ICP备12345678号"
+    assert data["alternative_abbreviation"] is True
+    assert data["province"]["code"] == "CN-SC"
+
+    en = ok("parse", "粤B2-20090059-5", "--lang", "en")
+    assert en.splitlines()[0] == "粤B2-20090059-5"
+    assert "Guangdong (广东省, CN-GD)" in en
+    assert "value-added telecom licence" in en
+    zh = ok("parse", "川ICP备12345678号-2", "--lang", "zh")
+    assert "蜀ICP备12345678号-2" in zh
+    assert "非官方简称“川”" in zh
+
+
+# -- vocabularies and tables ----------------------------------------------------------------
+
+
+def test_provinces_table_and_json() -> None:
+    en = ok("provinces", "--lang", "en")
+    lines = en.splitlines()
+    rows = [line for line in lines if line.startswith("CN-")]
+    assert [row.split()[0] for row in rows] == [p.code for p in bp.provinces()]
+    assert rows[0].split()[:4] == ["CN-BJ", "Beijing", "北京", "京"]
+    sichuan = next(row for row in rows if row.startswith("CN-SC"))
+    assert "蜀 川" in sichuan
+    assert "after 10d" in rows[0]
+    liaoning = next(row for row in rows if row.startswith("CN-LN"))
+    assert "before" in liaoning
+    assert_fits_80_columns(en)
+    zh = ok("provinces", "--lang", "zh")
+    assert zh.splitlines()[0].split()[:2] == ["代码", "名称"]
+    assert_fits_80_columns(zh)
+
+    data = json.loads(ok("provinces", "--json"))
+    assert [r["province"]["code"] for r in data] == [p.code for p in bp.provinces()]
+    assert data == to_dict(bp.default_policy().rules)
+
+
+def test_changes_and_failures_vocabularies() -> None:
+    policy = bp.default_policy()
+    changes = json.loads(ok("changes", "--json"))
+    assert set(changes) == {c.value for c in bp.Change}
+    assert changes["subject_name"] == {"zh": "主办单位名称", "en": "subject name"}
+    en = ok("changes", "--lang", "en")
+    assert [line.split()[0] for line in en.splitlines() if not line.startswith(" ")] == [
+        c.value for c in bp.Change
+    ]
+    assert "主办单位名称" in ok("changes", "--lang", "zh")
+
+    failures = json.loads(ok("failures", "--json"))
+    assert [f["failure"] for f in failures] == [f.value for f in Failure]
+    assert failures == to_dict(policy.failures)
+    text = ok("failures", "--lang", "en")
+    for info in policy.failures:
+        assert f"{info.failure.value}  {info.title.en}" in " ".join(text.split("\n    "))
+    assert_fits_80_columns(text)
+    assert policy.failures[0].title.zh in ok("failures", "--lang", "zh")
+
+
+# -- validate-data and version --------------------------------------------------------------
+
+
+def test_validate_data(tmp_path: Path, data_text: str) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text(data_text, encoding="utf-8")
+    assert "OK (31 provinces" in ok("validate-data", str(good), "--lang", "en")
+
+    bad = tmp_path / "bad.toml"
+    text = replace_once(data_text, 'aliases = ["Peking"]', 'aliases = ["Peking"]\ncolour = "red"')
+    text = replace_once(text, 'code = "CN-TJ"', 'code = "CN-BJ"')
+    bad.write_text(text, encoding="utf-8")
+    result = run("validate-data", str(bad), "--lang", "en")
+    assert result.returncode == 3
+    assert result.stdout.startswith(f"{bad}: ")
+    assert "provinces[0] (CN-BJ): unknown field(s): colour" in result.stdout
+    assert "duplicate province code 'CN-BJ'" in result.stdout
+
+    as_json = run("validate-data", str(bad), "--json")
+    assert as_json.returncode == 3
+    report = json.loads(as_json.stdout)
+    assert report["valid"] is False
+    assert {"record": "provinces[0] (CN-BJ)", "field": "", "message": "unknown field(s): colour"} in report[
+        "problems"
+    ]
+
+    missing = run("validate-data", str(tmp_path / "missing.toml"))
+    assert "missing.toml" in assert_one_line_error(missing, 3)
+
+    newer = tmp_path / "newer.toml"
+    newer.write_text(
+        replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "1.9"'), encoding="utf-8"
+    )
+    result = run("validate-data", str(newer), "--lang", "en")
+    assert result.returncode == 0
+    assert "OK (31 provinces" in result.stdout
+    assert result.stderr.startswith("beian-policy: warning: policy data uses schema 1.9")
+    assert result.stderr.count("\n") == 1
+
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(data_text.encode("gb18030"))
+    result = run("validate-data", str(latin), "--lang", "en")
+    assert result.returncode == 3
+    assert "(file): not UTF-8 text" in result.stdout
+
+
+def test_version() -> None:
+    data = json.loads(ok("version", "--json"))
+    assert data["version"] == bp.__version__
+    assert data["supported_schema_version"] == bp.SCHEMA_VERSION
+    assert data["data"]["data_version"] == bp.DATA_VERSION
+    assert data["data"]["as_of"] == bp.DATA_AS_OF.isoformat()
+    en = ok("version", "--lang", "en")
+    assert f"beian-policy {bp.__version__}" in en
+    assert f"as of:      {bp.DATA_AS_OF.isoformat()}" in en
+    assert "数据版本：" in ok("version", "--lang", "zh")
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "beian_policy", "version", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout)["version"] == bp.__version__
+
+
+# -- own data ------------------------------------------------------------------------------
+
+
+def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
+    corrected = replace_once(
+        data_text,
+        'changes = ["*"]\nstatus = "stated"\ntiming = "before"\nsources = ["tc-cn-ln"]',
+        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]',
+    )
+    corrected = replace_once(corrected, 'data_version = "', 'data_version = "2099.01.01" # was "')
+    path = tmp_path / "corrected.toml"
+    path.write_text(corrected, encoding="utf-8")
+    data = json.loads(ok("--data", str(path), "check", "辽宁", "-c", "subject_name", "--json"))
+    assert data["direct"] is True
+    assert data["data_version"] == "2099.01.01"
+
+
+# -- errors -------------------------------------------------------------------------------
+
+
+def test_bad_input_exits_3_with_one_line() -> None:
+    assert "Did you mean" in assert_one_line_error(run("check", "Guangdon"), 3)
+    assert "no ICP filing" in assert_one_line_error(run("check", "香港", "--json"), 3)
+    assert "unknown change 'subject_nam'" in assert_one_line_error(run("steps", "GD", "-c", "subject_nam"), 3)
+    assert "unknown failure" in assert_one_line_error(run("diagnose", "no_such_failure"), 3)
+    assert "public-security" in assert_one_line_error(run("parse", "京公网安备11010802012345号"), 3)
+    assert "cannot read" in assert_one_line_error(run("--data", "/nonexistent/data.toml", "check", "GD"), 3)
+
+
+def test_usage_errors_exit_2_with_one_line() -> None:
+    assert "PROVINCE" in assert_one_line_error(run("check"), 2)
+    assert "COMMAND" in assert_one_line_error(run(), 2)
+    assert "--subject-kind" in assert_one_line_error(run("check", "GD", "--subject-kind", "robot"), 2)
+    assert "not allowed with" in assert_one_line_error(
+        run("diagnose", "x", "--submitted", "--not-submitted"), 2
+    )
+
+
+# -- layout, in process (cheap): every command, both languages -------------------------------
+
+
+COMMANDS = [
+    ["check", "云南", "-c", "subject_name", "--subject-kind", "individual"],
+    ["check", "GD", "-c", "website_domains,website_owner_phone"],
+    ["steps", "四川", "-c", "subject_name", "--regulated-industry", "--original-provider-unreachable"],
+    [
+        "steps",
+        "BJ",
+        "-c",
+        "website_owner_phone",
+        "--original-provider-unreachable",
+        "--domain-registered-overseas",
+    ],
+    ["diagnose", "subject_mismatch", "--province", "北京"],
+    ["diagnose", "sms_verification_failed"],
+    ["parse", "京ICP证030173号-102"],
+    ["provinces"],
+    ["changes"],
+    ["failures"],
+    ["version"],
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: "-".join(a[:2]))
+def test_every_command_fits_80_columns(
+    args: list[str], lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*args, "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert out.strip()
+    assert_fits_80_columns(out)
+    assert main([*args, "--json"]) == 0
+    json.loads(capsys.readouterr().out)

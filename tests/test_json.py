@@ -1,0 +1,239 @@
+"""The one serialisation: stable keys, deterministic order, plain JSON types.
+
+The expected keys are written out here by hand: they are public API (JSON output is
+stored by callers), so a change to them must show up as a failing test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import cattrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import beian_policy as bp
+from beian_policy._diagnosis import diagnose, rejection_impact
+from beian_policy._errors import DataProblem
+from beian_policy._icp import parse_icp_number
+from beian_policy._json import KEYS, to_dict, to_json
+from beian_policy.strategies import TransferCase, transfer_cases
+
+SOURCE_KEYS = {"id", "provider", "title", "standing", "url", "repository", "path", "commit", "date", "note"}
+PROVINCE_KEYS = {
+    "code", "gb_code", "name", "short_name", "name_en", "iso_name", "icp_abbreviation",
+    "alternative_abbreviations", "aliases",
+}  # fmt: skip
+STEP_KEYS = {"id", "order", "title", "rule", "sources", "deadline_working_days", "changes", "note"}
+VERDICT_KEYS = {"change", "timing", "basis", "rule", "sources", "deadline_working_days", "disputed", "note"}
+DECISION_KEYS = {
+    "province", "changes", "subject_kind", "direct", "blocking", "deferred", "basis", "disputed",
+    "verdicts", "sources", "data_version",
+}  # fmt: skip
+PLAN_KEYS = {"decision", "steps", "step_ids", "original_provider_reachable", "data_version"}
+ICP_KEYS = {
+    "canonical", "subject_number", "province", "kind", "serial", "site", "service", "abbreviation",
+    "alternative_abbreviation",
+}  # fmt: skip
+DIAGNOSIS_KEYS = {
+    "failure", "title", "province", "causes", "remedies", "steps", "step_ids", "decided", "unknown_facts",
+    "facts", "sources", "data_version", "cause", "subject_number", "icp_number_problem", "transfer",
+    "related", "note",
+}  # fmt: skip
+REMEDY_KEYS = {
+    "id", "label", "condition", "applies", "steps", "step_ids", "sources", "causes", "changes", "basis",
+    "detail", "number_hint",
+}  # fmt: skip
+
+
+def plain(value: Any) -> bool:
+    """Only what json.dumps writes without help: no tuples, sets, enums or dates."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    if type(value) is list:
+        return all(plain(v) for v in value)
+    if type(value) is dict:
+        return all(type(k) is str and plain(v) for k, v in value.items())
+    return False
+
+
+def test_decision_keys_and_values() -> None:
+    decision = bp.assess_transfer("北京", ["website_owner_phone", "subject_name"])
+    data = to_dict(decision)
+    assert set(data) == DECISION_KEYS
+    assert set(data["province"]) == PROVINCE_KEYS
+    assert all(set(v) == VERDICT_KEYS for v in data["verdicts"])
+    assert all(set(s) == SOURCE_KEYS for s in data["sources"])
+    assert data["province"]["code"] == "CN-BJ"
+    assert data["changes"] == ["subject_name", "website_owner_phone"]
+    assert data["blocking"] == ["website_owner_phone"]
+    assert data["deferred"] == [{"change": "subject_name", "deadline_working_days": 10}]
+    assert data["subject_kind"] is None
+    assert data["basis"] == "province"
+    assert plain(data)
+
+
+def test_plan_and_step_keys() -> None:
+    plan = bp.plan_transfer("北京", ["subject_name"], domain_owner_matches_subject=False)
+    data = to_dict(plan)
+    assert set(data) == PLAN_KEYS
+    assert set(data["decision"]) == DECISION_KEYS
+    assert data["step_ids"] == [s["id"] for s in data["steps"]]
+    first = data["steps"][0]
+    assert set(first) == STEP_KEYS
+    assert first["id"] == "change_domain_owner"
+    assert first["title"] == {
+        "zh": "在域名注册商处把域名所有者改为备案主体",
+        "en": "Change the domain owner at the registrar to the filing subject",
+    }
+    assert first["rule"] == "national/domain_owner_must_match_subject"
+    assert [s["id"] for s in first["sources"]] == ["tc-seed-faq", "tc-domains"]
+    last = data["steps"][-1]
+    assert (last["id"], last["deadline_working_days"], last["changes"]) == (
+        "update_filing_after_transfer",
+        10,
+        ["subject_name"],
+    )
+    assert plain(data)
+
+
+def test_sets_are_written_in_declaration_order() -> None:
+    decision = bp.assess_transfer("辽宁", ["website_domains", "subject_name", "website_name", "subject_type"])
+    assert to_dict(decision)["changes"] == ["subject_name", "subject_type", "website_name", "website_domains"]
+    assert to_dict(frozenset({bp.SubjectKind.INDIVIDUAL, bp.SubjectKind.ORGANISATION})) == [
+        "organisation",
+        "individual",
+    ]
+    assert to_dict({"b", "a", "c"}) == ["a", "b", "c"]
+
+
+def test_sources_dates_and_absent_values() -> None:
+    t17 = bp.default_policy().source("t17")
+    data = to_dict(t17)
+    assert data["date"] == "2017-06-05"
+    assert data["standing"] == "historical"
+    iso = to_dict(bp.default_policy().source("iso-codes"))
+    assert iso["commit"] is None
+    assert iso["path"] is None
+    assert to_dict(dt.date(2026, 1, 2)) == "2026-01-02"
+
+
+def test_icp_number() -> None:
+    data = to_dict(parse_icp_number("川ICP备12345678号-3A"))
+    assert set(data) == ICP_KEYS
+    assert data == {
+        "canonical": "蜀ICP备12345678号-3A",
+        "subject_number": "蜀ICP备12345678号",
+        "province": to_dict(bp.resolve_province("四川")),
+        "kind": "filing",
+        "serial": "12345678",
+        "site": 3,
+        "service": "A",
+        "abbreviation": "川",
+        "alternative_abbreviation": True,
+    }
+
+
+def test_diagnosis_conditions_are_objects() -> None:
+    data = to_dict(diagnose("sms_verification_failed", "北京", submitted_to_administration=True))
+    assert set(data) == DIAGNOSIS_KEYS
+    assert data["facts"] == {"submitted_to_administration": True}
+    assert all(set(r) == REMEDY_KEYS for r in data["remedies"])
+    conditional = [r for r in data["remedies"] if r["condition"]]
+    assert conditional
+    assert all(type(r["condition"]) is dict for r in conditional)
+    assert {r["applies"] for r in conditional} <= {True, None}
+    assert data["province"]["code"] == "CN-BJ"
+    assert plain(data)
+    impact = to_dict(rejection_impact(filing_cancelled=False))
+    assert impact["site_reachable_now"] is True
+    assert impact["unknown_facts"] == ["has_other_provider"]
+    assert plain(impact)
+
+
+def test_policy_summary_and_problems() -> None:
+    policy = bp.default_policy()
+    assert to_dict(policy) == {
+        "schema_version": policy.schema_version,
+        "data_version": policy.data_version,
+        "as_of": policy.as_of.isoformat(),
+        "origin": policy.origin,
+        "province_count": 31,
+        "source_count": len(policy.sources),
+    }
+    assert to_dict(DataProblem("provinces[3] (CN-SX)", "code", "bad")) == {
+        "record": "provinces[3] (CN-SX)",
+        "field": "code",
+        "message": "bad",
+    }
+
+
+def test_every_public_type_in_keys_is_pinned() -> None:
+    pinned = {
+        "Province": PROVINCE_KEYS,
+        "Source": SOURCE_KEYS,
+        "Step": STEP_KEYS,
+        "ChangeVerdict": VERDICT_KEYS,
+        "TransferDecision": DECISION_KEYS,
+        "TransferPlan": PLAN_KEYS,
+        "IcpNumber": ICP_KEYS,
+        "Diagnosis": DIAGNOSIS_KEYS,
+        "Remedy": REMEDY_KEYS,
+    }
+    for name, keys in pinned.items():
+        assert KEYS[name] == keys, name
+
+
+def test_model_records_without_their_own_hook() -> None:
+    rules = bp.default_policy().rules_for(bp.resolve_province("北京"))
+    data = to_dict(rules)
+    (catch_all,) = [r for r in data["transfer_rules"] if r["covers_all"]]
+    assert catch_all["timing"] == "after"
+    assert catch_all["deadline_working_days"] == 10
+    assert "website_owner_phone" not in catch_all["changes"]
+    assert catch_all["applies_to"] == ["organisation", "individual"]
+    assert plain(data)
+
+
+def test_to_json_text() -> None:
+    decision = bp.assess_transfer("北京", ["subject_name"])
+    text = to_json(decision)
+    assert "北京市" in text  # not \u escaped
+    assert json.loads(text) == to_dict(decision)
+    keys = list(json.loads(text))
+    assert keys == sorted(keys)
+    assert "\n" not in to_json(decision, indent=None)
+
+
+def test_unsupported_objects_raise_type_error() -> None:
+    with pytest.raises(TypeError):
+        to_dict(object())
+    with pytest.raises(TypeError):
+        to_dict(bp.Province)
+
+
+def test_the_global_cattrs_converter_is_untouched() -> None:
+    step = bp.required_steps("北京")[0]
+    assert "titles" in cattrs.unstructure(step)
+    assert "title" in to_dict(step)
+
+
+@given(transfer_cases())
+def test_any_plan_serialises_and_round_trips(case: TransferCase) -> None:
+    plan = case.plan()
+    data = to_dict(plan)
+    assert plain(data)
+    assert json.loads(to_json(plan)) == data
+    assert data["decision"]["direct"] is plan.decision.direct
+    for step, written in zip(plan.steps, data["steps"], strict=True):
+        assert written["title"] == {"zh": step.title("zh"), "en": step.title("en")}
+
+
+@given(st.lists(st.sampled_from(list(bp.Change)), unique=True))
+def test_change_lists_do_not_depend_on_input_order(changes: list[bp.Change]) -> None:
+    forward = to_dict(bp.assess_transfer("CN-GD", changes))
+    backward = to_dict(bp.assess_transfer("CN-GD", list(reversed(changes))))
+    assert forward == backward
