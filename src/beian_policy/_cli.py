@@ -341,6 +341,13 @@ def _change_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _either_or(parser: argparse.ArgumentParser, dest: str, yes: tuple[str, str], no: tuple[str, str]) -> None:
+    """A fact that is true, false or not given (None): two exclusive flags."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(yes[0], dest=dest, action="store_const", const=True, default=None, help=yes[1])
+    group.add_argument(no[0], dest=dest, action="store_const", const=False, help=no[1])
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -387,53 +394,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("diagnose", "why a transfer failed, and what to do", _cmd_diagnose)
     p.add_argument("failure", metavar="FAILURE", help="a failure reason; see `failures`")
     p.add_argument("--province", "-p", help="the province of the filing")
-    group = p.add_mutually_exclusive_group()
-    group.add_argument(
-        "--submitted",
-        dest="submitted_to_administration",
-        action="store_const",
-        const=True,
-        default=None,
-        help="the application had reached the administration (管局)",
+    _either_or(
+        p,
+        "submitted_to_administration",
+        ("--submitted", "the application had reached the administration (管局)"),
+        ("--not-submitted", "the application was still with the provider"),
     )
-    group.add_argument(
-        "--not-submitted",
-        dest="submitted_to_administration",
-        action="store_const",
-        const=False,
-        help="the application was still with the provider",
+    _either_or(
+        p,
+        "subject_has_other_websites",
+        ("--has-other-websites", "the subject has other filed websites"),
+        ("--no-other-websites", "this is the subject's only website"),
     )
-    group = p.add_mutually_exclusive_group()
-    group.add_argument(
-        "--has-other-websites",
-        dest="subject_has_other_websites",
-        action="store_const",
-        const=True,
-        default=None,
-        help="the subject has other filed websites",
-    )
-    group.add_argument(
-        "--no-other-websites",
-        dest="subject_has_other_websites",
-        action="store_const",
-        const=False,
-        help="this is the subject's only website",
-    )
-    group = p.add_mutually_exclusive_group()
-    group.add_argument(
-        "--original-provider-reachable",
-        dest="original_provider_reachable",
-        action="store_const",
-        const=True,
-        default=None,
-        help="the original provider can still be reached",
-    )
-    group.add_argument(
-        "--original-provider-unreachable",
-        dest="original_provider_reachable",
-        action="store_const",
-        const=False,
-        help="the original provider cannot be reached",
+    _either_or(
+        p,
+        "original_provider_reachable",
+        ("--original-provider-reachable", "the original provider can still be reached"),
+        ("--original-provider-unreachable", "the original provider cannot be reached"),
     )
     p.add_argument("--icp-number", metavar="NUMBER", help="the filing number, e.g. 京ICP备12345678号-1")
     p.add_argument(

@@ -566,20 +566,30 @@ class _Builder:
             built.append(WorkedExample(changes, e.subject_kind, e.direct, blocking, deferred, e.note))
         return tuple(built)
 
-    def check_aliases(self, rules: Sequence[ProvinceRules], regions: Sequence[NoIcpRegion]) -> None:
+    def unique_names(
+        self, section: str, what: str, entries: Iterable[tuple[str, Iterable[str]]]
+    ) -> dict[str, str]:
+        """Check that every folded name in *entries* (owner id, its names) names one owner;
+        return the folded names with their owners."""
         owners: dict[str, str] = {}
-        for r in rules:
-            for text in set(map(lookup_key, province_alias_texts(r.province))):
+        for owner, texts in entries:
+            for text in sorted({lookup_key(t) for t in texts}):
                 if not text:
-                    self.out.add(f"provinces ({r.province.code})", "aliases", "an alias is empty")
+                    self.out.add(f"{section} ({owner})", "aliases", "an alias is empty")
                     continue
-                other = owners.setdefault(text, r.province.code)
-                if other != r.province.code:
+                other = owners.setdefault(text, owner)
+                if other != owner:
                     self.out.add(
-                        f"provinces ({r.province.code})",
+                        f"{section} ({owner})",
                         "aliases",
-                        f"alias {text!r} also names {other}; every alias must name one province",
+                        f"alias {text!r} also names {what} {other}; every alias must name one {what}",
                     )
+        return owners
+
+    def check_aliases(self, rules: Sequence[ProvinceRules], regions: Sequence[NoIcpRegion]) -> None:
+        owners = self.unique_names(
+            "provinces", "province", ((r.province.code, province_alias_texts(r.province)) for r in rules)
+        )
         for region in regions:
             for text in {lookup_key(t) for t in (region.code, region.name, region.name_en, *region.aliases)}:
                 if text in owners:
@@ -754,20 +764,14 @@ class _Builder:
         )
 
     def check_failure_aliases(self, failures: Iterable[FailureInfo]) -> None:
-        owners: dict[str, str] = {}
-        for info in failures:
-            texts = (info.failure.value, info.title.zh, info.title.en, *info.aliases)
-            for text in {lookup_key(t) for t in texts}:
-                if not text:
-                    self.out.add(f"failures ({info.failure.value})", "aliases", "an alias is empty")
-                    continue
-                other = owners.setdefault(text, info.failure.value)
-                if other != info.failure.value:
-                    self.out.add(
-                        f"failures ({info.failure.value})",
-                        "aliases",
-                        f"{text!r} also names failure {other!r}; a title or alias must name one failure",
-                    )
+        self.unique_names(
+            "failures",
+            "failure",
+            (
+                (info.failure.value, (info.failure.value, info.title.zh, info.title.en, *info.aliases))
+                for info in failures
+            ),
+        )
 
 
 def _check_schema_version(value: str, out: _Collector) -> None:
