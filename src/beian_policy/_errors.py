@@ -67,36 +67,34 @@ class UnknownProvinceError(BeianPolicyError, LookupError):
         )
 
 
-class UnknownChangeError(BeianPolicyError, ValueError):
+class _UnknownValueError(BeianPolicyError, ValueError):
+    """A value outside a closed vocabulary; subclasses name the vocabulary."""
+
+    vocabulary = "value"
+
+    def __init__(self, query: object, valid: Iterable[str], suggestions: Iterable[str] = ()) -> None:
+        self.query = query
+        self.valid = tuple(valid)
+        self.suggestions = tuple(suggestions)
+        super().__init__(
+            f"unknown {self.vocabulary} {query!r}: expected one of {', '.join(self.valid)}."
+            + _did_you_mean(self.suggestions)
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+
+
+class UnknownChangeError(_UnknownValueError):
     """The value is not one of the change kinds (``beian_policy.Change``)."""
 
-    def __init__(self, query: object, valid: Iterable[str], suggestions: Iterable[str] = ()) -> None:
-        self.query = query
-        self.valid = tuple(valid)
-        self.suggestions = tuple(suggestions)
-        super().__init__(
-            f"unknown change {query!r}: expected one of {', '.join(self.valid)}."
-            + _did_you_mean(self.suggestions)
-        )
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+    vocabulary = "change"
 
 
-class UnknownFailureError(BeianPolicyError, ValueError):
+class UnknownFailureError(_UnknownValueError):
     """The value is not one of the failure reasons (``beian_policy.Failure``)."""
 
-    def __init__(self, query: object, valid: Iterable[str], suggestions: Iterable[str] = ()) -> None:
-        self.query = query
-        self.valid = tuple(valid)
-        self.suggestions = tuple(suggestions)
-        super().__init__(
-            f"unknown failure {query!r}: expected one of {', '.join(self.valid)}."
-            + _did_you_mean(self.suggestions)
-        )
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+    vocabulary = "failure"
 
 
 class InvalidArgumentError(BeianPolicyError, ValueError):
