@@ -18,6 +18,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidIcpNumberError",
     "PolicyDataError",
+    "PolicyDataWarning",
     "UnknownChangeError",
     "UnknownFailureError",
     "UnknownProvinceError",
@@ -162,3 +163,8 @@ def _rebuild(
     cls: type[BeianPolicyError], args: tuple[object, ...], kwargs: dict[str, object]
 ) -> BeianPolicyError:
     return cls(*args, **kwargs)
+
+
+class PolicyDataWarning(UserWarning):
+    """The data loads, but something about it deserves attention (e.g. a newer minor
+    schema version than this code knows)."""

@@ -1,0 +1,157 @@
+"""Structuring the data file's records, strictly, one record at a time.
+
+Each record is structured on its own so that one bad record is reported and the rest
+are still checked; the problems are collected, not raised one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs import transform_error
+
+from . import _document as doc
+from ._enums import _StrEnum
+from ._errors import DataProblem
+
+__all__ = ["SCALARS", "Collector", "structure_records"]
+
+
+# --------------------------------------------------------------------------------------
+# The private converter: strict about types (TOML already has them; a string where a
+# number belongs is a mistake to report, not to coerce).
+# --------------------------------------------------------------------------------------
+
+_T = TypeVar("_T")
+
+
+def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
+    def hook(value: Any, _: Any) -> _T:
+        # bool is an int and datetime is a date in Python, but not in a data file.
+        if type(value) is not expected:
+            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r}")
+        return value  # type: ignore[no-any-return, unused-ignore]
+
+    return hook
+
+
+def _enum_hook(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+    try:
+        return cls(value)
+    except ValueError:
+        valid = ", ".join(repr(m.value) for m in cls)
+        raise ValueError(f"{value!r} is not one of {valid}") from None
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    for typ, name in (
+        (str, "a string"),
+        (int, "an integer"),
+        (bool, "true or false"),
+        (dt.date, "a date (YYYY-MM-DD)"),
+    ):
+        converter.register_structure_hook(typ, _strict(typ, name))
+    # Registered on the package's enum base, which comes before str in their MRO, so
+    # the strict str hook does not swallow them.
+    converter.register_structure_hook(_StrEnum, _enum_hook)
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+_SECTIONS: Mapping[str, type[Any]] = {
+    "sources": doc.SourceDoc,
+    "no_icp_regions": doc.NoIcpRegionDoc,
+    "changes": doc.ChangeDoc,
+    "steps": doc.StepDoc,
+    "national_rules": doc.NationalRuleDoc,
+    "provinces": doc.ProvinceDoc,
+    "failures": doc.FailureDoc,
+}
+_OPTIONAL_SECTIONS = frozenset({"no_icp_regions"})
+SCALARS: Mapping[str, type[Any]] = {"schema_version": str, "data_version": str, "as_of": dt.date}
+_PATH_PART = re.compile(r"^\$\.(?P<section>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
+
+
+def _record_label(section: str, index: int, raw: object) -> str:
+    label = f"{section}[{index}]"
+    if isinstance(raw, dict):
+        key = raw.get("code", raw.get("id"))
+        if isinstance(key, str):
+            label += f" ({key})"
+    return label
+
+
+class Collector:
+    """Collects problems; the loader raises them together at the end."""
+
+    def __init__(self) -> None:
+        self.problems: list[DataProblem] = []
+
+    def add(self, record: str, field: str, message: str) -> None:
+        self.problems.append(DataProblem(record, field, message))
+
+
+def structure_records(
+    data: Mapping[str, Any], out: Collector
+) -> tuple[dict[str, Any], dict[str, list[tuple[str, Any]]]]:
+    """Structure the scalars and each record of each section; report what fails."""
+    scalars: dict[str, Any] = {}
+    for key, typ in SCALARS.items():
+        if key not in data:
+            out.add("(top level)", key, "required key missing")
+            continue
+        try:
+            scalars[key] = _CONVERTER.structure(data[key], typ)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a report line
+            out.add("(top level)", key, str(exc))
+
+    sections: dict[str, list[tuple[str, Any]]] = {}
+    for name, cls in _SECTIONS.items():
+        sections[name] = []
+        raw_items = data.get(name)
+        if raw_items is None:
+            if name not in _OPTIONAL_SECTIONS:
+                out.add("(top level)", name, f"required table array [[{name}]] is missing")
+            continue
+        if not isinstance(raw_items, list):
+            out.add("(top level)", name, f"expected an array of tables [[{name}]]")
+            continue
+        for index, raw in enumerate(raw_items):
+            label = _record_label(name, index, raw)
+            try:
+                sections[name].append((label, _CONVERTER.structure(raw, cls)))
+            except Exception as exc:  # noqa: BLE001
+                for line in _describe(exc, f"$.{name}[{index}]"):
+                    message, _, where = line.rpartition(" @ ")
+                    match = _PATH_PART.match(where)
+                    field = match.group("rest") if match else where
+                    out.add(label, field, message or line)
+
+    known = set(SCALARS) | set(_SECTIONS)
+    for key in data:
+        if key not in known:
+            out.add("(top level)", key, f"unknown key; expected one of {', '.join(sorted(known))}")
+    return scalars, sections
+
+
+def _describe(exc: Exception, path: str) -> list[str]:
+    if isinstance(exc, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        return transform_error(exc, path=path, format_exception=_format_exception)
+    return [f"{exc} @ {path}"]
+
+
+def _format_exception(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+    return str(exc) or type(exc).__name__
