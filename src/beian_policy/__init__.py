@@ -49,7 +49,14 @@ from ._icp import (
     parse_icp_number,
 )
 from ._json import to_dict, to_json
-from ._loader import SCHEMA_VERSION, PolicyDataWarning, default_policy, load_policy
+from ._loader import (
+    SCHEMA_VERSION,
+    PolicyDataWarning,
+    check_policy_text,
+    default_data_text,
+    default_policy,
+    load_policy,
+)
 from ._model import (
     FactClaim,
     NationalRule,
@@ -132,6 +139,8 @@ __all__ = [
     "__version__",
     "assess_transfer",
     "can_transfer_directly",
+    "check_policy_text",
+    "default_data_text",
     "default_policy",
     "diagnose",
     "failure_texts",
@@ -151,6 +160,24 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
+
+
+def _publish() -> None:
+    # Public exceptions and warnings report the package as their home, so tracebacks
+    # name beian_policy.UnknownProvinceError rather than a private module, and pickles
+    # refer to the stable public name. (Not value classes: tools that resolve their
+    # annotations look them up in the module the class names.)
+    for name in __all__:
+        obj = globals().get(name)
+        if (
+            isinstance(obj, type)
+            and issubclass(obj, BaseException)
+            and obj.__module__.startswith(f"{__name__}._")
+        ):
+            obj.__module__ = __name__
+
+
+_publish()
 
 
 def __getattr__(name: str) -> Any:
