@@ -73,6 +73,7 @@ REQUIRED_NATIONAL_RULES = frozenset(
         "change_first_by_default",
         "sms_phone_must_match",
         "unreachable_provider_refile",
+        "cancel_and_refile_instead",
         "domain_owner_must_match_subject",
         "overseas_domain_not_accepted",
         "dns_after_transfer",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._coerce import combine_basis, vocabulary_key
 from ._enums import Basis, Change, SubjectKind, Timing
 from ._errors import InvalidArgumentError, UnknownChangeError
 from ._loader import resolve_policy
@@ -43,7 +44,7 @@ def _coerce_change(value: object) -> Change:
     if isinstance(value, Change):
         return value
     if isinstance(value, str):
-        text = fold(value).lower().replace("-", "_").replace(" ", "_")
+        text = vocabulary_key(value)
         try:
             return Change(text)
         except ValueError:
@@ -181,13 +182,7 @@ def assess_transfer(
     deferred = tuple(
         DeferredChange(v.change, v.deadline_working_days) for v in verdicts if v.timing is Timing.AFTER
     )
-    bases = {v.basis for v in verdicts}
-    if Basis.NATIONAL_DEFAULT in bases:
-        basis = Basis.NATIONAL_DEFAULT
-    elif Basis.PROVINCE in bases:
-        basis = Basis.PROVINCE
-    else:
-        basis = Basis.NATIONAL_RULE
+    basis = combine_basis(v.basis for v in verdicts)
     sources: dict[str, Source] = {}
     if not verdicts:
         for source in pol.national_rule("transfer_adds_provider").sources:

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._coerce import combine_basis, merge_sources, vocabulary_key
 from ._enums import Basis, Change, Failure, Lang
-from ._errors import InvalidArgumentError, InvalidIcpNumberError, UnknownFailureError
+from ._errors import InvalidArgumentError, InvalidIcpNumberError, UnknownFailureError, UnknownIdError
 from ._model import NationalRule, Province, Source, Text
 from ._step import Step
-from ._text import fold
 
 if TYPE_CHECKING:
     from ._decision import ChangeVerdict, TransferDecision
@@ -125,10 +125,11 @@ class FailureInfo:
     note: Text | None = None
 
     def cause(self, cause_id: str) -> Cause:
+        """The cause *cause_id*; :class:`UnknownIdError` if the failure has none."""
         for cause in self.causes:
             if cause.id == cause_id:
                 return cause
-        raise KeyError(cause_id)
+        raise UnknownIdError("cause", cause_id, [c.id for c in self.causes])
 
 
 # --------------------------------------------------------------------------------------
@@ -211,11 +212,11 @@ class Diagnosis:
         return tuple(step.id for step in self.steps)
 
     def remedy(self, remedy_id: str) -> Remedy:
-        """The kept branch *remedy_id*; ``KeyError`` if the facts dropped it."""
+        """The kept branch *remedy_id*; :class:`UnknownIdError` if the facts dropped it."""
         for remedy in self.remedies:
             if remedy.id == remedy_id:
                 return remedy
-        raise KeyError(remedy_id)
+        raise UnknownIdError("remedy", remedy_id, [r.id for r in self.remedies])
 
     def describe(self, lang: Lang | str = Lang.ZH) -> str:
         """The failure's title in ``"zh"`` (default) or ``"en"``."""
@@ -275,7 +276,7 @@ def coerce_failure(value: object, *, policy: Policy | None = None) -> Failure:
     valid = [f.value for f in Failure]
     if not isinstance(value, str):
         raise UnknownFailureError(value, valid)
-    text = fold(value).lower().replace("-", "_").replace(" ", "_")
+    text = vocabulary_key(value)
     try:
         return Failure(text)
     except ValueError:
@@ -298,7 +299,7 @@ def _coerce_cause(value: object, info: FailureInfo) -> str | None:
         return None
     valid = [c.id for c in info.causes]
     if isinstance(value, str):
-        text = fold(value).lower().replace("-", "_").replace(" ", "_")
+        text = vocabulary_key(value)
         if text in valid:
             return text
     raise InvalidArgumentError("cause", value, valid)
@@ -334,29 +335,12 @@ def _match(condition: Condition, facts: Mapping[str, bool]) -> bool | None:
     return result
 
 
-def _merge(*groups: Iterable[Source]) -> tuple[Source, ...]:
-    seen: dict[str, Source] = {}
-    for group in groups:
-        for source in group:
-            seen.setdefault(source.id, source)
-    return tuple(seen.values())
-
-
 def _hint(template: Text | None, subject_number: str | None) -> Text | None:
     if template is None or subject_number is None:
         return None
     return Text(
         template.zh.format(subject_number=subject_number), template.en.format(subject_number=subject_number)
     )
-
-
-def _basis(bases: Iterable[Basis]) -> Basis:
-    found = set(bases)
-    if Basis.NATIONAL_DEFAULT in found:
-        return Basis.NATIONAL_DEFAULT
-    if Basis.PROVINCE in found:
-        return Basis.PROVINCE
-    return Basis.NATIONAL_RULE
 
 
 def _remedy(
@@ -371,7 +355,7 @@ def _remedy(
     before = decision is not None and wanted.get("province_requires_match") is True
     after = decision is not None and wanted.get("province_allows_after") is True
     rule = f"national/{data.rule.id}" if data.rule is not None else f"failure/{failure.value}/{data.id}"
-    sources = _merge(data.sources, data.rule.sources if data.rule is not None else ())
+    sources = merge_sources(data.sources, data.rule.sources if data.rule is not None else ())
     hint = _hint(data.number_hint, subject_number)
     note = hint.en if hint is not None else ""
 
@@ -383,7 +367,7 @@ def _remedy(
         blocking = tuple(v for v in decision.verdicts if v.change in decision.blocking) if before else ()
         deferred = tuple(v for v in decision.verdicts if v.change not in decision.blocking) if after else ()
         changes = frozenset(v.change for v in (*blocking, *deferred))
-        basis = _basis(v.basis for v in (*blocking, *deferred))
+        basis = combine_basis(v.basis for v in (*blocking, *deferred))
 
     steps = []
     for step_id in data.step_ids:
@@ -392,7 +376,7 @@ def _remedy(
             step = Step.from_info(
                 info,
                 rule=blocking[0].rule,
-                sources=_merge(*(v.sources for v in blocking), sources),
+                sources=merge_sources(*(v.sources for v in blocking), sources),
                 changes=frozenset(v.change for v in blocking),
                 note=note,
             )
@@ -402,7 +386,7 @@ def _remedy(
             step = Step.from_info(
                 info,
                 rule=f"national/{national.id}",
-                sources=_merge(national.sources, *(v.sources for v in deferred), sources),
+                sources=merge_sources(national.sources, *(v.sources for v in deferred), sources),
                 deadline_working_days=min(deadlines) if deadlines else None,
                 changes=frozenset(v.change for v in deferred),
                 note=note,
@@ -417,7 +401,7 @@ def _remedy(
         condition=data.condition,
         applies=applies,
         steps=tuple(steps),
-        sources=_merge(sources, *(s.sources for s in steps)),
+        sources=merge_sources(sources, *(s.sources for s in steps)),
         causes=data.causes,
         changes=changes,
         basis=basis,
@@ -437,7 +421,7 @@ def _plan(remedies: Iterable[Remedy]) -> tuple[Step, ...]:
             else:
                 by_id[step.id] = attrs.evolve(
                     existing,
-                    sources=_merge(existing.sources, step.sources),
+                    sources=merge_sources(existing.sources, step.sources),
                     changes=existing.changes | step.changes,
                 )
     return tuple(sorted(by_id.values(), key=lambda s: s.order))
@@ -558,7 +542,7 @@ def diagnose(
         steps=_plan(remedies) if decided else (),
         unknown_facts=tuple(p for p in PARAMETERS if p in unknown),
         facts=tuple(sorted(facts.items())),
-        sources=_merge(info.sources, *(c.sources for c in causes), *(r.sources for r in remedies)),
+        sources=merge_sources(info.sources, *(c.sources for c in causes), *(r.sources for r in remedies)),
         data_version=pol.data_version,
         cause=cause_id,
         subject_number=subject_number,
@@ -631,6 +615,6 @@ def rejection_impact(
         related=related,
         unknown_facts=unknown,
         rules=rules,
-        sources=_merge(*(rule.sources for rule in rules)),
+        sources=merge_sources(*(rule.sources for rule in rules)),
         data_version=pol.data_version,
     )

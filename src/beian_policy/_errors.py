@@ -21,6 +21,7 @@ __all__ = [
     "PolicyDataWarning",
     "UnknownChangeError",
     "UnknownFailureError",
+    "UnknownIdError",
     "UnknownProvinceError",
 ]
 
@@ -98,8 +99,9 @@ class UnknownFailureError(_UnknownValueError):
     vocabulary = "failure"
 
 
-class InvalidArgumentError(BeianPolicyError, ValueError):
-    """An option has a value outside what it accepts."""
+class InvalidArgumentError(BeianPolicyError, ValueError, TypeError):
+    """An argument has a value (or a type) outside what it accepts. It is both a
+    ``ValueError`` and a ``TypeError``, so either builtin catches it."""
 
     def __init__(self, argument: str, value: object, valid: Iterable[str]) -> None:
         self.argument = argument
@@ -109,6 +111,21 @@ class InvalidArgumentError(BeianPolicyError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.argument, self.value, self.valid), {}))
+
+
+class UnknownIdError(BeianPolicyError, LookupError):
+    """An id (step, national rule, source, failure cause, remedy...) that the data does
+    not define."""
+
+    def __init__(self, kind: str, query: object, valid: Iterable[str] = ()) -> None:
+        self.kind = kind
+        self.query = query
+        self.valid = tuple(valid)
+        hint = f"; known: {', '.join(self.valid)}" if self.valid else ""
+        super().__init__(f"unknown {kind} {query!r}{hint}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.kind, self.query, self.valid), {}))
 
 
 class InvalidIcpNumberError(BeianPolicyError, ValueError):

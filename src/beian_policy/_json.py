@@ -36,7 +36,7 @@ import cattrs
 from ._decision import ChangeVerdict, DeferredChange, TransferDecision
 from ._diagnosis import Cause, Diagnosis, FailureInfo, RejectionImpact, Remedy, RemedyInfo
 from ._enums import _StrEnum
-from ._errors import DataProblem
+from ._errors import DataProblem, InvalidArgumentError
 from ._icp import IcpNumber
 from ._model import NationalRule, Province, Source, Text
 from ._plan import TransferPlan
@@ -434,6 +434,9 @@ def _make_converter() -> cattrs.Converter:
 _CONVERTER = _make_converter()
 
 
+_SERIALISABLE = ["a value the API returns", "a list, tuple, set or dict of them", "JSON scalars"]
+
+
 def to_dict(obj: object) -> Any:
     """*obj* (any value the API returns, or a list, tuple or dict of them) as plain
     JSON-able data: dicts, lists, strings, numbers, booleans and None.
@@ -446,10 +449,17 @@ def to_dict(obj: object) -> Any:
         or isinstance(obj, (Mapping, list, tuple, set, frozenset, str, int, float, enum.Enum, dt.date))
         or obj is None
     ):
-        raise TypeError(f"cannot serialise {type(obj).__name__} {obj!r} to JSON")
+        raise InvalidArgumentError("value to serialise", type(obj).__name__, _SERIALISABLE)
     return _CONVERTER.unstructure(obj)
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
     """*obj* as JSON text: :func:`to_dict`, keys sorted, non-ASCII text kept as is."""
-    return json.dumps(to_dict(obj), sort_keys=True, ensure_ascii=False, indent=indent)
+    if indent is not None and (
+        isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16
+    ):
+        raise InvalidArgumentError("indent", indent, ["None", "a whole number from 0 to 16"])
+    try:
+        return json.dumps(to_dict(obj), sort_keys=True, ensure_ascii=False, indent=indent)
+    except (TypeError, ValueError) as exc:  # something inside a container is not JSON data
+        raise InvalidArgumentError("value to serialise", obj, _SERIALISABLE) from exc

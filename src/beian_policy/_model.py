@@ -11,6 +11,8 @@ import datetime as dt
 import attrs
 
 from ._enums import Change, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
+from ._errors import InvalidArgumentError
+from ._text import fold
 
 __all__ = [
     "FactClaim",
@@ -31,6 +33,18 @@ __all__ = [
 ALL_KINDS: frozenset[SubjectKind] = frozenset(SubjectKind)
 
 
+def coerce_lang(value: object) -> Lang:
+    """``"zh"`` / ``"en"`` (or a :class:`Lang`), else :class:`InvalidArgumentError`."""
+    if isinstance(value, Lang):
+        return value
+    if isinstance(value, str):
+        try:
+            return Lang(fold(value).lower())
+        except ValueError:
+            pass
+    raise InvalidArgumentError("lang", value, [lang.value for lang in Lang])
+
+
 @attrs.frozen
 class Text:
     """One text in the two languages the data keeps."""
@@ -40,7 +54,7 @@ class Text:
 
     def get(self, lang: Lang | str = Lang.ZH) -> str:
         """The text in *lang* (``"zh"`` or ``"en"``)."""
-        return self.en if Lang(lang) is Lang.EN else self.zh
+        return self.en if coerce_lang(lang) is Lang.EN else self.zh
 
 
 @attrs.frozen
@@ -80,7 +94,7 @@ class Province:
 
     def display_name(self, lang: Lang | str = Lang.ZH) -> str:
         """The official name in Chinese, or the English name."""
-        return self.name_en if Lang(lang) is Lang.EN else self.name
+        return self.name_en if coerce_lang(lang) is Lang.EN else self.name
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"

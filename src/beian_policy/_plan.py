@@ -3,10 +3,9 @@ provider, at the new provider, and after approval."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import attrs
 
+from ._coerce import coerce_flag, merge_sources
 from ._decision import ChangesLike, ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Change, SubjectKind
 from ._loader import resolve_policy
@@ -34,13 +33,6 @@ class TransferPlan:
         return self.decision.data_version
 
 
-def _merge(a: tuple[Source, ...], b: Iterable[Source]) -> tuple[Source, ...]:
-    seen = {s.id: s for s in a}
-    for source in b:
-        seen.setdefault(source.id, source)
-    return tuple(seen.values())
-
-
 class _Steps:
     """Collects steps by id; a step required twice keeps one entry and both sources."""
 
@@ -49,13 +41,14 @@ class _Steps:
         self.by_id: dict[str, Step] = {}
 
     def national(self, step_id: str, rule_id: str, **extra: object) -> None:
+        """Add a step required by a national rule (merging sources if already there)."""
         rule: NationalRule = self.policy.national_rule(rule_id)
         self.add(step_id, f"national/{rule.id}", rule.sources, **extra)
 
     def add(self, step_id: str, rule: str, sources: tuple[Source, ...], **extra: object) -> None:
         existing = self.by_id.get(step_id)
         if existing is not None:
-            self.by_id[step_id] = attrs.evolve(existing, sources=_merge(existing.sources, sources))
+            self.by_id[step_id] = attrs.evolve(existing, sources=merge_sources(existing.sources, sources))
             return
         info = self.policy.step_info(step_id)
         self.by_id[step_id] = Step.from_info(info, rule=rule, sources=sources, **extra)  # type: ignore[arg-type]
@@ -97,6 +90,12 @@ def plan_transfer(
 
     The facts are keyword options; each defaults to the case that adds no step.
     """
+    domain_owner_matches_subject = coerce_flag("domain_owner_matches_subject", domain_owner_matches_subject)
+    regulated_industry = coerce_flag("regulated_industry", regulated_industry)
+    original_provider_reachable = coerce_flag("original_provider_reachable", original_provider_reachable)
+    has_extra_filings = coerce_flag("has_extra_filings", has_extra_filings)
+    domain_registered_overseas = coerce_flag("domain_registered_overseas", domain_registered_overseas)
+    multiple_cloud_resources = coerce_flag("multiple_cloud_resources", multiple_cloud_resources)
     pol = resolve_policy(policy)
     decision = assess_transfer(province, changes, subject_kind=subject_kind, policy=pol)
     rules = pol.rules_for(decision.province)
@@ -108,10 +107,25 @@ def plan_transfer(
     if domain_registered_overseas:
         steps.national("move_domain_to_domestic_registrar", "overseas_domain_not_accepted")
 
-    refile = Change.WEBSITE_OWNER_PHONE in decision.blocking and not original_provider_reachable
+    # What must be changed first cannot be changed when the original provider is gone:
+    # the website is cancelled and filed again, carrying the new details.
+    refile = bool(decision.blocking) and not original_provider_reachable
     if refile:
-        steps.national("cancel_website", "unreachable_provider_refile")
-        steps.national("file_as_new_website", "unreachable_provider_refile")
+        rule_ids = []
+        if Change.WEBSITE_OWNER_PHONE in decision.blocking:
+            rule_ids.append("unreachable_provider_refile")
+        if decision.blocking - {Change.WEBSITE_OWNER_PHONE}:
+            rule_ids.append("cancel_and_refile_instead")
+        refile_rules = [pol.national_rule(rule_id) for rule_id in rule_ids]
+        subject_changed = any(c.value.startswith("subject_") for c in decision.blocking)
+        for step_id in ("cancel_website", "file_as_new_website"):
+            steps.add(
+                step_id,
+                f"national/{rule_ids[0]}",
+                merge_sources(*(r.sources for r in refile_rules)),
+                changes=decision.blocking,
+                note=pol.national_rule("cancel_and_refile_instead").text.en if subject_changed else "",
+            )
     elif decision.blocking:
         for verdict in decision.verdicts:
             if verdict.change in decision.blocking:
@@ -175,7 +189,7 @@ def plan_transfer(
         sources = rule.sources
         for verdict in decision.verdicts:
             if verdict.change not in decision.blocking:
-                sources = _merge(sources, verdict.sources)
+                sources = merge_sources(sources, verdict.sources)
         steps.add(
             "update_filing_after_transfer",
             f"national/{rule.id}",

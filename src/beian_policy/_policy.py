@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 import attrs
 
 from ._diagnosis import FailureInfo
 from ._enums import Change, Failure
+from ._errors import UnknownIdError, UnknownProvinceError
 from ._model import NationalRule, Province, ProvinceRules, Source, StepInfo, Text
 from ._text import lookup_key
 
@@ -68,19 +71,21 @@ class Policy:
     no_icp_regions: tuple[NoIcpRegion, ...] = ()
     failures: tuple[FailureInfo, ...] = ()
 
-    _by_code: dict[str, ProvinceRules] = attrs.field(init=False, eq=False, repr=False)
-    _by_alias: dict[str, Province] = attrs.field(init=False, eq=False, repr=False)
-    _regions_by_alias: dict[str, NoIcpRegion] = attrs.field(init=False, eq=False, repr=False)
-    _by_abbreviation: dict[str, Province] = attrs.field(init=False, eq=False, repr=False)
-    _national: dict[str, NationalRule] = attrs.field(init=False, eq=False, repr=False)
-    _steps: dict[str, StepInfo] = attrs.field(init=False, eq=False, repr=False)
-    _changes: dict[Change, Text] = attrs.field(init=False, eq=False, repr=False)
-    _failures: dict[Failure, FailureInfo] = attrs.field(init=False, eq=False, repr=False)
-    _failures_by_alias: dict[str, Failure] = attrs.field(init=False, eq=False, repr=False)
+    _by_code: Mapping[str, ProvinceRules] = attrs.field(init=False, eq=False, repr=False)
+    _by_alias: Mapping[str, Province] = attrs.field(init=False, eq=False, repr=False)
+    _regions_by_alias: Mapping[str, NoIcpRegion] = attrs.field(init=False, eq=False, repr=False)
+    _by_abbreviation: Mapping[str, Province] = attrs.field(init=False, eq=False, repr=False)
+    _national: Mapping[str, NationalRule] = attrs.field(init=False, eq=False, repr=False)
+    _steps: Mapping[str, StepInfo] = attrs.field(init=False, eq=False, repr=False)
+    _changes: Mapping[Change, Text] = attrs.field(init=False, eq=False, repr=False)
+    _failures: Mapping[Failure, FailureInfo] = attrs.field(init=False, eq=False, repr=False)
+    _failures_by_alias: Mapping[str, Failure] = attrs.field(init=False, eq=False, repr=False)
+    _sources: Mapping[str, Source] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        def put(name: str, value: object) -> None:
-            object.__setattr__(self, name, value)
+        def put(name: str, value: dict[Any, Any]) -> None:
+            # Read-only views: the default policy is shared by every caller.
+            object.__setattr__(self, name, MappingProxyType(value))
 
         put("_by_code", {r.province.code: r for r in self.rules})
         put(
@@ -102,6 +107,7 @@ class Policy:
         put("_national", {n.id: n for n in self.national_rules})
         put("_steps", {s.id: s for s in self.steps})
         put("_changes", dict(self.change_texts))
+        put("_sources", {source.id: source for source in self.sources})
         put("_failures", {f.failure: f for f in self.failures})
         put(
             "_failures_by_alias",
@@ -112,6 +118,13 @@ class Policy:
             },
         )
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # The indexes are rebuilt from the data, not pickled.
+        return (
+            Policy,
+            tuple(getattr(self, a.name) for a in attrs.fields(Policy) if a.init),
+        )
+
     # -- provinces -----------------------------------------------------------------
     @property
     def provinces(self) -> tuple[Province, ...]:
@@ -120,7 +133,15 @@ class Policy:
 
     def rules_for(self, province: Province) -> ProvinceRules:
         """The rules of *province* (matched by code, so any equal Province works)."""
-        return self._by_code[province.code]
+        try:
+            return self._by_code[province.code]
+        except (KeyError, AttributeError):
+            raise UnknownProvinceError(province) from None
+
+    def province_by_code(self, code: str) -> Province | None:
+        """This policy's province with ISO code *code*, else None."""
+        rules = self._by_code.get(code)
+        return None if rules is None else rules.province
 
     def province_by_alias(self, text: str) -> Province | None:
         """The province *text* names exactly (after folding), else None."""
@@ -139,24 +160,36 @@ class Policy:
 
     # -- texts and catalogues --------------------------------------------------------
     def national_rule(self, rule_id: str) -> NationalRule:
-        return self._national[rule_id]
+        """The national rule *rule_id*; :class:`UnknownIdError` if there is none."""
+        return _get(self._national, rule_id, "national rule")
 
     def step_info(self, step_id: str) -> StepInfo:
-        return self._steps[step_id]
+        """The catalogue entry of step *step_id*; :class:`UnknownIdError` if none."""
+        return _get(self._steps, step_id, "step")
 
     def change_text(self, change: Change) -> Text:
-        return self._changes[change]
+        """The two-language text of *change*."""
+        return _get(self._changes, change, "change")
 
     def failure_info(self, failure: Failure) -> FailureInfo:
         """The data on *failure*: its causes, remedy branches and sources."""
-        return self._failures[failure]
+        return _get(self._failures, failure, "failure")
 
     def failure_by_alias(self, text: str) -> Failure | None:
         """The failure whose id, title (zh or en) or alias *text* is, after folding."""
         return self._failures_by_alias.get(lookup_key(text))
 
     def source(self, source_id: str) -> Source:
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        raise KeyError(source_id)
+        """The source *source_id*; :class:`UnknownIdError` if the data has none."""
+        return _get(self._sources, source_id, "source")
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _get(index: Mapping[_K, _V], key: _K, kind: str) -> _V:
+    try:
+        return index[key]
+    except (KeyError, TypeError):  # TypeError: an unhashable key
+        raise UnknownIdError(kind, key, sorted(map(str, index))) from None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from typing import TypeVar, overload
 
-from ._errors import UnknownProvinceError
+from ._errors import InvalidArgumentError, UnknownProvinceError
 from ._loader import resolve_policy
 from ._model import Province
 from ._policy import Policy
@@ -24,7 +24,9 @@ def provinces(*, policy: Policy | None = None) -> tuple[Province, ...]:
 
 def _lookup(text: object, policy: Policy) -> Province | None:
     if isinstance(text, Province):
-        return text
+        # The policy's own object for that code: a Province built by hand, or taken
+        # from another policy, is only accepted if this policy knows the province.
+        return policy.province_by_code(text.code)
     if not isinstance(text, str):
         return None
     return policy.province_by_alias(text)
@@ -64,6 +66,8 @@ def get_province(text: object, default: object = None, *, policy: Policy | None 
 def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None) -> tuple[Province, ...]:
     """Provinces whose names or codes are close to *text*, best first, deterministic."""
     pol = resolve_policy(policy)
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise InvalidArgumentError("limit", limit, ["a whole number"])
     exact = _lookup(text, pol)
     if exact is not None:
         return (exact,)
