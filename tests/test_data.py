@@ -163,26 +163,87 @@ def test_sources_are_locatable(policy: bp.Policy) -> None:
 
 # -- values read off the reference by hand ----------------------------------------------------
 
-UNKNOWN_CATCH_ALL = ["CN-TJ", "CN-SD", "CN-NM", "CN-JL", "CN-HL", "CN-AH", "CN-JX", "CN-HB", "CN-GX",
-                     "CN-HI", "CN-CQ", "CN-GS", "CN-XJ"]  # fmt: skip
+# Per province, read off the reference (§1 summary and §2 sections), with Tencent's
+# current page primary and QingCloud / JD Cloud province text secondary:
+# (catch-all timing or None if unknown, filed sites reachable, unfiled sites closed),
+# where None means the reference has no current source for the value.
+EXPECTED: dict[str, tuple[str | None, bool | None, bool | None]] = {
+    "CN-BJ": ("after", None, True),
+    "CN-TJ": (None, None, True),
+    "CN-HE": (None, False, True),  # Tencent rules on old certificates only; Huawei is a claim
+    "CN-SX": (None, None, None),
+    "CN-NM": (None, None, None),
+    "CN-LN": ("before", None, None),
+    "CN-JL": (None, None, None),
+    "CN-HL": (None, None, None),
+    "CN-SH": (None, None, None),
+    "CN-JS": (None, None, None),
+    "CN-ZJ": (None, False, True),
+    "CN-AH": (None, None, None),
+    "CN-FJ": (None, None, True),
+    "CN-JX": (None, True, True),
+    "CN-SD": (None, None, True),
+    "CN-HA": (None, True, True),
+    "CN-HB": (None, None, True),
+    "CN-HN": ("before", None, True),  # closure from JD Cloud's 湖南 page
+    "CN-GD": (None, True, None),  # reachability from QingCloud and JD Cloud
+    "CN-GX": (None, True, None),
+    "CN-HI": (None, False, None),
+    "CN-CQ": (None, True, True),
+    "CN-SC": ("before", True, None),
+    "CN-GZ": ("before", False, None),  # must-match from QingCloud's 贵州 page
+    "CN-YN": (None, None, True),
+    "CN-XZ": (None, None, None),
+    "CN-SN": (None, False, True),  # closure from JD Cloud's 陕西 page
+    "CN-GS": (None, None, True),
+    "CN-QH": (None, None, True),
+    "CN-NX": (None, True, None),
+    "CN-XJ": (None, None, None),
+}
 
 
-@pytest.mark.parametrize("code", UNKNOWN_CATCH_ALL)
-def test_unknowns_stay_unknown(policy: bp.Policy, code: str) -> None:
+def test_expectations_cover_every_province() -> None:
+    assert set(EXPECTED) == ISO_CODES
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_catch_all_rule(policy: bp.Policy, code: str) -> None:
     rule = catch_all(policy, code)
-    assert rule.status is bp.Status.UNKNOWN
-    assert rule.timing is None
+    expected = EXPECTED[code][0]
+    if expected is None:
+        assert (rule.status, rule.timing) == (bp.Status.UNKNOWN, None)
+    else:
+        assert (rule.status, rule.timing) == (bp.Status.STATED, bp.Timing(expected))
+        assert rule.sources
 
 
-@pytest.mark.parametrize(
-    ("code", "timing"),
-    [("CN-BJ", "after"), ("CN-HE", "before"), ("CN-LN", "before"), ("CN-HN", "before"), ("CN-SC", "before"),
-     ("CN-GZ", "before")],
-)  # fmt: skip
-def test_stated_catch_all_rules(policy: bp.Policy, code: str, timing: str) -> None:
-    rule = catch_all(policy, code)
-    assert rule.status is bp.Status.STATED
-    assert rule.timing == timing
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_filed_sites_reachable(policy: bp.Policy, code: str) -> None:
+    fact = rules(policy, code).filed_sites_reachable
+    expected = EXPECTED[code][1]
+    if expected is None:
+        assert (fact.status, fact.value) == (bp.Status.UNKNOWN, None)
+    else:
+        assert (fact.status, fact.value) == (bp.Status.STATED, expected)
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_unfiled_sites_closed(policy: bp.Policy, code: str) -> None:
+    fact = rules(policy, code).unfiled_sites_closed
+    expected = EXPECTED[code][2]
+    if expected is None:
+        assert (fact.status, fact.value) == (bp.Status.UNKNOWN, None)
+    else:
+        assert (fact.status, fact.value) == (bp.Status.STATED, expected)
+
+
+@pytest.mark.parametrize("code", ["CN-BJ", "CN-TJ", "CN-HE", "CN-ZJ", "CN-FJ", "CN-JX", "CN-SD", "CN-HA",
+                                  "CN-HB", "CN-CQ", "CN-YN", "CN-GS", "CN-QH"])  # fmt: skip
+def test_closure_stated_by_tencent(policy: bp.Policy, code: str) -> None:
+    fact = rules(policy, code).unfiled_sites_closed
+    assert any(
+        s.provider == "Tencent Cloud" and s.standing is bp.SourceStanding.PRIMARY for s in fact.sources
+    )
 
 
 @pytest.mark.parametrize(
@@ -231,53 +292,10 @@ def test_undisputed_decisions_say_so(policy: bp.Policy) -> None:
     assert not bp.assess_transfer("CN-LN", "subject_name", policy=policy).disputed
 
 
-REACHABLE_REQUIRED = ["CN-JX", "CN-HA", "CN-GX", "CN-CQ", "CN-SC", "CN-NX"]
-REACHABLE_NOT_REQUIRED = ["CN-HE", "CN-ZJ", "CN-HI", "CN-GZ", "CN-SN"]
-REACHABLE_UNKNOWN = ["CN-BJ", "CN-TJ", "CN-SX", "CN-NM", "CN-JL", "CN-HL", "CN-AH", "CN-FJ", "CN-HB",
-                     "CN-HN", "CN-YN", "CN-XZ", "CN-GS", "CN-QH", "CN-XJ", "CN-LN", "CN-SH",
-                     "CN-SD"]  # fmt: skip
-
-
-@pytest.mark.parametrize("code", REACHABLE_REQUIRED)
-def test_filed_sites_must_be_reachable(policy: bp.Policy, code: str) -> None:
-    fact = rules(policy, code).filed_sites_reachable
-    assert (fact.status, fact.value) == (bp.Status.STATED, True)
-
-
-@pytest.mark.parametrize("code", REACHABLE_NOT_REQUIRED)
-def test_filed_sites_may_be_closed(policy: bp.Policy, code: str) -> None:
-    fact = rules(policy, code).filed_sites_reachable
-    assert (fact.status, fact.value) == (bp.Status.STATED, False)
-
-
-@pytest.mark.parametrize("code", REACHABLE_UNKNOWN)
-def test_reachability_unknown(policy: bp.Policy, code: str) -> None:
-    fact = rules(policy, code).filed_sites_reachable
-    assert (fact.status, fact.value) == (bp.Status.UNKNOWN, None)
-
-
 def test_reachability_scopes(policy: bp.Policy) -> None:
     assert rules(policy, "CN-JX").filed_sites_reachable.scope is bp.Scope.ORGANISATIONS
     assert rules(policy, "CN-GX").filed_sites_reachable.scope is bp.Scope.ORGANISATIONS
     assert rules(policy, "CN-NX").filed_sites_reachable.scope is bp.Scope.WHEN_ADDING_WEBSITES
-
-
-CLOSED_STATED = ["CN-BJ", "CN-TJ", "CN-HE", "CN-ZJ", "CN-FJ", "CN-JX", "CN-SD", "CN-HA", "CN-HB", "CN-CQ",
-                 "CN-YN", "CN-GS", "CN-QH"]  # fmt: skip
-CLOSED_UNKNOWN = ["CN-SX", "CN-JL", "CN-AH", "CN-JS", "CN-GD", "CN-GX", "CN-HI", "CN-GZ", "CN-XZ", "CN-NX",
-                  "CN-XJ", "CN-NM", "CN-LN", "CN-HL", "CN-SH", "CN-SC"]  # fmt: skip
-
-
-@pytest.mark.parametrize("code", CLOSED_STATED)
-def test_unfiled_sites_must_be_closed(policy: bp.Policy, code: str) -> None:
-    fact = rules(policy, code).unfiled_sites_closed
-    assert (fact.status, fact.value) == (bp.Status.STATED, True)
-    assert any(s.provider == "Tencent Cloud" and s.is_current for s in fact.sources)
-
-
-@pytest.mark.parametrize("code", CLOSED_UNKNOWN)
-def test_closure_unknown(policy: bp.Policy, code: str) -> None:
-    assert rules(policy, code).unfiled_sites_closed.status is bp.Status.UNKNOWN
 
 
 def test_transfer_requirements_with_steps(policy: bp.Policy) -> None:
@@ -312,3 +330,16 @@ def test_worked_example(policy: bp.Policy, code: str, index: int) -> None:
     assert decision.direct is example.direct, example.note
     assert decision.blocking == example.blocking, example.note
     assert {d.change for d in decision.deferred} == example.deferred, example.note
+
+
+def test_other_versions_of_tencent_pages_have_one_standing_rule(policy: bp.Policy) -> None:
+    """A second stored version of a Tencent page is never primary: it is historical
+    when shown to be older, otherwise secondary, and its note says which."""
+    for source in policy.sources:
+        if re.fullmatch(r"tc-cn-[a-z]{2}-a", source.id):
+            assert source.standing in (bp.SourceStanding.SECONDARY, bp.SourceStanding.HISTORICAL), source.id
+            assert source.note, source.id
+            if source.standing is bp.SourceStanding.HISTORICAL:
+                assert "older" in source.note.lower(), source.id
+            else:
+                assert "could not be established" in source.note, source.id

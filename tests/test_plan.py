@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ BEFORE_SUBMISSION = {
     "obtain_party_building_letter",
     "prepare_rename_letter",
     "prepare_usage_statement",
+    "prepare_domain_certificate",
 }
 
 facts_st = st.fixed_dictionaries(
@@ -150,3 +152,39 @@ def test_steps_are_always_in_a_valid_order(
         assert "update_filing_after_transfer" not in order
     if decision.blocking and "cancel_website" not in order:
         assert "change_filing_at_original_provider" in order
+    # Every blocking change is handled by a step before the submission, and every
+    # deferred one by the update at the end.
+    handled_first = set().union(*(s.changes for s in steps if s.id in BEFORE_SUBMISSION))
+    assert decision.blocking <= handled_first
+    assert {d.change for d in decision.deferred} <= set().union(*(s.changes for s in steps))
+    if not facts["original_provider_reachable"] and decision.blocking:
+        assert "change_filing_at_original_provider" not in order
+
+
+def test_unreachable_original_provider_with_a_subject_change() -> None:
+    steps = bp.required_steps("辽宁", ["subject_name"], original_provider_reachable=False)
+    first = steps[0]
+    assert first.id == "cancel_website"
+    assert first.changes == {bp.Change.SUBJECT_NAME}
+    assert first.rule == "national/cancel_and_refile_instead"
+    assert {s.id for s in first.sources} >= {"tc-cn-hn", "tc-cn-xz"}
+    # The sources do not say whether cancelling the website is enough when the
+    # subject itself changed; the step says so rather than guessing.
+    assert "confirm with the new provider" in first.note
+    assert "submit_transfer" not in ids(steps)
+
+
+def test_individual_only_requirement() -> None:
+    assert "prepare_domain_certificate" in ids(bp.required_steps("内蒙古", subject_kind="individual"))
+    assert "prepare_domain_certificate" not in ids(bp.required_steps("内蒙古", subject_kind="organisation"))
+
+
+@pytest.mark.parametrize(
+    "option",
+    ["domain_owner_matches_subject", "regulated_industry", "original_provider_reachable", "has_extra_filings",
+     "domain_registered_overseas", "multiple_cloud_resources"],
+)  # fmt: skip
+@pytest.mark.parametrize("value", ["no", "false", 0, 1, None])
+def test_yes_no_options_take_only_booleans(option: str, value: object) -> None:
+    with pytest.raises(bp.InvalidArgumentError, match=option):
+        bp.required_steps("北京", **{option: value})  # type: ignore[arg-type]

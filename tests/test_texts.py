@@ -85,7 +85,7 @@ def test_the_api_gives_either_language(policy: bp.Policy) -> None:
         both(bp.Text(cause.describe("zh"), cause.describe("en")), cause.id)
     for remedy in diagnosis.remedies:
         both(bp.Text(remedy.describe("zh"), remedy.describe("en")), remedy.id)
-    with pytest.raises(ValueError, match="fr"):
+    with pytest.raises(bp.InvalidArgumentError, match="fr"):
         step.title("fr")
 
 

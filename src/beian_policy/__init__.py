@@ -37,6 +37,7 @@ from ._errors import (
     PolicyDataError,
     UnknownChangeError,
     UnknownFailureError,
+    UnknownIdError,
     UnknownProvinceError,
 )
 from ._icp import (
@@ -134,6 +135,7 @@ __all__ = [
     "TransferRule",
     "UnknownChangeError",
     "UnknownFailureError",
+    "UnknownIdError",
     "UnknownProvinceError",
     "WorkedExample",
     "__version__",
