@@ -370,7 +370,7 @@ class Builder:
             self.out.add(label, f"{field}.step", f"unknown step {d.step!r}; define it in [[steps]]")
         if d.trigger == "changes" and not d.when_changes:
             self.out.add(label, f"{field}.when_changes", "trigger 'changes' needs when_changes")
-        if d.step is None and d.trigger not in ("never",):
+        if d.step is None and d.trigger != "never":
             self.out.add(label, f"{field}.step", "a requirement without a step must have trigger = 'never'")
         claims = tuple(
             FactClaim(src, c.value, c.note)

@@ -149,8 +149,7 @@ class IcpNumber:
     def _check_serial(self, _: object, value: object) -> None:
         if not isinstance(value, str) or not re.fullmatch(r"[0-9]+", value):
             raise InvalidArgumentError("serial", value, ["a string of ASCII digits"])
-        problem = _serial_problem(self.kind, value)
-        if problem is not None:
+        if _serial_problem(self.kind, value) is not None:
             lengths = " or ".join(map(str, SERIAL_LENGTHS[self.kind]))
             raise InvalidArgumentError("serial", value, [f"{lengths} digits for {self.kind}"])
 
