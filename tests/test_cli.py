@@ -3,11 +3,14 @@
 JSON output is compared with the API's own answer for the same question (one
 serialisation), and with facts read off the data by hand (辽宁 refuses transfer
 first, 北京 allows it with a 10-working-day deadline). Subprocesses are few and each
-checks several things, to keep the suite fast.
+checks several things, to keep the suite fast; what needs no real process (exit codes,
+error lines, layout) runs ``main`` in process.
 """
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import shutil
@@ -63,9 +66,13 @@ def assert_fits_80_columns(text: str) -> None:
         assert width(line) <= 80 or ("/" in words[-1] and len(words) <= 3), line
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int) -> str:
+def assert_one_line_error(
+    result: subprocess.CompletedProcess[str], code: int, *, stdout: bool = False
+) -> str:
+    """The command failed with *code* and said why in one line on stderr (and, unless
+    *stdout*, wrote nothing else)."""
     assert result.returncode == code, (result.stdout, result.stderr)
-    assert result.stdout == ""
+    assert bool(result.stdout) == stdout, result.stdout
     assert result.stderr.count("\n") == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("beian-policy")
@@ -260,47 +267,73 @@ def test_changes_and_failures_vocabularies() -> None:
 # -- validate-data and version --------------------------------------------------------------
 
 
-def test_validate_data(tmp_path: Path, data_text: str) -> None:
+def test_validate_data(tmp_path: Path, data_text: str, capsys: pytest.CaptureFixture[str]) -> None:
     good = tmp_path / "good.toml"
     good.write_text(data_text, encoding="utf-8")
-    assert "OK (31 provinces" in ok("validate-data", str(good), "--lang", "en")
+    assert main(["validate-data", str(good), "--lang", "en"]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{good}: OK (31 provinces, data {bp.DATA_VERSION}, schema {bp.SCHEMA_VERSION})\n"
+    assert err == ""
 
+    # Three problems: an unknown field, a duplicate province code, a mistyped scalar.
     bad = tmp_path / "bad.toml"
     text = replace_once(data_text, 'aliases = ["Peking"]', 'aliases = ["Peking"]\ncolour = "red"')
     text = replace_once(text, 'code = "CN-TJ"', 'code = "CN-BJ"')
+    text = replace_once(text, 'data_version = "', 'data_version = 1 # "')
     bad.write_text(text, encoding="utf-8")
-    result = run("validate-data", str(bad), "--lang", "en")
-    assert result.returncode == 3
-    assert result.stdout.startswith(f"{bad}: ")
-    assert "provinces[0] (CN-BJ): unknown field(s): colour" in result.stdout
-    assert "duplicate province code 'CN-BJ'" in result.stdout
-
-    as_json = run("validate-data", str(bad), "--json")
-    assert as_json.returncode == 3
-    report = json.loads(as_json.stdout)
-    assert report["valid"] is False
-    assert {"record": "provinces[0] (CN-BJ)", "field": "", "message": "unknown field(s): colour"} in report[
-        "problems"
+    result = run("validate-data", str(bad), "--lang", "en")  # as users run it: stdout and stderr apart
+    error = assert_one_line_error(result, 3, stdout=True)
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{bad}: 3 problem(s)"
+    assert sorted(lines[1:]) == [
+        "  - (top level): data_version: expected a string, got int 1",
+        "  - provinces: code: duplicate province code 'CN-BJ' (2 times)",
+        "  - provinces[0] (CN-BJ): unknown field(s): colour",
     ]
+    assert error.startswith(f"beian-policy: error: {bad}: bad policy data: ")
+    assert error.endswith(" (and 2 more)\n")
+    assert error.split("bad policy data: ")[1].split(" (and")[0] in {line[4:] for line in lines[1:]}
 
-    missing = run("validate-data", str(tmp_path / "missing.toml"))
-    assert "missing.toml" in assert_one_line_error(missing, 3)
+    assert main(["validate-data", str(bad), "--json"]) == 3
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert report["valid"] is False
+    assert report["policy"] is None
+    assert report["warnings"] == []
+    assert {"record": "(top level)", "field": "data_version", "message": "expected a string, got int 1"} in (
+        report["problems"]
+    )
+    assert len(report["problems"]) == 3
+    assert err.count("\n") == 1
 
+    # A file that cannot be read is a problem in the report, and bad data (3).
+    missing = tmp_path / "missing.toml"
+    assert main(["validate-data", str(missing), "--lang", "en"]) == 3
+    out, err = capsys.readouterr()
+    assert out == f"{missing}: 1 problem(s)\n  - (file): cannot read: No such file or directory\n"
+    assert err == f"beian-policy: error: {missing}: bad policy data: {out.splitlines()[1][4:]}\n"
+
+    # A newer minor schema loads, with one warning line (said once, not once per check).
     newer = tmp_path / "newer.toml"
     newer.write_text(
         replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "1.9"'), encoding="utf-8"
     )
-    result = run("validate-data", str(newer), "--lang", "en")
-    assert result.returncode == 0
-    assert "OK (31 provinces" in result.stdout
-    assert result.stderr.startswith("beian-policy: warning: policy data uses schema 1.9")
-    assert result.stderr.count("\n") == 1
+    assert main(["validate-data", str(newer), "--lang", "en"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"{newer}: OK (31 provinces")
+    assert "schema 1.9)" in out
+    assert err.startswith("beian-policy: warning: policy data uses schema 1.9")
+    assert err.count("\n") == 1
+    assert main(["validate-data", str(newer), "--json"]) == 0
+    out, _ = capsys.readouterr()
+    assert len(json.loads(out)["warnings"]) == 1
 
     latin = tmp_path / "latin.toml"
     latin.write_bytes(data_text.encode("gb18030"))
-    result = run("validate-data", str(latin), "--lang", "en")
-    assert result.returncode == 3
-    assert "(file): not UTF-8 text" in result.stdout
+    assert main(["validate-data", str(latin), "--lang", "en"]) == 3
+    out, err = capsys.readouterr()
+    assert "(file): not UTF-8 text" in out
+    assert err.count("\n") == 1
 
 
 def test_version() -> None:
@@ -361,6 +394,183 @@ def test_usage_errors_exit_2_with_one_line() -> None:
     assert "not allowed with" in assert_one_line_error(
         run("diagnose", "x", "--submitted", "--not-submitted"), 2
     )
+
+
+@pytest.mark.parametrize("value", ["", ",", "subject_name,", "，website_name", " "])
+@pytest.mark.parametrize("command", ["check", "steps"])
+def test_empty_change_items_are_the_librarys_error(
+    command: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-c ""`` is not "no change": the empty item reaches the library, which rejects it."""
+    items = value.replace("，", ",").split(",")
+    with pytest.raises(bp.UnknownChangeError) as raised:
+        bp.assess_transfer("北京", items)
+    assert main([command, "北京", "-c", value]) == 3
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"beian-policy: error: {' '.join(str(raised.value).split())}\n"
+    assert "unknown change '" in err
+
+
+class _FailingStdout(io.StringIO):
+    """A stdout whose writes fail like a full disk's (or a closed pipe's)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "北京"], ["provinces", "--json"], ["validate-data", "--lang", "en", "{data}"], ["--help"]],
+    ids=lambda a: a[0],
+)
+def test_output_that_cannot_be_written_exits_74(
+    args: list[str],
+    tmp_path: Path,
+    data_text: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = tmp_path / "data.toml"
+    data.write_text(data_text, encoding="utf-8")
+    args = [str(data) if a == "{data}" else a for a in args]
+    monkeypatch.setattr(sys, "stdout", _FailingStdout(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))))
+    assert main(args) == 74
+    assert (
+        capsys.readouterr().err == "beian-policy: error: cannot write the output: No space left on device\n"
+    )
+
+    monkeypatch.setattr(sys, "stdout", None)  # closed (>&-)
+    assert main(args) == 74
+    assert (
+        capsys.readouterr().err == "beian-policy: error: cannot write the output: standard output is closed\n"
+    )
+
+    # A reader that went away (| head) is not an error: quiet, 0.
+    monkeypatch.setattr(sys, "stdout", _FailingStdout(BrokenPipeError(errno.EPIPE, "Broken pipe")))
+    assert main(args) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_data_that_cannot_be_read_is_bad_data_not_an_output_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _FailingStdout(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))))
+    for path in (tmp_path / "missing.toml", tmp_path):  # no such file; a directory
+        assert main(["--data", str(path), "check", "北京"]) == 3
+        err = capsys.readouterr().err
+        assert err.startswith(f"beian-policy: error: {path}: bad policy data: (file): cannot read: ")
+        assert err.count("\n") == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+def test_writing_to_a_full_device_exits_74(buffered: bool) -> None:
+    """Buffered (as users run it), the write fails only at the final flush, and Python
+    would flush the leftover text again at exit and complain (exit 120)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    for args in (["check", "北京"], ["--help"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [*COMMAND, *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                timeout=60,
+                check=False,
+            )
+        assert result.returncode == 74, result.stderr
+        # One line: nothing from Python about the unflushed stdout at exit.
+        assert result.stderr == "beian-policy: error: cannot write the output: No space left on device\n"
+
+
+def test_path_options_are_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    # An empty path is a usage error, not the current directory (nor "no --data").
+    for args in (["--data", "", "version"], ["version", "--data", ""], ["validate-data", ""]):
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert "expected a file path, not an empty string" in err
+        assert err.count("\n") == 1
+    # A value with a line break names a file; it is never read as TOML text.
+    assert main(["--data", "a\nb = 1", "version"]) == 3
+    assert capsys.readouterr().err.startswith(
+        "beian-policy: error: a b = 1: bad policy data: (file): cannot read: "
+    )
+
+
+#: Arguments no user means: empty, far too long, and bytes that are not UTF-8 (which
+#: Python turns into lone surrogates in ``sys.argv``, as ``os.fsdecode`` does).
+JUNK = {"empty": "", "long": "京x" * 2000, "not-utf8": os.fsdecode(b"\xff\xfe")}
+JUNK_ARGS = [
+    ["{}"],
+    ["check", "{}"],
+    ["check", "GD", "-c", "{}"],
+    ["check", "GD", "--subject-kind", "{}"],
+    ["steps", "{}"],
+    ["steps", "GD", "-c", "subject_name,{}"],
+    ["diagnose", "{}"],
+    ["diagnose", "subject_mismatch", "--province", "{}"],
+    ["diagnose", "subject_mismatch", "--cause", "{}"],
+    ["parse", "{}"],
+    ["provinces", "--data", "{}"],
+    ["changes", "--lang", "{}"],
+    ["failures", "{}"],
+    ["validate-data", "{}"],
+    ["--data", "{}", "version"],
+    ["version", "--json", "--lang", "{}"],
+]
+
+
+@pytest.mark.parametrize("junk", JUNK.values(), ids=JUNK.keys())
+@pytest.mark.parametrize("template", JUNK_ARGS, ids=lambda a: "-".join(a).replace("{}", "J"))
+def test_junk_arguments_are_one_line_errors(
+    template: list[str], junk: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [a.replace("{}", junk) for a in template]
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert code in (2, 3), (code, out)
+    assert err.count("\n") == 1, err
+    assert err.endswith("\n")
+    assert err.startswith("beian-policy")
+    assert "Traceback" not in err
+    if code == 2 or args[0] != "validate-data":  # validate-data reports on stdout too
+        assert out == ""
+    # Any stream can write what was said: undecodable bytes come back as \udcXX.
+    (out + err).encode("utf-8")
+
+
+def test_undecodable_bytes_in_a_real_argv() -> None:
+    """The same through a real process, whose stdout is strict UTF-8."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+    def call(*args: str | bytes) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*COMMAND, *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=60,
+            check=False,
+        )
+
+    error = assert_one_line_error(call("check", b"\xff"), 3)
+    assert "unknown province '\\udcff'" in error
+    missing = call("validate-data", b"\xff.toml", "--lang", "en")
+    assert assert_one_line_error(missing, 3, stdout=True).startswith("beian-policy: error: \\udcff.toml: ")
+    assert missing.stdout.startswith("\\udcff.toml: 1 problem(s)")
+    # A bad ICP number is a fact of the diagnosis, not an error: shown, escaped, exit 0.
+    diagnosis = call("diagnose", "subject_mismatch", "--icp-number", b"\xff", "--json")
+    assert diagnosis.returncode == 0, diagnosis.stderr
+    assert json.loads(diagnosis.stdout)["facts"]["icp_number_valid"] is False
 
 
 # -- layout, in process (cheap): every command, both languages -------------------------------

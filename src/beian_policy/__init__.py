@@ -56,6 +56,7 @@ from ._loader import (
     check_policy_text,
     default_data_text,
     default_policy,
+    inspect_policy,
     load_policy,
 )
 from ._model import (
@@ -149,6 +150,7 @@ __all__ = [
     "find_icp_numbers",
     "format_icp_number",
     "get_province",
+    "inspect_policy",
     "is_valid_icp_number",
     "json_schema",
     "load_policy",

@@ -5,7 +5,10 @@ Every subcommand prints readable, aligned text in Chinese or English, or with
 
 Exit codes: 0 success; 1 from ``check --fail-if-not-direct`` when the transfer is
 not direct; 2 usage errors; 3 an unknown province, change or failure, a bad ICP
-number, or bad data. Errors are one line on stderr, never a traceback.
+number, or bad data (including a data file that cannot be read); 74 (``EX_IOERR``)
+the output could not be written (a full disk, a closed stdout). A reader that goes
+away (``| head``) ends the command quietly. Errors are one line on stderr, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -17,21 +20,24 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
-from ._cli_text import Output, display_width, pad, ui_text, wrap
+from ._cli_text import Output, OutputError, display_width, pad, printable, ui_text, wrap
 from ._decision import TransferDecision, assess_transfer, coerce_changes
 from ._diagnosis import Diagnosis, Remedy, diagnose
 from ._enums import Change, Lang, Status, SubjectKind, Timing
-from ._errors import BeianPolicyError, DataProblem, PolicyDataError
+from ._errors import BeianPolicyError, DataProblem, PolicyDataError, PolicyDataWarning
 from ._icp import IcpKind, IcpNumber, parse_icp_number
 from ._json import to_json
-from ._loader import SCHEMA_VERSION, PolicyDataWarning, check_policy_text, default_policy, load_policy
+from ._loader import SCHEMA_VERSION, default_policy, inspect_policy, load_policy
 from ._model import Province, ProvinceRules, SiteFact, Source
 from ._plan import TransferPlan, plan_transfer
 from ._policy import Policy
 from ._step import Step
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["default_lang", "main"]
 
@@ -42,6 +48,7 @@ EXIT_NOT_DIRECT = 1
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 EXIT_BAD_DATA = 3
+EXIT_OUTPUT = 74  # EX_IOERR (sysexits.h): the output could not be written
 
 # --------------------------------------------------------------------------------------
 # Parsing the command line.
@@ -61,6 +68,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(self.prog, message)
 
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        if file is not None:
+            super().print_help(file)
+            return
+        # --help: argparse would ignore errors writing it; report them as for any output.
+        Output(sys.stdout).line(self.format_help().rstrip("\n"))
+
 
 def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
     """English when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first that is
@@ -71,6 +85,13 @@ def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
         if value:
             return Lang.EN if value.lower().startswith("en") else Lang.ZH
     return Lang.ZH
+
+
+def _path(text: str) -> str:
+    """A file path option: never empty (``Path("")`` would be the current directory)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file path, not an empty string")
+    return text
 
 
 def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
@@ -89,6 +110,7 @@ def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     parser.add_argument(
         "--data",
         metavar="PATH",
+        type=_path,
         default=default(None),
         help="use this policy data file instead of the shipped one",
     )
@@ -123,7 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="China's ICP filing transfer (接入备案) rules: decisions, plans and sources.",
         epilog="Exit codes: 0 success, 1 not direct (check --fail-if-not-direct), 2 usage, "
-        "3 unknown province/change/failure, bad ICP number or bad data.",
+        "3 unknown province/change/failure, bad ICP number or bad data, "
+        "74 the output could not be written.",
     )
     _common_options(parser, defaults=True)
     common = _Parser(add_help=False)
@@ -195,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("failures", "the failure reasons and their meanings", _cmd_failures)
 
     p = command("validate-data", "check a policy data file; list every problem", _cmd_validate)
-    p.add_argument("path", metavar="PATH")
+    p.add_argument("path", metavar="PATH", type=_path)
 
     command("version", "code, data and schema versions", _cmd_version)
     return parser
@@ -217,7 +240,9 @@ class _Context:
     @property
     def policy(self) -> Policy:
         if self._policy is None:
-            self._policy = load_policy(self.args.data) if self.args.data else default_policy()
+            data: str | None = self.args.data
+            # Always a path: a value with a line break must not be read as TOML text.
+            self._policy = default_policy() if data is None else load_policy(Path(data), origin=data)
         return self._policy
 
     def emit_json(self, obj: object) -> None:
@@ -302,8 +327,9 @@ def _where(source: Source) -> list[str]:
 
 
 def _changes(values: Sequence[str]) -> frozenset[Change]:
-    """The --change options: repeated, or separated by commas (either width)."""
-    items = [part for value in values for part in value.replace("，", ",").split(",") if part.strip()]
+    """The --change options: repeated, or separated by commas (either width). Empty
+    items are kept, so ``-c ""`` or ``-c a,`` is the library's unknown-change error."""
+    items = [part for value in values for part in value.replace("，", ",").split(",")]
     return coerce_changes(items)
 
 
@@ -631,38 +657,26 @@ def _cmd_failures(ctx: _Context) -> int:
 
 
 def _cmd_validate(ctx: _Context) -> int:
-    path = ctx.args.path
-    raw = Path(path).read_bytes()
-    policy: Policy | None = None
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", PolicyDataWarning)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems: tuple[DataProblem, ...] = (DataProblem("(file)", "", f"not UTF-8 text: {exc}"),)
-        else:
-            # The loader's own checks; the policy is built only to report its versions.
-            problems = check_policy_text(text, origin=path)
-            policy = None if problems else load_policy(text, origin=path)
-    # The checks and the build both warn; say each thing once (main prints them).
-    notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, PolicyDataWarning)))
-    for note in notes:
+    path: str = ctx.args.path
+    policy, problems, notes = inspect_policy(Path(path), origin=path)
+    for note in notes:  # main prints them on stderr, one line each
         warnings.warn(note, PolicyDataWarning, stacklevel=1)
-    code = EXIT_BAD_DATA if problems else EXIT_OK
     if ctx.json:
         ctx.emit_json(
             {"path": path, "valid": not problems, "problems": problems, "warnings": notes, "policy": policy}
         )
-        return code
-    if policy is not None:
+    elif policy is not None:
         ctx.out.line(
             ctx.t("valid_ok", path=path, n=len(policy.rules), v=policy.data_version, s=policy.schema_version)
         )
-        return code
-    ctx.out.line(ctx.t("valid_bad", path=path, n=len(problems)))
-    for problem in problems:
-        ctx.out.lines(ctx.bullet(str(problem)))
-    return code
+    else:
+        ctx.out.line(ctx.t("valid_bad", path=path, n=len(problems)))
+        for problem in problems:
+            ctx.out.lines(ctx.bullet(str(problem)))
+    if problems:
+        _error_line(_problems_text(path, problems))
+        return EXIT_BAD_DATA
+    return EXIT_OK
 
 
 def _cmd_version(ctx: _Context) -> int:
@@ -690,24 +704,33 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _error_line(message: str, *, prog: str = PROG, kind: str = "error") -> None:
+    """``prog: kind: message`` on stderr: one line, whatever *message* holds."""
+    print(printable(f"{prog}: {kind}: {_one_line(message)}"), file=sys.stderr)
+
+
+def _problems_text(path: str, problems: Sequence[DataProblem], hint: str = "") -> str:
+    """The first of (one or more) *problems*, and how many more there are."""
+    more = len(problems) - 1
+    tail = f" (and {more} more{hint})" if more else ""
+    return f"{path}: bad policy data: {problems[0]}{tail}"
+
+
 def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, PolicyDataError):
-        if not exc.problems:
-            cause = exc.__cause__
-            return f"{exc.path}: cannot read the policy data ({cause or 'not UTF-8 text'})"
-        first = exc.problems[0]
-        more = len(exc.problems) - 1
-        tail = f" (and {more} more; run '{PROG} validate-data {exc.path}' for all)" if more else ""
-        return f"{exc.path}: bad policy data: {first}{tail}"
+    if isinstance(exc, PolicyDataError):  # always at least one problem
+        return _problems_text(exc.path, exc.problems, f"; run '{PROG} validate-data {exc.path}' for all")
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror or exc}"
     return str(exc)
 
 
-def _stdout_for_text() -> IO[str]:
-    """stdout, switched to UTF-8 when its encoding cannot write Chinese (a C locale)."""
+def _stdout_for_text() -> IO[str] | None:
+    """stdout, switched to UTF-8 when its encoding cannot write Chinese (a C locale);
+    None when it is closed."""
     stream = sys.stdout
+    if stream is None:
+        return None
     try:
         "备案".encode(getattr(stream, "encoding", None) or "ascii")
     except (UnicodeEncodeError, LookupError):
@@ -719,34 +742,49 @@ def _stdout_for_text() -> IO[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit code."""
     parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except _UsageError as exc:
-        print(f"{exc.prog}: error: {_one_line(exc.message)} (see '{exc.prog} --help')", file=sys.stderr)
-        return EXIT_USAGE
     out = Output(_stdout_for_text())
     try:
+        try:
+            args = parser.parse_args(argv)
+        except _UsageError as exc:
+            _error_line(f"{exc.message} (see '{exc.prog} --help')", prog=exc.prog)
+            return EXIT_USAGE
+        except SystemExit as exc:  # --help: argparse has written the help to stdout
+            out.flush()
+            return exc.code if isinstance(exc.code, int) else EXIT_OK
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PolicyDataWarning)
             ctx = _Context(args, out)
             handler: Callable[[_Context], int] = args.handler
             code = handler(ctx)
         for warning in caught:  # e.g. --data with a newer minor schema: one line each
-            print(f"{PROG}: warning: {_one_line(str(warning.message))}", file=sys.stderr)
-        out.stream.flush()
+            _error_line(str(warning.message), kind="warning")
+        out.flush()
         return code
     except BrokenPipeError:
-        return _broken_pipe()
-    except (BeianPolicyError, OSError) as exc:
-        print(f"{PROG}: error: {_one_line(_error_text(exc))}", file=sys.stderr)
+        # The reader went away (| head): stop quietly.
+        _discard_stdout()
+        return EXIT_OK
+    except OutputError as exc:
+        _error_line(f"cannot write the output: {exc}")
+        _discard_stdout()
+        return EXIT_OUTPUT
+    except (BeianPolicyError, OSError) as exc:  # an OSError here is reading, not writing
+        _error_line(_error_text(exc))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
 
 
-def _broken_pipe() -> int:
-    # The reader went away (| head): stop quietly, and keep Python from complaining
-    # about the unflushable stdout at exit.
+def _discard_stdout() -> None:
+    """Point stdout's descriptor at the null device, so Python's flush at exit neither
+    fails nor complains about output that could not be written."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # closed, or not a real file
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_OK
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)

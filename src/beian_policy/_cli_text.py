@@ -4,13 +4,14 @@ aligned and within 80 columns."""
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import IO
 
 from ._enums import Lang
 
-__all__ = ["WIDTH", "Output", "display_width", "pad", "ui_text", "wrap"]
+__all__ = ["WIDTH", "Output", "OutputError", "display_width", "pad", "printable", "ui_text", "wrap"]
 
 WIDTH = 80
 
@@ -231,13 +232,57 @@ def wrap(text: str, width: int = WIDTH, *, indent: str = "", first: str | None =
     return lines
 
 
+def printable(text: str) -> str:
+    """*text* with lone surrogates written as ``\\udcXX``, so a strict UTF-8 stream can
+    write it. Python turns bytes in ``argv`` (or a file name) that are not UTF-8 into
+    such surrogates; inside JSON strings the escape reads back as the same text."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+class OutputError(Exception):
+    """Writing the output failed (a full disk, a closed stdout...), as opposed to a
+    reader that went away (:class:`BrokenPipeError`, which passes through)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.error = error
+
+
 class Output:
-    def __init__(self, stream: IO[str]) -> None:
+    """Lines written to *stream* (None when stdout is closed). Every write error other
+    than a broken pipe becomes :class:`OutputError`, so it is never taken for an
+    error reading input."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
         self.stream = stream
 
+    def _stream(self) -> IO[str]:
+        if self.stream is None:
+            raise OutputError(OSError(errno.EBADF, "standard output is closed"))
+        return self.stream
+
     def line(self, text: str = "") -> None:
-        self.stream.write(text + "\n")
+        stream = self._stream()
+        try:
+            stream.write(printable(text) + "\n")
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc) from exc
 
     def lines(self, lines: Iterable[str]) -> None:
         for text in lines:
             self.line(text)
+
+    def flush(self) -> None:
+        stream = self._stream()
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc) from exc

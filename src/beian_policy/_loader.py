@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import warnings
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ __all__ = [
     "default_data_location",
     "default_data_text",
     "default_policy",
+    "inspect_policy",
     "load_policy",
     "resolve_policy",
 ]
@@ -41,6 +43,8 @@ def _parse(text: str, origin: str) -> dict[str, Any]:
 
 def check_policy_text(text: str, *, origin: str = "<string>") -> tuple[DataProblem, ...]:
     """Every problem in a policy document, or an empty tuple; never raises on data."""
+    if not isinstance(text, str):
+        raise InvalidArgumentError("text", type(text).__name__, ["TOML text (str)"])
     try:
         data = _parse(text, origin)
     except PolicyDataError as exc:
@@ -61,6 +65,17 @@ def load_policy(source: str | bytes | os.PathLike[str], *, origin: str | None = 
 
     Raises :class:`PolicyDataError` listing every problem, with the file named.
     """
+    text, name = _read_source(source, origin)
+    return _policy_from_text(text, name)
+
+
+def _read_source(source: str | bytes | os.PathLike[str], origin: str | None) -> tuple[str, str]:
+    """The text of *source* and the name it goes by in messages; a file that cannot be
+    read, or is not UTF-8, raises :class:`PolicyDataError`."""
+    if not isinstance(source, (str, bytes, os.PathLike)):
+        raise InvalidArgumentError("source", type(source).__name__, ["a path", "TOML text", "TOML bytes"])
+    if origin is not None and not isinstance(origin, str):
+        raise InvalidArgumentError("origin", type(origin).__name__, ["a string naming the source"])
     if isinstance(source, bytes):
         text, name = _decode(source, origin or "<bytes>"), origin or "<bytes>"
     elif isinstance(source, str) and "\n" in source:
@@ -70,12 +85,11 @@ def load_policy(source: str | bytes | os.PathLike[str], *, origin: str | None = 
         name = origin or str(path)
         try:
             raw = path.read_bytes()
-        except OSError as exc:
-            raise PolicyDataError(
-                name, [DataProblem("(file)", "", f"cannot read: {exc.strerror or exc}")]
-            ) from None
+        except (OSError, ValueError) as exc:  # ValueError: a NUL or an unencodable name
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise PolicyDataError(name, [DataProblem("(file)", "", f"cannot read: {reason}")]) from None
         text = _decode(raw, name)
-    return _policy_from_text(text, name)
+    return text, name
 
 
 def _decode(raw: bytes, origin: str) -> str:
@@ -145,3 +159,31 @@ def resolve_policy(policy: Policy | None) -> Policy:
     if not isinstance(policy, Policy):
         raise InvalidArgumentError("policy", policy, ["a Policy from load_policy()", "None"])
     return policy
+
+
+def inspect_policy(
+    source: str | bytes | os.PathLike[str], *, origin: str | None = None
+) -> tuple[Policy | None, tuple[DataProblem, ...], tuple[str, ...]]:
+    """Check a policy source (as :func:`load_policy` reads it) without raising on data.
+
+    Returns the policy (None when there are problems), every problem found (a file
+    that cannot be read or is not UTF-8 is one), and the message of each
+    :class:`PolicyDataWarning` the data gave, once each. The source is parsed once.
+    Other warnings are passed on. Like :func:`warnings.catch_warnings`, which it uses,
+    it is not thread-safe.
+    """
+    policy: Policy | None = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PolicyDataWarning)
+        try:
+            text, name = _read_source(source, origin)
+            policy, problems = build_policy(_parse(text, name), name)
+        except PolicyDataError as exc:
+            problems = exc.problems
+    notes: dict[str, None] = {}
+    for warning in caught:
+        if issubclass(warning.category, PolicyDataWarning):
+            notes.setdefault(str(warning.message))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return policy, tuple(problems), tuple(notes)

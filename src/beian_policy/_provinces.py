@@ -15,6 +15,9 @@ from ._text import fold, lookup_key
 __all__ = ["get_province", "provinces", "resolve_province", "search_provinces"]
 
 _D = TypeVar("_D")
+# Longer than any province's name or alias by far: such text is not a misspelling,
+# and fuzzy matching it would only cost time.
+_LONGEST_SEARCH = 64
 
 
 def provinces(*, policy: Policy | None = None) -> tuple[Province, ...]:
@@ -72,7 +75,7 @@ def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None)
     if exact is not None:
         return (exact,)
     key = lookup_key(text) if isinstance(text, str) else ""
-    if not key:
+    if not key or len(key) > _LONGEST_SEARCH:
         return ()
     scored: dict[str, tuple[float, Province]] = {}
     for alias, province in pol.alias_keys():
