@@ -110,19 +110,28 @@ def test_province_requirements() -> None:
     assert "keep_filed_sites_reachable" not in ids(bp.required_steps("宁夏"))
 
 
-def test_steps_carry_titles_rules_and_sources() -> None:
-    for step in bp.required_steps("北京", ["subject_name", "subject_type"], regulated_industry=True):
-        assert step.title("zh")
-        assert step.title("en")
+def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
+    steps = bp.required_steps("北京", ["subject_name", "subject_type"], regulated_industry=True)
+    for step in steps:
+        info = policy.step_info(step.id)
+        assert (step.title("zh"), step.title("en"), step.order) == (info.title.zh, info.title.en, info.order)
         assert step.title() == step.title("zh")
-        assert step.rule
         assert step.sources
+    rules = {step.id: step.rule for step in steps}
+    assert rules["change_filing_at_original_provider"] == (
+        "CN-BJ/transfer/subject_address+subject_certificate+subject_owner+subject_owner_contact+subject_type"
+    )
+    assert rules["obtain_preapproval"] == "national/preapproval_for_regulated"
+    assert rules["close_unfiled_sites"] == "CN-BJ/unfiled_sites_closed"
+    assert rules["update_filing_after_transfer"] == "national/update_after_transfer"
 
 
 def test_plan_wraps_the_decision() -> None:
-    plan = bp.plan_transfer("北京", ["subject_name"])
-    assert plan.decision == bp.assess_transfer("北京", ["subject_name"])
-    assert list(plan.step_ids) == ids(bp.required_steps("北京", ["subject_name"]))
+    plan = bp.plan_transfer("北京", ["subject_name", "subject_type"])
+    assert plan.decision.blocking == {bp.Change.SUBJECT_TYPE}
+    assert [d.change for d in plan.decision.deferred] == [bp.Change.SUBJECT_NAME]
+    assert plan.step_ids[0] == "change_filing_at_original_provider"
+    assert plan.step_ids[-1] == "update_filing_after_transfer"
     assert plan.data_version == bp.DATA_VERSION
 
 
