@@ -306,6 +306,8 @@ def test_transfer_requirements_with_steps(policy: bp.Policy) -> None:
     assert "cancel_extra_filings" in steps("CN-TJ")
     assert "obtain_party_building_letter" in steps("CN-XJ")
     assert "prepare_usage_statement" in steps("CN-HE")
+    assert "prepare_domain_certificate" in steps("CN-HN")
+    assert "prepare_domain_certificate" in steps("CN-NM")
     # 西藏 asks for the party-building letter on a first filing only, not on a transfer.
     assert "obtain_party_building_letter" not in steps("CN-XZ")
 

@@ -57,6 +57,19 @@ CALLS: dict[str, Callable[[Any], object]] = {
     "Policy.national_rule": lambda x: bp.default_policy().national_rule(x),
     "Policy.source": lambda x: bp.default_policy().source(x),
     "Policy.rules_for": lambda x: bp.default_policy().rules_for(x),
+    "Policy.province_by_alias": lambda x: bp.default_policy().province_by_alias(x),
+    "Policy.province_by_code": lambda x: bp.default_policy().province_by_code(x),
+    "Policy.province_by_abbreviation": lambda x: bp.default_policy().province_by_abbreviation(x),
+    "Policy.no_icp_region_by_alias": lambda x: bp.default_policy().no_icp_region_by_alias(x),
+    "Policy.failure_by_alias": lambda x: bp.default_policy().failure_by_alias(x),
+    "Policy.failure_info": lambda x: bp.default_policy().failure_info(x),
+    "Policy.change_text": lambda x: bp.default_policy().change_text(x),
+    "FailureInfo.cause": lambda x: (
+        bp.default_policy().failure_info(bp.Failure.SMS_VERIFICATION_FAILED).cause(x)
+    ),
+    "Diagnosis.remedy": lambda x: bp.diagnose("website_cancelled").remedy(x),
+    "load_policy(origin)": lambda x: bp.load_policy(b"x = 1", origin=x),
+    "check_policy_text(origin)": lambda x: bp.check_policy_text("x = 1", origin=x),
 }
 
 
@@ -104,3 +117,18 @@ def test_policy_pickles() -> None:
     assert bp.assess_transfer("北京", "subject_name", policy=clone) == bp.assess_transfer(
         "北京", "subject_name"
     )
+
+
+def test_json_refuses_what_is_not_json() -> None:
+    loop: list[object] = []
+    loop.append(loop)
+    for value in (float("nan"), [float("inf")], loop, {"k": b"bytes"}):
+        with pytest.raises(bp.InvalidArgumentError):
+            bp.to_json(value)
+
+
+def test_search_limit() -> None:
+    assert bp.search_provinces("北京", limit=0) == ()
+    assert len(bp.search_provinces("shan", limit=1)) == 1
+    with pytest.raises(bp.InvalidArgumentError):
+        bp.search_provinces("shan", limit=-1)

@@ -155,19 +155,22 @@ def test_steps_are_always_in_a_valid_order(
     assert order.index(submit) < order.index("verify_sms") < order.index("wait_for_review")
     assert order.index("wait_for_review") < order.index("point_dns_to_new_provider")
     decision = bp.assess_transfer(code, changes, subject_kind=facts["subject_kind"])  # type: ignore[arg-type]
-    if decision.deferred:
+    if decision.deferred and "file_as_new_website" not in order:
         assert order[-1] == "update_filing_after_transfer"
     else:
         assert "update_filing_after_transfer" not in order
     if decision.blocking and "cancel_website" not in order:
         assert "change_filing_at_original_provider" in order
-    # Every blocking change is handled by a step before the submission, and every
-    # deferred one by the update at the end.
+    # Every blocking change is handled by a step before the submission. Every
+    # deferred one is updated at the end, or carried by a new filing.
     handled_first = set().union(*(s.changes for s in steps if s.id in BEFORE_SUBMISSION))
     assert decision.blocking <= handled_first
     assert {d.change for d in decision.deferred} <= set().union(*(s.changes for s in steps))
     if not facts["original_provider_reachable"] and decision.blocking:
         assert "change_filing_at_original_provider" not in order
+        assert "update_filing_after_transfer" not in order
+        (refiling,) = [s for s in steps if s.id == "file_as_new_website"]
+        assert refiling.changes == changes
 
 
 def test_unreachable_original_provider_with_a_subject_change() -> None:
@@ -177,10 +180,21 @@ def test_unreachable_original_provider_with_a_subject_change() -> None:
     assert first.changes == {bp.Change.SUBJECT_NAME}
     assert first.rule == "national/cancel_and_refile_instead"
     assert {s.id for s in first.sources} >= {"tc-cn-hn", "tc-cn-xz"}
-    # The sources do not say whether cancelling the website is enough when the
-    # subject itself changed; the step says so rather than guessing.
-    assert "confirm with the new provider" in first.note
+    # A cancellation cannot be undone, and the sources do not say whether cancelling
+    # the website is enough when the subject itself changed: the step says both.
+    warnings = [w.get("en") for w in first.warnings]
+    assert any("cannot be restored" in w for w in warnings)
+    assert any("confirm with the new provider" in w for w in warnings)
+    assert all(w.zh for w in first.warnings)
     assert "submit_transfer" not in ids(steps)
+
+
+def test_refiling_carries_the_changes_that_could_have_waited() -> None:
+    steps = bp.required_steps("西藏", ["subject_name", "subject_address"], original_provider_reachable=False)
+    assert ids(steps)[:2] == ["cancel_website", "file_as_new_website"]
+    assert steps[0].changes == {bp.Change.SUBJECT_NAME}
+    assert steps[1].changes == {bp.Change.SUBJECT_NAME, bp.Change.SUBJECT_ADDRESS}
+    assert "update_filing_after_transfer" not in ids(steps)
 
 
 def test_individual_only_requirement() -> None:

@@ -343,20 +343,20 @@ def _ordered(changes: Iterable[Change]) -> list[Change]:
 # --------------------------------------------------------------------------------------
 
 
-def _verdict_text(ctx: _Context, decision: TransferDecision) -> str:
+def _verdict_text(ctx: _Context, decision: TransferDecision, *, refile: bool = False) -> str:
     if not decision.direct:
-        return ctx.t("not_direct")
+        return ctx.t("not_direct_refile" if refile else "not_direct")
     return ctx.t("direct_deferred" if decision.deferred else "direct_none")
 
 
-def _decision_head(ctx: _Context, decision: TransferDecision) -> list[str]:
+def _decision_head(ctx: _Context, decision: TransferDecision, *, refile: bool = False) -> list[str]:
     changes = ctx.join(ctx.change(c) for c in _ordered(decision.changes)) or ctx.t("none")
     kind = ctx.t(decision.subject_kind.value) if decision.subject_kind else ctx.t("any_kind")
     basis = decision.basis.value
     rows = [
         ("changes", changes),
         ("subject_kind", kind),
-        ("verdict", _verdict_text(ctx, decision)),
+        ("verdict", _verdict_text(ctx, decision, refile=refile)),
         ("basis", f"{basis}{ctx.aside([ctx.t('basis_' + basis)])}"),
         ("disputed", ctx.t("disputed_yes") if decision.disputed else ctx.t("no")),
         ("data", decision.data_version),
@@ -407,6 +407,8 @@ def _print_steps(ctx: _Context, steps: Sequence[Step], *, indent: str = "") -> N
             details.append(ctx.label("changes_label") + ", ".join(c.value for c in _ordered(step.changes)))
         if details:
             ctx.out.lines(wrap(" · ".join(details), indent=inner))
+        for warning in step.warnings:
+            ctx.out.lines(wrap(ctx.t("caution") + warning.get(ctx.lang), indent=inner))
         ids = ", ".join(s.id for s in step.sources)
         ctx.out.lines(wrap(f"{ctx.t('rule')} {step.rule} [{ids}]", indent=inner))
 
@@ -437,7 +439,7 @@ def _cmd_steps(ctx: _Context) -> int:
         ctx.emit_json(plan)
         return EXIT_OK
     out = ctx.out
-    out.lines(_decision_head(ctx, plan.decision))
+    out.lines(_decision_head(ctx, plan.decision, refile="cancel_website" in plan.step_ids))
     out.line()
     out.line(ctx.colon("steps"))
     _print_steps(ctx, plan.steps)

@@ -33,6 +33,12 @@ _UI: Mapping[str, tuple[str, str]] = {
         "不能直接接入：须先在原接入商变更阻断项",
         "not direct: file the blocking changes at the original provider first",
     ),
+    "not_direct_refile": (
+        "不能直接接入，且原接入商无法联系：须注销网站备案后重新备案",
+        "not direct, and the original provider cannot be reached: cancel the website's"
+        " filing and file it again",
+    ),
+    "caution": ("注意：", "Caution: "),
     "basis": ("依据", "Basis"),
     "basis_province": ("省管局明确规定", "the province's own stated rules"),
     "basis_national_default": (

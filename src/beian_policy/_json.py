@@ -450,7 +450,12 @@ def to_dict(obj: object) -> Any:
         or obj is None
     ):
         raise InvalidArgumentError("value to serialise", type(obj).__name__, _SERIALISABLE)
-    return _CONVERTER.unstructure(obj)
+    try:
+        return _CONVERTER.unstructure(obj)
+    except RecursionError:  # a container that holds itself
+        raise InvalidArgumentError(
+            "value to serialise", "a self-referencing container", _SERIALISABLE
+        ) from None
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
@@ -460,6 +465,6 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     ):
         raise InvalidArgumentError("indent", indent, ["None", "a whole number from 0 to 16"])
     try:
-        return json.dumps(to_dict(obj), sort_keys=True, ensure_ascii=False, indent=indent)
+        return json.dumps(to_dict(obj), sort_keys=True, ensure_ascii=False, indent=indent, allow_nan=False)
     except (TypeError, ValueError) as exc:  # something inside a container is not JSON data
         raise InvalidArgumentError("value to serialise", obj, _SERIALISABLE) from exc

@@ -45,6 +45,8 @@ def check_policy_text(text: str, *, origin: str = "<string>") -> tuple[DataProbl
     """Every problem in a policy document, or an empty tuple; never raises on data."""
     if not isinstance(text, str):
         raise InvalidArgumentError("text", type(text).__name__, ["TOML text (str)"])
+    if not isinstance(origin, str):
+        raise InvalidArgumentError("origin", type(origin).__name__, ["a string naming the source"])
     try:
         data = _parse(text, origin)
     except PolicyDataError as exc:
@@ -76,6 +78,8 @@ def _read_source(source: str | bytes | os.PathLike[str], origin: str | None) -> 
         raise InvalidArgumentError("source", type(source).__name__, ["a path", "TOML text", "TOML bytes"])
     if origin is not None and not isinstance(origin, str):
         raise InvalidArgumentError("origin", type(origin).__name__, ["a string naming the source"])
+    if isinstance(source, str) and not source.strip():
+        raise InvalidArgumentError("source", source, ["a path", "TOML text", "TOML bytes"])
     if isinstance(source, bytes):
         text, name = _decode(source, origin or "<bytes>"), origin or "<bytes>"
     elif isinstance(source, str) and "\n" in source:

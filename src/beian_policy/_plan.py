@@ -9,7 +9,7 @@ from ._coerce import coerce_flag, merge_sources
 from ._decision import ChangesLike, ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Change, SubjectKind
 from ._loader import resolve_policy
-from ._model import NationalRule, Requirement, Source
+from ._model import NationalRule, Requirement, Source, Text
 from ._policy import Policy
 from ._step import Step
 
@@ -73,6 +73,35 @@ def _triggered(
     return facts.get(requirement.trigger, False)
 
 
+def _plan_refiling(steps: _Steps, decision: TransferDecision, policy: Policy) -> None:
+    """What must be changed first cannot be, with the original provider gone: the
+    website's filing is cancelled and filed again, carrying every change."""
+    rule_ids = []
+    if Change.WEBSITE_OWNER_PHONE in decision.blocking:
+        rule_ids.append("unreachable_provider_refile")
+    if decision.blocking - {Change.WEBSITE_OWNER_PHONE}:
+        rule_ids.append("cancel_and_refile_instead")
+    sources = merge_sources(*(policy.national_rule(rule_id).sources for rule_id in rule_ids))
+    caveats: tuple[Text, ...] = ()
+    if any(c.value.startswith("subject_") for c in decision.blocking):
+        caveats = (policy.national_rule("cancel_and_refile_instead").text,)
+    irreversible = policy.national_rule("cancelled_number_not_restorable")
+    steps.add(
+        "cancel_website",
+        f"national/{rule_ids[0]}",
+        merge_sources(sources, irreversible.sources),
+        changes=decision.blocking,
+        warnings=(irreversible.text, *caveats),
+    )
+    steps.add(
+        "file_as_new_website",
+        f"national/{rule_ids[0]}",
+        sources,
+        changes=decision.changes,
+        warnings=caveats,
+    )
+
+
 def plan_transfer(
     province: ProvinceLike,
     changes: ChangesLike = (),
@@ -111,21 +140,7 @@ def plan_transfer(
     # the website is cancelled and filed again, carrying the new details.
     refile = bool(decision.blocking) and not original_provider_reachable
     if refile:
-        rule_ids = []
-        if Change.WEBSITE_OWNER_PHONE in decision.blocking:
-            rule_ids.append("unreachable_provider_refile")
-        if decision.blocking - {Change.WEBSITE_OWNER_PHONE}:
-            rule_ids.append("cancel_and_refile_instead")
-        refile_rules = [pol.national_rule(rule_id) for rule_id in rule_ids]
-        subject_changed = any(c.value.startswith("subject_") for c in decision.blocking)
-        for step_id in ("cancel_website", "file_as_new_website"):
-            steps.add(
-                step_id,
-                f"national/{rule_ids[0]}",
-                merge_sources(*(r.sources for r in refile_rules)),
-                changes=decision.blocking,
-                note=pol.national_rule("cancel_and_refile_instead").text.en if subject_changed else "",
-            )
+        _plan_refiling(steps, decision, pol)
     elif decision.blocking:
         for verdict in decision.verdicts:
             if verdict.change in decision.blocking:
@@ -181,7 +196,7 @@ def plan_transfer(
     )
     steps.national("point_dns_to_new_provider", "dns_after_transfer")
 
-    if decision.deferred:
+    if decision.deferred and not refile:  # a new filing carries the deferred changes too
         deadlines = [
             d.deadline_working_days for d in decision.deferred if d.deadline_working_days is not None
         ]

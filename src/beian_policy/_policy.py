@@ -11,7 +11,7 @@ import attrs
 
 from ._diagnosis import FailureInfo
 from ._enums import Change, Failure
-from ._errors import UnknownIdError, UnknownProvinceError
+from ._errors import UnknownChangeError, UnknownIdError, UnknownProvinceError
 from ._model import NationalRule, Province, ProvinceRules, Source, StepInfo, Text
 from ._text import lookup_key
 
@@ -120,10 +120,8 @@ class Policy:
 
     def __reduce__(self) -> tuple[object, ...]:
         # The indexes are rebuilt from the data, not pickled.
-        return (
-            Policy,
-            tuple(getattr(self, a.name) for a in attrs.fields(Policy) if a.init),
-        )
+        cls = type(self)
+        return (cls, tuple(getattr(self, a.name) for a in attrs.fields(cls) if a.init))
 
     # -- provinces -----------------------------------------------------------------
     @property
@@ -140,19 +138,20 @@ class Policy:
 
     def province_by_code(self, code: str) -> Province | None:
         """This policy's province with ISO code *code*, else None."""
-        rules = self._by_code.get(code)
+        rules = self._by_code.get(code) if isinstance(code, str) else None
         return None if rules is None else rules.province
 
     def province_by_alias(self, text: str) -> Province | None:
         """The province *text* names exactly (after folding), else None."""
-        return self._by_alias.get(lookup_key(text))
+        return self._by_alias.get(lookup_key(text)) if isinstance(text, str) else None
 
     def no_icp_region_by_alias(self, text: str) -> NoIcpRegion | None:
-        return self._regions_by_alias.get(lookup_key(text))
+        """The no-ICP region (香港, 澳门, 台湾) *text* names, else None."""
+        return self._regions_by_alias.get(lookup_key(text)) if isinstance(text, str) else None
 
     def province_by_abbreviation(self, abbreviation: str) -> Province | None:
         """The province whose ICP abbreviation (or an alternative) is *abbreviation*."""
-        return self._by_abbreviation.get(abbreviation)
+        return self._by_abbreviation.get(abbreviation) if isinstance(abbreviation, str) else None
 
     def alias_keys(self) -> Iterator[tuple[str, Province]]:
         """Every folded alias key with its province (for suggestions and tests)."""
@@ -168,7 +167,10 @@ class Policy:
         return _get(self._steps, step_id, "step")
 
     def change_text(self, change: Change) -> Text:
-        """The two-language text of *change*."""
+        """The two-language text of *change*; :class:`UnknownChangeError` for a value
+        that is not a :class:`Change`."""
+        if not isinstance(change, Change):
+            raise UnknownChangeError(change, [c.value for c in Change])
         return _get(self._changes, change, "change")
 
     def failure_info(self, failure: Failure) -> FailureInfo:
@@ -177,7 +179,7 @@ class Policy:
 
     def failure_by_alias(self, text: str) -> Failure | None:
         """The failure whose id, title (zh or en) or alias *text* is, after folding."""
-        return self._failures_by_alias.get(lookup_key(text))
+        return self._failures_by_alias.get(lookup_key(text)) if isinstance(text, str) else None
 
     def source(self, source_id: str) -> Source:
         """The source *source_id*; :class:`UnknownIdError` if the data has none."""

@@ -69,11 +69,11 @@ def get_province(text: object, default: object = None, *, policy: Policy | None 
 def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None) -> tuple[Province, ...]:
     """Provinces whose names or codes are close to *text*, best first, deterministic."""
     pol = resolve_policy(policy)
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise InvalidArgumentError("limit", limit, ["a whole number"])
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise InvalidArgumentError("limit", limit, ["a whole number, 0 or more"])
     exact = _lookup(text, pol)
     if exact is not None:
-        return (exact,)
+        return (exact,)[:limit]
     key = lookup_key(text) if isinstance(text, str) else ""
     if not key or len(key) > _LONGEST_SEARCH:
         return ()
@@ -89,7 +89,7 @@ def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None)
         (item for item in scored.values() if item[0] >= 0.6),
         key=lambda item: (-item[0], item[1].gb_code),
     )
-    return tuple(province for _, province in ranked[: max(limit, 0)])
+    return tuple(province for _, province in ranked[:limit])
 
 
 def _suggest(text: str, policy: Policy) -> tuple[str, ...]:

@@ -13,7 +13,10 @@ __all__ = ["Step"]
 @attrs.frozen
 class Step:
     """One thing to do. ``id`` is stable public API; ``rule`` names the rule that
-    requires the step (``CN-BJ/transfer/...`` or ``national/...``)."""
+    requires the step (``CN-BJ/transfer/...`` or ``national/...``). ``note`` is the
+    data's own remark on the requirement (English); ``warnings`` are cautions in both
+    languages that a person must read before acting (e.g. that a cancellation cannot
+    be undone)."""
 
     id: str
     order: int
@@ -23,6 +26,7 @@ class Step:
     deadline_working_days: int | None = None
     changes: frozenset[Change] = frozenset()
     note: str = ""
+    warnings: tuple[Text, ...] = ()
 
     def title(self, lang: Lang | str = Lang.ZH) -> str:
         """The short title in ``"zh"`` (default) or ``"en"``."""
@@ -38,6 +42,7 @@ class Step:
         deadline_working_days: int | None = None,
         changes: frozenset[Change] = frozenset(),
         note: str = "",
+        warnings: tuple[Text, ...] = (),
     ) -> Step:
         return cls(
             id=info.id,
@@ -48,4 +53,5 @@ class Step:
             deadline_working_days=deadline_working_days,
             changes=changes,
             note=note,
+            warnings=warnings,
         )
