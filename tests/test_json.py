@@ -27,7 +27,17 @@ PROVINCE_KEYS = {
     "code", "gb_code", "name", "short_name", "name_en", "iso_name", "icp_abbreviation",
     "alternative_abbreviations", "aliases",
 }  # fmt: skip
-STEP_KEYS = {"id", "order", "title", "rule", "sources", "deadline_working_days", "changes", "note"}
+STEP_KEYS = {
+    "id",
+    "order",
+    "title",
+    "rule",
+    "sources",
+    "deadline_working_days",
+    "changes",
+    "note",
+    "warnings",
+}
 VERDICT_KEYS = {"change", "timing", "basis", "rule", "sources", "deadline_working_days", "disputed", "note"}
 DECISION_KEYS = {
     "province", "changes", "subject_kind", "direct", "blocking", "deferred", "basis", "disputed",

@@ -65,7 +65,7 @@ KEYS: Mapping[str, frozenset[str]] = {
     ),
     "Text": frozenset({"zh", "en"}),
     "Step": frozenset(
-        {"id", "order", "title", "rule", "sources", "deadline_working_days", "changes", "note"}
+        {"id", "order", "title", "rule", "sources", "deadline_working_days", "changes", "note", "warnings"}
     ),
     "ChangeVerdict": frozenset(
         {"change", "timing", "basis", "rule", "sources", "deadline_working_days", "disputed", "note"}
@@ -254,6 +254,7 @@ def _make_converter() -> cattrs.Converter:
             "deadline_working_days": s.deadline_working_days,
             "changes": un(s.changes),
             "note": s.note,
+            "warnings": [un(w) for w in s.warnings],
         },
     )
     hook(
