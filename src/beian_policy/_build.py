@@ -341,13 +341,18 @@ class Builder:
                 label, f"{field}.{name}", f"status is 'unknown' but a {name} is given; unknowns stay unknown"
             )
 
-    def build_fact(self, label: str, field: str, d: doc.SiteFactDoc) -> SiteFact:
-        self.check_stated(label, field, d.status.value, d.value, "value")
-        claims = tuple(
+    def fact_claims(
+        self, label: str, field: str, claims: Iterable[doc.FactClaimDoc]
+    ) -> tuple[FactClaim, ...]:
+        return tuple(
             FactClaim(src, c.value, c.note)
-            for j, c in enumerate(d.claims)
+            for j, c in enumerate(claims)
             for src in self.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
         )
+
+    def build_fact(self, label: str, field: str, d: doc.SiteFactDoc) -> SiteFact:
+        self.check_stated(label, field, d.status.value, d.value, "value")
+        claims = self.fact_claims(label, field, d.claims)
         return SiteFact(
             status=d.status,
             value=d.value,
@@ -372,11 +377,7 @@ class Builder:
             self.out.add(label, f"{field}.when_changes", "trigger 'changes' needs when_changes")
         if d.step is None and d.trigger != "never":
             self.out.add(label, f"{field}.step", "a requirement without a step must have trigger = 'never'")
-        claims = tuple(
-            FactClaim(src, c.value, c.note)
-            for j, c in enumerate(d.claims)
-            for src in self.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
-        )
+        claims = self.fact_claims(label, field, d.claims)
         return Requirement(
             id=d.id,
             step=d.step,
