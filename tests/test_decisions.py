@@ -20,7 +20,7 @@ def test_liaoning_refuses_transfer_first() -> None:
     """The issue's acceptance example: 辽宁 does not accept transfer-then-change."""
     assert bp.can_transfer_directly("辽宁", ["subject_name"]) is False
     decision = bp.assess_transfer("辽宁", ["subject_name"])
-    assert decision.blocking == {bp.Change.SUBJECT_NAME}
+    assert decision.blocking_changes == {bp.Change.SUBJECT_NAME}
     assert decision.basis == "province"
     assert any(s.id == "tc-cn-ln" for s in decision.sources)
 
@@ -28,10 +28,10 @@ def test_liaoning_refuses_transfer_first() -> None:
 def test_beijing_defers_with_deadline() -> None:
     decision = bp.assess_transfer("北京", ["subject_name", "website_name"])
     assert decision.direct
-    assert decision.deferred == (
-        bp.DeferredChange(bp.Change.SUBJECT_NAME, 10),
-        bp.DeferredChange(bp.Change.WEBSITE_NAME, 10),
-    )
+    assert [(v.change, v.deadline_working_days) for v in decision.deferred] == [
+        (bp.Change.SUBJECT_NAME, 10),
+        (bp.Change.WEBSITE_NAME, 10),
+    ]
     assert decision.basis is bp.Basis.PROVINCE
 
 
@@ -47,7 +47,7 @@ def test_unknown_province_rule_falls_back_to_the_strict_default() -> None:
 def test_no_changes_is_direct_by_national_rule() -> None:
     decision = bp.assess_transfer("CN-SD")
     assert decision.direct
-    assert decision.blocking == frozenset()
+    assert decision.blocking_changes == frozenset()
     assert decision.deferred == ()
     assert decision.basis is bp.Basis.NATIONAL_RULE
     assert decision.sources
@@ -79,16 +79,25 @@ def test_forgiving_change_input(changes: object) -> None:
     assert decision.changes == {bp.Change.SUBJECT_NAME}
 
 
-@pytest.mark.parametrize("bad", ["subject_nam", "phone", 3, [None], [["subject_name"]], object()])
-def test_unknown_change_is_a_value_error(bad: object) -> None:
-    with pytest.raises(bp.UnknownChangeError) as info:
+@pytest.mark.parametrize("bad", ["subject_nam", "phone", ["subject_name", "phone"]])
+def test_unknown_change_is_a_lookup_error(bad: object) -> None:
+    with pytest.raises(bp.errors.UnknownChangeError) as info:
         bp.assess_transfer("CN-LN", bad)  # type: ignore[arg-type]
-    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, LookupError)
+    assert not isinstance(info.value, (ValueError, TypeError))
     assert "subject_name" in str(info.value)
 
 
+@pytest.mark.parametrize("bad", [3, [None], [["subject_name"]], object(), b"subject_name"])
+def test_a_change_of_the_wrong_type_is_a_type_error(bad: object) -> None:
+    with pytest.raises(bp.errors.ArgumentTypeError, match="changes") as info:
+        bp.assess_transfer("CN-LN", bad)  # type: ignore[arg-type]
+    assert isinstance(info.value, TypeError)
+    assert not isinstance(info.value, (ValueError, LookupError))
+
+
 def test_unknown_change_suggests() -> None:
-    with pytest.raises(bp.UnknownChangeError) as info:
+    with pytest.raises(bp.errors.UnknownChangeError) as info:
         bp.assess_transfer("CN-LN", "subject_nam")
     assert "subject_name" in info.value.suggestions
     clone = pickle.loads(pickle.dumps(info.value))
@@ -96,9 +105,11 @@ def test_unknown_change_suggests() -> None:
 
 
 def test_bad_subject_kind_and_policy() -> None:
-    with pytest.raises(bp.InvalidArgumentError, match="subject_kind"):
+    with pytest.raises(bp.errors.UnknownNameError, match="subject kind") as info:
         bp.assess_transfer("CN-LN", (), subject_kind="company")
-    with pytest.raises(bp.InvalidArgumentError, match="policy"):
+    assert info.value.valid == ("organisation", "individual")
+    assert not isinstance(info.value, (ValueError, TypeError))
+    with pytest.raises(bp.errors.ArgumentTypeError, match="policy"):
         bp.assess_transfer("CN-LN", (), policy="data.toml")  # type: ignore[arg-type]
 
 
@@ -108,7 +119,7 @@ def test_adding_a_change_never_makes_a_transfer_more_direct(
 ) -> None:
     before = bp.assess_transfer(code, changes, subject_kind=kind)
     after = bp.assess_transfer(code, changes | {extra}, subject_kind=kind)
-    assert before.blocking <= after.blocking
+    assert before.blocking_changes <= after.blocking_changes
     if not before.direct:
         assert not after.direct
 
@@ -118,10 +129,10 @@ def test_decision_partitions_the_changes(
     code: str, changes: frozenset[bp.Change], kind: bp.SubjectKind | None
 ) -> None:
     decision = bp.assess_transfer(code, changes, subject_kind=kind)
-    deferred = {d.change for d in decision.deferred}
-    assert decision.blocking | deferred == changes
-    assert not decision.blocking & deferred
-    assert decision.direct == (not decision.blocking)
+    deferred = decision.deferred_changes
+    assert decision.blocking_changes | deferred == changes
+    assert not decision.blocking_changes & deferred
+    assert decision.direct == (not decision.blocking_changes)
     assert [v.change for v in decision.verdicts] == sorted(changes, key=list(bp.Change).index)
     assert decision.disputed == any(v.disputed for v in decision.verdicts)
     for d in decision.deferred:

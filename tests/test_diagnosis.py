@@ -13,17 +13,16 @@ from hypothesis import strategies as st
 
 import beian_policy as bp
 from beian_policy._diagnosis import (
-    FACT_PARAMETERS,
     Diagnosis,
     Failure,
-    RejectionImpact,
     diagnose,
     failure_texts,
-    rejection_impact,
 )
 from beian_policy._document import FACTS
 from beian_policy._enums import Basis, Change, Lang
 from beian_policy._loader import check_policy_text
+from beian_policy._rejection import RejectionImpact, rejection_impact
+from beian_policy._vocab import Fact
 from tests.conftest import replace_once
 
 MISMATCHES = (Failure.SUBJECT_MISMATCH, Failure.PROVIDER_INFO_MISMATCH)
@@ -122,7 +121,11 @@ def test_the_new_steps_are_in_the_catalogue(policy: bp.Policy) -> None:
 
 
 def test_conditions_use_known_facts(policy: bp.Policy) -> None:
-    assert set(FACT_PARAMETERS) == FACTS
+    assert {f.value for f in Fact} == FACTS
+    # Each fact names the diagnose parameters it comes from, written out by hand here.
+    assert Fact.PROVINCE_REQUIRES_MATCH.parameters == ("province",)
+    assert Fact.ICP_NUMBER_MATCHES_PROVINCE.parameters == ("icp_number", "province")
+    assert Fact.SUBMITTED_TO_ADMINISTRATION.parameters == ("submitted_to_administration",)
     for info in policy.failures:
         conditions = [c.condition for c in info.causes] + [r.condition for r in info.remedies]
         for condition in conditions:
@@ -162,10 +165,10 @@ def test_failure_aliases_from_the_provider_table() -> None:
 
 
 def test_unknown_failure_raises_with_suggestions() -> None:
-    with pytest.raises(bp.UnknownFailureError) as info:
+    with pytest.raises(bp.errors.UnknownFailureError) as info:
         diagnose("subject_mismatc")
     error = info.value
-    assert isinstance(error, ValueError)
+    assert isinstance(error, LookupError)
     assert error.query == "subject_mismatc"
     assert "subject_mismatch" in error.suggestions
     assert set(error.valid) == {f.value for f in Failure}
@@ -174,20 +177,26 @@ def test_unknown_failure_raises_with_suggestions() -> None:
     assert (again.query, again.suggestions, again.valid) == (error.query, error.suggestions, error.valid)
 
 
-@pytest.mark.parametrize("junk", [None, 3, b"subject_mismatch", ["subject_mismatch"], ""])
-def test_junk_failure_raises_unknown_failure(junk: object) -> None:
-    with pytest.raises(bp.UnknownFailureError):
+@pytest.mark.parametrize("junk", [None, 3, b"subject_mismatch", ["subject_mismatch"]])
+def test_junk_failure_of_the_wrong_type_is_a_type_error(junk: object) -> None:
+    with pytest.raises(bp.errors.ArgumentTypeError, match="failure"):
         diagnose(junk)  # type: ignore[arg-type]
 
 
+def test_empty_failure_is_unknown() -> None:
+    with pytest.raises(bp.errors.UnknownFailureError):
+        diagnose("")
+
+
 def test_bad_facts_raise_invalid_argument() -> None:
-    with pytest.raises(bp.InvalidArgumentError) as info:
+    with pytest.raises(bp.errors.ArgumentTypeError) as info:
         diagnose("website_problem", submitted_to_administration="yes")  # type: ignore[arg-type]
     assert info.value.argument == "submitted_to_administration"
-    with pytest.raises(bp.InvalidArgumentError) as info:
+    with pytest.raises(bp.errors.UnknownIdError) as info_id:
         diagnose("website_problem", cause="no_such_cause")
-    assert "filed_site_unreachable" in info.value.valid
-    with pytest.raises(bp.InvalidArgumentError):
+    assert "filed_site_unreachable" in info_id.value.valid
+    assert info_id.value.vocabulary == "cause"
+    with pytest.raises(bp.errors.ArgumentTypeError):
         diagnose("filing_not_found", icp_number=12345678)  # type: ignore[arg-type]
     with pytest.raises(bp.UnknownProvinceError):
         diagnose("subject_mismatch", "Atlantis")
@@ -227,7 +236,7 @@ def test_cancelled_website_without_the_fact_keeps_both_branches_labelled() -> No
     ]
     assert dict(d.remedies[0].condition) == {"subject_has_other_websites": True}
     assert dict(d.remedies[1].condition) == {"subject_has_other_websites": False}
-    labels = {r.describe("en") for r in d.remedies} | {r.describe("zh") for r in d.remedies}
+    labels = {r.label.en for r in d.remedies} | {r.label.zh for r in d.remedies}
     assert len(labels) == 4
 
 
@@ -266,27 +275,27 @@ def test_mismatch_remedy_follows_every_provinces_own_rule(policy: bp.Policy, fai
         assert d.transfer == decision
         assert d.unknown_facts == ()
         expected = []
-        if decision.blocking:
+        if decision.blocking_changes:
             expected.append("change_first")
         if decision.deferred:
             expected.append("transfer_then_change")
         assert [r.id for r in d.remedies] == expected, province.code
         ids = d.step_ids
-        assert ("change_filing_at_original_provider" in ids) == bool(decision.blocking)
+        assert ("change_filing_at_original_provider" in ids) == bool(decision.blocking_changes)
         assert ("update_filing_after_transfer" in ids) == bool(decision.deferred)
         assert "submit_transfer" in ids
         for remedy in d.remedies:
             assert remedy.applies is True
             if remedy.id == "change_first":
-                assert remedy.changes == decision.blocking
+                assert remedy.changes == decision.blocking_changes
                 step = remedy.steps[0]
                 assert step.id == "change_filing_at_original_provider"
-                assert step.changes == decision.blocking
-                verdict = next(v for v in decision.verdicts if v.change in decision.blocking)
+                assert step.changes == decision.blocking_changes
+                verdict = next(v for v in decision.verdicts if v.change in decision.blocking_changes)
                 assert step.rule == verdict.rule
                 assert set(verdict.sources) <= set(step.sources)
             else:
-                assert remedy.changes == {c.change for c in decision.deferred}
+                assert remedy.changes == decision.deferred_changes
                 assert remedy.basis is Basis.PROVINCE
 
 
@@ -465,7 +474,6 @@ def test_diagnoses_are_hashable_picklable_and_versioned(policy: bp.Policy) -> No
         assert hash(d) == hash(pickle.loads(pickle.dumps(d)))
         assert pickle.loads(pickle.dumps(d)) == d
         assert d.data_version == policy.data_version
-        assert d.describe("en") == d.title.en
     assert len(set(cases)) == len(cases)
     assert diagnose("website_cancelled") == diagnose(" website-cancelled ")
 
@@ -508,8 +516,8 @@ def test_rejection_impact_without_facts_says_what_it_depends_on() -> None:
         "long_rejection_risks_cancellation",
     ]
     assert any(s.id == "tc-seed-faq" for s in impact.sources)
-    assert all(has_han(t) for t in impact.explain())
-    assert all(is_english(t) for t in impact.explain("en"))
+    assert all(has_han(t) for t in (r.text.zh for r in impact.rules))
+    assert all(is_english(t) for t in (r.text.en for r in impact.rules))
 
 
 def test_rejection_leaves_the_site_up_while_the_filing_stands() -> None:
@@ -537,7 +545,7 @@ def test_once_cancelled_the_site_is_down_and_the_cancelled_failures_apply() -> N
 
 
 def test_rejection_impact_rejects_non_bool_facts() -> None:
-    with pytest.raises(bp.InvalidArgumentError):
+    with pytest.raises(bp.errors.ArgumentTypeError):
         rejection_impact(filing_cancelled="no")  # type: ignore[arg-type]
 
 

@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from beian_policy._errors import BeianPolicyError, InvalidArgumentError, InvalidIcpNumberError
 from beian_policy._icp import (
     IcpKind,
     IcpNumber,
@@ -29,6 +28,13 @@ from beian_policy._icp import (
 from beian_policy._icp_strategy import _icp_number_values, _messy_renderings, icp_numbers
 from beian_policy._loader import default_policy
 from beian_policy._model import Province
+from beian_policy.errors import (
+    ArgumentTypeError,
+    BeianPolicyError,
+    InvalidArgumentError,
+    InvalidIcpNumberError,
+    UnknownNameError,
+)
 
 FILING, LICENCE, B2 = IcpKind.FILING, IcpKind.LICENCE, IcpKind.B2
 APP, MINI = IcpService.APP, IcpService.MINI_PROGRAM
@@ -344,14 +350,18 @@ def test_website_and_subject() -> None:
     assert parse("川ICP备09003078号").website(2).abbreviation == "川"
 
 
-@pytest.mark.parametrize("bad", [0, -1, 10000, True, "2", 2.0])
-def test_website_rejects_bad_sequences(bad: object) -> None:
-    with pytest.raises(InvalidArgumentError):
+@pytest.mark.parametrize(
+    ("bad", "error"),
+    [(0, InvalidArgumentError), (-1, InvalidArgumentError), (10000, InvalidArgumentError),
+     (True, ArgumentTypeError), ("2", ArgumentTypeError), (2.0, ArgumentTypeError)],
+)  # fmt: skip
+def test_website_rejects_bad_sequences(bad: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
         parse("京ICP备12345678号").website(bad)  # type: ignore[arg-type]
 
 
 def test_website_rejects_unknown_service() -> None:
-    with pytest.raises(InvalidArgumentError):
+    with pytest.raises(UnknownNameError):
         parse("京ICP备12345678号").website(1, service="K")
 
 
@@ -375,13 +385,13 @@ def test_direct_construction_is_validated() -> None:
         IcpNumber(bj, "filing", "1234567")
     with pytest.raises(InvalidArgumentError):
         IcpNumber(bj, "b2", "２００９００５９")
-    with pytest.raises(InvalidArgumentError):
+    with pytest.raises(UnknownNameError):
         IcpNumber(bj, "permit", "12345678")
     with pytest.raises(InvalidArgumentError):
         IcpNumber(bj, "filing", "12345678", service="A")
     with pytest.raises(InvalidArgumentError):
         IcpNumber(bj, "filing", "12345678", abbreviation="川")
-    with pytest.raises(InvalidArgumentError):
+    with pytest.raises(ArgumentTypeError):
         IcpNumber("京", "filing", "12345678")  # type: ignore[arg-type]
 
 

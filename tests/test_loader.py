@@ -137,7 +137,7 @@ def test_schema_versions(data_text: str) -> None:
     (line,) = problems(text)
     assert "schema 2.0 is not supported" in line
     newer = replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "1.7"')
-    with pytest.warns(bp.PolicyDataWarning, match="newer"):
+    with pytest.warns(bp.errors.PolicyDataWarning, match="newer"):
         policy = bp.load_policy(newer)
     assert policy.schema_version == "1.7"
 

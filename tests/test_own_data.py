@@ -49,7 +49,9 @@ def test_a_corrected_copy_changes_the_decision(corrected: str) -> None:
     assert not bp.can_transfer_directly("辽宁", ["subject_name"])
     assert bp.can_transfer_directly("辽宁", ["subject_name"], policy=policy)
     decision = bp.assess_transfer("辽宁", ["subject_name"], policy=policy)
-    assert decision.deferred == (bp.DeferredChange(bp.Change.SUBJECT_NAME, None),)
+    assert [(v.change, v.deadline_working_days) for v in decision.deferred] == [
+        (bp.Change.SUBJECT_NAME, None)
+    ]
     assert decision.data_version == "2099.01.01"
     plan = bp.plan_transfer("辽宁", ["subject_name"], policy=policy)
     assert "update_filing_after_transfer" in plan.step_ids
@@ -72,7 +74,7 @@ def test_every_lookup_takes_the_policy(corrected: str) -> None:
 
 
 def test_a_policy_that_is_not_one_is_refused() -> None:
-    with pytest.raises(bp.InvalidArgumentError):
+    with pytest.raises(bp.errors.ArgumentTypeError):
         bp.assess_transfer("辽宁", policy="data/provinces.toml")  # type: ignore[arg-type]
 
 

@@ -73,7 +73,9 @@ def test_deferred_change_is_updated_last_with_the_deadline() -> None:
 
 
 def test_phone_change_with_original_provider_gone_means_refiling() -> None:
-    steps = ids(bp.required_steps("广东", ["website_owner_phone"], original_provider_reachable=False))
+    steps = ids(
+        bp.required_steps("广东", ["website_owner_phone"], facts={"original_provider_reachable": False})
+    )
     assert steps.index("cancel_website") < steps.index("file_as_new_website") < steps.index("verify_sms")
     assert "submit_transfer" not in steps
     assert "change_filing_at_original_provider" not in steps
@@ -86,21 +88,25 @@ def test_facts_add_their_steps() -> None:
     steps = ids(
         bp.required_steps(
             "北京",
-            domain_owner_matches_subject=False,
-            regulated_industry=True,
-            has_extra_filings=True,
-            domain_registered_overseas=True,
+            facts={
+                "domain_owner_matches_subject": False,
+                "regulated_industry": True,
+                "has_extra_filings": True,
+                "domain_registered_overseas": True,
+            },
         )
     )
     assert steps[:3] == ["change_domain_owner", "move_domain_to_domestic_registrar", "cancel_extra_filings"]
     assert "obtain_preapproval" in steps
     # 山东 states no one-filing rule, so extra filings add no step there.
-    assert "cancel_extra_filings" not in ids(bp.required_steps("山东", has_extra_filings=True))
+    assert "cancel_extra_filings" not in ids(bp.required_steps("山东", facts={"has_extra_filings": True}))
 
 
 def test_province_requirements() -> None:
     assert "obtain_party_building_letter" in ids(bp.required_steps("新疆"))
-    assert "prepare_usage_statement" in ids(bp.required_steps("河北", multiple_cloud_resources=True))
+    assert "prepare_usage_statement" in ids(
+        bp.required_steps("河北", facts={"multiple_cloud_resources": True})
+    )
     assert "prepare_usage_statement" not in ids(bp.required_steps("河北"))
     assert "keep_filed_sites_reachable" in ids(bp.required_steps("河南"))
     # 江西's rule covers organisations: an individual's plan has no such step.
@@ -111,11 +117,15 @@ def test_province_requirements() -> None:
 
 
 def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
-    steps = bp.required_steps("北京", ["subject_name", "subject_type"], regulated_industry=True)
+    steps = bp.required_steps("北京", ["subject_name", "subject_type"], facts={"regulated_industry": True})
     for step in steps:
         info = policy.step_info(step.id)
-        assert (step.title("zh"), step.title("en"), step.order) == (info.title.zh, info.title.en, info.order)
-        assert step.title() == step.title("zh")
+        assert (step.title.get("zh"), step.title.get("en"), step.order) == (
+            info.title.zh,
+            info.title.en,
+            info.order,
+        )
+        assert step.title.get() == step.title.get("zh")
         assert step.sources
     rules = {step.id: step.rule for step in steps}
     assert rules["change_filing_at_original_provider"] == (
@@ -128,7 +138,7 @@ def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
 
 def test_plan_wraps_the_decision() -> None:
     plan = bp.plan_transfer("北京", ["subject_name", "subject_type"])
-    assert plan.decision.blocking == {bp.Change.SUBJECT_TYPE}
+    assert plan.decision.blocking_changes == {bp.Change.SUBJECT_TYPE}
     assert [d.change for d in plan.decision.deferred] == [bp.Change.SUBJECT_NAME]
     assert plan.step_ids[0] == "change_filing_at_original_provider"
     assert plan.step_ids[-1] == "update_filing_after_transfer"
@@ -143,7 +153,10 @@ def test_plan_wraps_the_decision() -> None:
 def test_steps_are_always_in_a_valid_order(
     code: str, changes: frozenset[bp.Change], facts: dict[str, object]
 ) -> None:
-    steps = bp.required_steps(code, changes, **facts)  # type: ignore[arg-type]
+    plan_facts = {k: v for k, v in facts.items() if k != "subject_kind"}
+    plan = bp.plan_transfer(code, changes, subject_kind=facts["subject_kind"], facts=plan_facts)  # type: ignore[arg-type]
+    steps = plan.steps
+    assert plan.refile is (not facts["original_provider_reachable"] and bool(plan.decision.blocking))
     order = ids(steps)
     assert len(order) == len(set(order))
     assert [s.order for s in steps] == sorted(s.order for s in steps)
@@ -159,14 +172,14 @@ def test_steps_are_always_in_a_valid_order(
         assert order[-1] == "update_filing_after_transfer"
     else:
         assert "update_filing_after_transfer" not in order
-    if decision.blocking and "cancel_website" not in order:
+    if decision.blocking_changes and "cancel_website" not in order:
         assert "change_filing_at_original_provider" in order
     # Every blocking change is handled by a step before the submission. Every
     # deferred one is updated at the end, or carried by a new filing.
     handled_first = set().union(*(s.changes for s in steps if s.id in BEFORE_SUBMISSION))
-    assert decision.blocking <= handled_first
-    assert {d.change for d in decision.deferred} <= set().union(*(s.changes for s in steps))
-    if not facts["original_provider_reachable"] and decision.blocking:
+    assert decision.blocking_changes <= handled_first
+    assert decision.deferred_changes <= set().union(*(s.changes for s in steps))
+    if not facts["original_provider_reachable"] and decision.blocking_changes:
         assert "change_filing_at_original_provider" not in order
         assert "update_filing_after_transfer" not in order
         (refiling,) = [s for s in steps if s.id == "file_as_new_website"]
@@ -174,7 +187,7 @@ def test_steps_are_always_in_a_valid_order(
 
 
 def test_unreachable_original_provider_with_a_subject_change() -> None:
-    steps = bp.required_steps("辽宁", ["subject_name"], original_provider_reachable=False)
+    steps = bp.required_steps("辽宁", ["subject_name"], facts={"original_provider_reachable": False})
     first = steps[0]
     assert first.id == "cancel_website"
     assert first.changes == {bp.Change.SUBJECT_NAME}
@@ -190,7 +203,9 @@ def test_unreachable_original_provider_with_a_subject_change() -> None:
 
 
 def test_refiling_carries_the_changes_that_could_have_waited() -> None:
-    steps = bp.required_steps("西藏", ["subject_name", "subject_address"], original_provider_reachable=False)
+    steps = bp.required_steps(
+        "西藏", ["subject_name", "subject_address"], facts={"original_provider_reachable": False}
+    )
     assert ids(steps)[:2] == ["cancel_website", "file_as_new_website"]
     assert steps[0].changes == {bp.Change.SUBJECT_NAME}
     assert steps[1].changes == {bp.Change.SUBJECT_NAME, bp.Change.SUBJECT_ADDRESS}
@@ -209,5 +224,13 @@ def test_individual_only_requirement() -> None:
 )  # fmt: skip
 @pytest.mark.parametrize("value", ["no", "false", 0, 1, None])
 def test_yes_no_options_take_only_booleans(option: str, value: object) -> None:
-    with pytest.raises(bp.InvalidArgumentError, match=option):
-        bp.required_steps("北京", **{option: value})  # type: ignore[arg-type]
+    with pytest.raises(bp.errors.ArgumentTypeError, match=option):
+        bp.required_steps("北京", facts={option: value})  # type: ignore[dict-item]
+    with pytest.raises(bp.errors.ArgumentTypeError, match=option):
+        bp.PlanFacts(**{option: value})  # type: ignore[arg-type]
+
+
+def test_unknown_plan_fact_is_named() -> None:
+    with pytest.raises(bp.errors.UnknownNameError, match="regulated_industry") as info:
+        bp.plan_transfer("北京", facts={"regulated": True})
+    assert info.value.vocabulary == "plan fact"

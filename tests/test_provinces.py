@@ -105,7 +105,7 @@ def test_province_is_hashable_and_picklable(policy: bp.Policy) -> None:
     for province in policy.provinces:
         assert pickle.loads(pickle.dumps(province)) == province
     assert str(bp.resolve_province("粤")) == "广东省 (CN-GD)"
-    assert bp.resolve_province("粤").display_name("en") == "Guangdong"
+    assert bp.resolve_province("粤").display_name.get("en") == "Guangdong"
 
 
 _ALL_ALIASES = [

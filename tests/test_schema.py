@@ -74,8 +74,8 @@ def test_vocabularies_match_the_code() -> None:
     assert defs["failure_id"]["enum"] == [f.value for f in Failure]
     assert defs["subject_kind"]["enum"] == [k.value for k in bp.SubjectKind]
     assert defs["timing"]["enum"] == [t.value for t in bp.Timing]
-    assert defs["source"]["properties"]["standing"]["enum"] == [s.value for s in bp.SourceStanding]
-    assert defs["site_fact"]["properties"]["scope"]["enum"] == [s.value for s in bp.Scope]
+    assert defs["source"]["properties"]["standing"]["enum"] == [s.value for s in bp.model.SourceStanding]
+    assert defs["site_fact"]["properties"]["scope"]["enum"] == [s.value for s in bp.model.Scope]
 
 
 BJ_RULE = (

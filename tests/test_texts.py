@@ -34,8 +34,8 @@ def test_every_province_has_both_names(policy: bp.Policy) -> None:
     for province in policy.provinces:
         both(bp.Text(province.name, province.name_en), province.code)
         both(bp.Text(province.short_name, province.iso_name), province.code)
-        assert province.display_name("zh") == province.name
-        assert province.display_name("en") == province.name_en
+        assert province.display_name.get("zh") == province.name
+        assert province.display_name.get("en") == province.name_en
     for region in policy.no_icp_regions:
         both(bp.Text(region.name, region.name_en), region.code)
 
@@ -75,18 +75,18 @@ def test_every_failure_cause_and_remedy(policy: bp.Policy) -> None:
 
 def test_the_api_gives_either_language(policy: bp.Policy) -> None:
     step = bp.required_steps("北京", ["subject_name"])[-1]
-    assert step.title("en") == "After the transfer, file a change to update what has changed"
-    assert step.title("zh") == "接入成功后提交变更备案，更新已变化的信息"
-    assert step.title() == step.title("zh")
-    assert step.title(bp.Lang.EN) == step.title("en")
+    assert step.title.get("en") == "After the transfer, file a change to update what has changed"
+    assert step.title.get("zh") == "接入成功后提交变更备案，更新已变化的信息"
+    assert step.title.get() == step.title.get("zh")
+    assert step.title.get(bp.Lang.EN) == step.title.get("en")
     diagnosis = diagnose("sms_verification_failed")
-    both(bp.Text(diagnosis.describe("zh"), diagnosis.describe("en")), "diagnosis")
+    both(bp.Text(diagnosis.title.get("zh"), diagnosis.title.get("en")), "diagnosis")
     for cause in diagnosis.causes:
-        both(bp.Text(cause.describe("zh"), cause.describe("en")), cause.id)
+        both(bp.Text(cause.text.zh, cause.text.en), cause.id)
     for remedy in diagnosis.remedies:
-        both(bp.Text(remedy.describe("zh"), remedy.describe("en")), remedy.id)
-    with pytest.raises(bp.InvalidArgumentError, match="fr"):
-        step.title("fr")
+        both(bp.Text(remedy.label.zh, remedy.label.en), remedy.id)
+    with pytest.raises(bp.errors.UnknownNameError, match="fr"):
+        step.title.get("fr")
 
 
 def test_every_step_a_plan_uses_has_both_titles() -> None:
@@ -94,15 +94,17 @@ def test_every_step_a_plan_uses_has_both_titles() -> None:
         plan = bp.plan_transfer(
             province,
             list(bp.Change),
-            domain_owner_matches_subject=False,
-            regulated_industry=True,
-            original_provider_reachable=False,
-            has_extra_filings=True,
-            domain_registered_overseas=True,
-            multiple_cloud_resources=True,
+            facts={
+                "domain_owner_matches_subject": False,
+                "regulated_industry": True,
+                "original_provider_reachable": False,
+                "has_extra_filings": True,
+                "domain_registered_overseas": True,
+                "multiple_cloud_resources": True,
+            },
         )
         for step in plan.steps:
-            both(bp.Text(step.title("zh"), step.title("en")), f"{province.code} {step.id}")
+            both(bp.Text(step.title.get("zh"), step.title.get("en")), f"{province.code} {step.id}")
 
 
 def test_the_loader_refuses_a_missing_translation(data_text: str) -> None:

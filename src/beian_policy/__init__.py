@@ -3,89 +3,49 @@
 Ask whether a filing can be transferred directly, what must be done and in what
 order, and which rule and source say so. Every answer carries the data version it
 came from. Data loads lazily on first use.
+
+Every value type is in :mod:`beian_policy.model` and every error in
+:mod:`beian_policy.errors`; the names below are the ones a caller uses most.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as _dt
 
-from ._decision import (
-    ChangeVerdict,
-    DeferredChange,
-    TransferDecision,
-    assess_transfer,
-    can_transfer_directly,
-)
-from ._diagnosis import (
-    Cause,
-    Diagnosis,
-    Failure,
-    FailureInfo,
-    RejectionImpact,
-    Remedy,
-    RemedyInfo,
-    diagnose,
-    failure_texts,
-    rejection_impact,
-)
-from ._enums import Basis, Change, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
-from ._errors import (
-    BeianPolicyError,
-    DataProblem,
-    InvalidArgumentError,
-    InvalidIcpNumberError,
-    PolicyDataError,
-    UnknownChangeError,
-    UnknownFailureError,
-    UnknownIdError,
-    UnknownProvinceError,
-)
+from . import errors, model
+from ._decision import TransferDecision, assess_transfer, can_transfer_directly
+from ._diagnosis import Diagnosis, diagnose, failure_texts
+from ._enums import Basis, Change, Failure, Lang, SubjectKind, Timing
 from ._icp import (
     IcpKind,
     IcpNumber,
-    IcpService,
     find_icp_numbers,
     format_icp_number,
     is_valid_icp_number,
     parse_icp_number,
 )
-from ._json import to_dict, to_json
+from ._json import from_dict, from_json, to_dict, to_json
 from ._loader import (
     SCHEMA_VERSION,
-    PolicyDataWarning,
-    check_policy_text,
     default_data_text,
     default_policy,
     inspect_policy,
     load_policy,
 )
-from ._model import (
-    FactClaim,
-    NationalRule,
-    Province,
-    ProvinceNote,
-    ProvinceRules,
-    Requirement,
-    SiteFact,
-    Source,
-    StepInfo,
-    Text,
-    TimingClaim,
-    TransferRule,
-    WorkedExample,
-)
-from ._plan import TransferPlan, plan_transfer, required_steps
-from ._policy import NoIcpRegion, Policy
+from ._model import Province, Text
+from ._plan import PlanFacts, TransferPlan, plan_transfer, required_steps
+from ._policy import Policy
 from ._provinces import get_province, provinces, resolve_province, search_provinces
+from ._rejection import rejection_impact
 from ._schema import json_schema
 from ._step import Step
 from ._version import __version__
+from .errors import BeianPolicyError, InvalidIcpNumberError, PolicyDataError, UnknownProvinceError
 
-if TYPE_CHECKING:
-    import datetime as dt
-
-    DATA_VERSION: str
-    DATA_AS_OF: dt.date
+DATA_VERSION: str
+"""The release of the shipped data (read from the data file on first access)."""
+DATA_AS_OF: _dt.date
+"""The date the shipped data describes (read from the data file on first access)."""
 
 __all__ = [
     "DATA_AS_OF",
@@ -93,67 +53,42 @@ __all__ = [
     "SCHEMA_VERSION",
     "Basis",
     "BeianPolicyError",
-    "Cause",
     "Change",
-    "ChangeVerdict",
-    "DataProblem",
-    "DeferredChange",
     "Diagnosis",
-    "FactClaim",
     "Failure",
-    "FailureInfo",
     "IcpKind",
     "IcpNumber",
-    "IcpService",
-    "InvalidArgumentError",
     "InvalidIcpNumberError",
     "Lang",
-    "NationalRule",
-    "NoIcpRegion",
+    "PlanFacts",
     "Policy",
     "PolicyDataError",
-    "PolicyDataWarning",
     "Province",
-    "ProvinceNote",
-    "ProvinceRules",
-    "RejectionImpact",
-    "Remedy",
-    "RemedyInfo",
-    "Requirement",
-    "Scope",
-    "SiteFact",
-    "Source",
-    "SourceStanding",
-    "Status",
     "Step",
-    "StepInfo",
     "SubjectKind",
     "Text",
     "Timing",
-    "TimingClaim",
     "TransferDecision",
     "TransferPlan",
-    "TransferRule",
-    "UnknownChangeError",
-    "UnknownFailureError",
-    "UnknownIdError",
     "UnknownProvinceError",
-    "WorkedExample",
     "__version__",
     "assess_transfer",
     "can_transfer_directly",
-    "check_policy_text",
     "default_data_text",
     "default_policy",
     "diagnose",
+    "errors",
     "failure_texts",
     "find_icp_numbers",
     "format_icp_number",
+    "from_dict",
+    "from_json",
     "get_province",
     "inspect_policy",
     "is_valid_icp_number",
     "json_schema",
     "load_policy",
+    "model",
     "parse_icp_number",
     "plan_transfer",
     "provinces",
@@ -166,25 +101,7 @@ __all__ = [
 ]
 
 
-def _publish() -> None:
-    # Public exceptions and warnings report the package as their home, so tracebacks
-    # name beian_policy.UnknownProvinceError rather than a private module, and pickles
-    # refer to the stable public name. (Not value classes: tools that resolve their
-    # annotations look them up in the module the class names.)
-    for name in __all__:
-        obj = globals().get(name)
-        if (
-            isinstance(obj, type)
-            and issubclass(obj, BaseException)
-            and obj.__module__.startswith(f"{__name__}._")
-        ):
-            obj.__module__ = __name__
-
-
-_publish()
-
-
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     # The data versions live in the data file; reading them at import time would be
     # I/O at import, so they are looked up on first access instead.
     if name == "DATA_VERSION":
@@ -192,3 +109,7 @@ def __getattr__(name: str) -> Any:
     if name == "DATA_AS_OF":
         return default_policy().as_of
     raise AttributeError(f"module 'beian_policy' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

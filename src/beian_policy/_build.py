@@ -15,16 +15,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from . import _document as doc
-from ._diagnosis import Cause, Condition, FailureInfo, RemedyInfo
 from ._enums import Change, Failure, SubjectKind
-from ._errors import DataProblem, PolicyDataWarning
 from ._model import (
     ALL_KINDS,
+    Cause,
+    Condition,
     FactClaim,
+    FailureInfo,
     NationalRule,
     Province,
     ProvinceNote,
     ProvinceRules,
+    RemedyInfo,
     Requirement,
     SiteFact,
     Source,
@@ -37,6 +39,8 @@ from ._model import (
 from ._policy import NoIcpRegion, Policy, province_alias_texts
 from ._structure import SCALARS, Collector, structure_records
 from ._text import lookup_key
+from ._vocab import Fact, RuleId, StepId, Trigger
+from .errors import DataProblem, PolicyDataWarning
 
 __all__ = ["PROVINCE_COUNT", "SCHEMA_VERSION", "build_policy"]
 
@@ -47,44 +51,8 @@ PROVINCE_COUNT = 31
 WILDCARD = "*"
 
 #: Steps and national rules the code refers to by id; the data must define them.
-REQUIRED_STEPS = frozenset(
-    {
-        "change_domain_owner",
-        "move_domain_to_domestic_registrar",
-        "change_filing_at_original_provider",
-        "cancel_extra_filings",
-        "cancel_website",
-        "obtain_preapproval",
-        "keep_filed_sites_reachable",
-        "close_unfiled_sites",
-        "submit_transfer",
-        "file_as_new_website",
-        "verify_sms",
-        "wait_for_review",
-        "point_dns_to_new_provider",
-        "update_filing_after_transfer",
-        "fix_per_review_feedback",
-    }
-)
-REQUIRED_NATIONAL_RULES = frozenset(
-    {
-        "transfer_adds_provider",
-        "no_edit_during_transfer",
-        "change_first_by_default",
-        "sms_phone_must_match",
-        "unreachable_provider_refile",
-        "cancel_and_refile_instead",
-        "domain_owner_must_match_subject",
-        "overseas_domain_not_accepted",
-        "dns_after_transfer",
-        "update_after_transfer",
-        "preapproval_for_regulated",
-        "sms_within_24_hours",
-        "rejection_keeps_site_reachable",
-        "long_rejection_risks_cancellation",
-        "cancelled_number_not_restorable",
-    }
-)
+REQUIRED_STEPS = frozenset(StepId)
+REQUIRED_NATIONAL_RULES = frozenset(RuleId)
 
 
 # --------------------------------------------------------------------------------------
@@ -381,7 +349,7 @@ class Builder:
         return Requirement(
             id=d.id,
             step=d.step,
-            trigger=d.trigger,
+            trigger=Trigger(d.trigger),
             when_changes=self.changes(label, f"{field}.when_changes", d.when_changes),
             applies_to=frozenset(d.applies_to) if d.applies_to else ALL_KINDS,
             sources=self.cite(label, f"{field}.sources", d.sources, required=True),
@@ -482,7 +450,7 @@ class Builder:
                 )
             elif fact in doc.PROVINCE_FACTS and not has_changes:
                 self.out.add(label, f"{field}.when", f"{fact!r} needs the failure to list its changes")
-        return tuple(sorted((k, v) for k, v in when.items() if k in doc.FACTS))
+        return tuple(sorted((Fact(k), v) for k, v in when.items() if k in doc.FACTS))
 
     def build_failure(
         self,

@@ -6,60 +6,31 @@ Kept apart from :mod:`beian_policy.strategies` so that it imports without Hypoth
 
 from __future__ import annotations
 
-from typing import TypedDict
-
 import attrs
 
 from ._decision import TransferDecision, assess_transfer
 from ._enums import Change, SubjectKind
 from ._model import Province
-from ._plan import TransferPlan, plan_transfer
+from ._plan import PlanFacts, TransferPlan, plan_transfer
 from ._policy import Policy
 
-__all__ = ["TransferCase", "TransferFacts"]
-
-
-class TransferFacts(TypedDict):
-    """The facts :func:`plan_transfer` takes as keywords (``**case.facts``)."""
-
-    domain_owner_matches_subject: bool
-    regulated_industry: bool
-    original_provider_reachable: bool
-    has_extra_filings: bool
-    domain_registered_overseas: bool
-    multiple_cloud_resources: bool
+__all__ = ["TransferCase"]
 
 
 @attrs.frozen
 class TransferCase:
     """A question to ask the library: a province, the changes since the filing, who
-    holds it, and the facts :func:`plan_transfer` takes.
-
-    ``bp.plan_transfer(case.province, case.changes, subject_kind=case.subject_kind,
-    **case.facts)`` plans it; :meth:`plan` and :meth:`assess` do the same.
-    """
+    holds it, and the facts :func:`plan_transfer` takes; :meth:`plan` and
+    :meth:`assess` ask it."""
 
     province: Province
+    """The province of the filing."""
     changes: frozenset[Change]
+    """What changed since the filing."""
     subject_kind: SubjectKind | None = None
-    domain_owner_matches_subject: bool = True
-    regulated_industry: bool = False
-    original_provider_reachable: bool = True
-    has_extra_filings: bool = False
-    domain_registered_overseas: bool = False
-    multiple_cloud_resources: bool = False
-
-    @property
-    def facts(self) -> TransferFacts:
-        """The fact keywords of :func:`plan_transfer` and :func:`required_steps`."""
-        return {
-            "domain_owner_matches_subject": self.domain_owner_matches_subject,
-            "regulated_industry": self.regulated_industry,
-            "original_provider_reachable": self.original_provider_reachable,
-            "has_extra_filings": self.has_extra_filings,
-            "domain_registered_overseas": self.domain_registered_overseas,
-            "multiple_cloud_resources": self.multiple_cloud_resources,
-        }
+    """Who holds the filing, when known."""
+    facts: PlanFacts = attrs.Factory(PlanFacts)
+    """Everything else the plan needs to know."""
 
     def assess(self, *, policy: Policy | None = None) -> TransferDecision:
         """``assess_transfer`` for this case."""
@@ -68,5 +39,5 @@ class TransferCase:
     def plan(self, *, policy: Policy | None = None) -> TransferPlan:
         """``plan_transfer`` for this case."""
         return plan_transfer(
-            self.province, self.changes, subject_kind=self.subject_kind, policy=policy, **self.facts
+            self.province, self.changes, subject_kind=self.subject_kind, facts=self.facts, policy=policy
         )

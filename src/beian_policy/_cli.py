@@ -23,18 +23,19 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn
 
 from ._cli_text import Output, OutputError, display_width, pad, printable, ui_text, wrap
-from ._decision import TransferDecision, assess_transfer, coerce_changes
+from ._coerce import coerce_changes
+from ._decision import TransferDecision, assess_transfer
 from ._diagnosis import Diagnosis, Remedy, diagnose
 from ._enums import Change, Lang, Status, SubjectKind, Timing
-from ._errors import BeianPolicyError, DataProblem, PolicyDataError, PolicyDataWarning
 from ._icp import IcpKind, IcpNumber, parse_icp_number
 from ._json import to_json
 from ._loader import SCHEMA_VERSION, default_policy, inspect_policy, load_policy
 from ._model import Province, ProvinceRules, SiteFact, Source
-from ._plan import TransferPlan, plan_transfer
+from ._plan import PlanFacts, TransferPlan, plan_transfer
 from ._policy import Policy
 from ._step import Step
 from ._version import __version__
+from .errors import BeianPolicyError, DataProblem, PolicyDataError, PolicyDataWarning
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -399,7 +400,7 @@ def _print_steps(ctx: _Context, steps: Sequence[Step], *, indent: str = "") -> N
     for number, step in enumerate(steps, start=1):
         head = f"{indent} {number:>{number_width}}. "
         inner = " " * len(head)
-        ctx.out.lines(wrap(step.title(ctx.lang), first=head, indent=inner))
+        ctx.out.lines(wrap(step.title.get(ctx.lang), first=head, indent=inner))
         details = []
         if step.deadline_working_days is not None:
             details.append(ctx.label("deadline_label") + ctx.deadline(step.deadline_working_days))
@@ -423,23 +424,22 @@ def _step_sources(steps: Iterable[Step]) -> list[Source]:
 
 def _cmd_steps(ctx: _Context) -> int:
     args = ctx.args
-    plan: TransferPlan = plan_transfer(
-        args.province,
-        _changes(args.changes),
-        subject_kind=args.subject_kind,
+    facts = PlanFacts(
         domain_owner_matches_subject=not args.domain_owner_differs,
         regulated_industry=args.regulated_industry,
         original_provider_reachable=not args.original_provider_unreachable,
         has_extra_filings=args.has_extra_filings,
         domain_registered_overseas=args.domain_registered_overseas,
         multiple_cloud_resources=args.multiple_cloud_resources,
-        policy=ctx.policy,
+    )
+    plan: TransferPlan = plan_transfer(
+        args.province, _changes(args.changes), subject_kind=args.subject_kind, facts=facts, policy=ctx.policy
     )
     if ctx.json:
         ctx.emit_json(plan)
         return EXIT_OK
     out = ctx.out
-    out.lines(_decision_head(ctx, plan.decision, refile="cancel_website" in plan.step_ids))
+    out.lines(_decision_head(ctx, plan.decision, refile=plan.refile))
     out.line()
     out.line(ctx.colon("steps"))
     _print_steps(ctx, plan.steps)
@@ -487,7 +487,7 @@ def _cmd_diagnose(ctx: _Context) -> int:
 
 def _print_diagnosis(ctx: _Context, diagnosis: Diagnosis) -> None:
     out = ctx.out
-    out.line(f"{diagnosis.describe(ctx.lang)} [{diagnosis.failure.value}]")
+    out.line(f"{diagnosis.title.get(ctx.lang)} [{diagnosis.failure.value}]")
     rows: list[tuple[str, str]] = []
     if diagnosis.province is not None:
         rows.append(("province", ctx.province(diagnosis.province)))
@@ -505,7 +505,7 @@ def _print_diagnosis(ctx: _Context, diagnosis: Diagnosis) -> None:
     out.line()
     out.line(ctx.colon("causes"))
     for cause in diagnosis.causes:
-        out.lines(ctx.bullet(f"{cause.describe(ctx.lang)} [{cause.id}]"))
+        out.lines(ctx.bullet(f"{cause.text.get(ctx.lang)} [{cause.id}]"))
 
     out.line()
     out.line(ctx.colon("remedies"))
@@ -513,7 +513,9 @@ def _print_diagnosis(ctx: _Context, diagnosis: Diagnosis) -> None:
         out.line("  " + ctx.t("none"))
     for remedy in diagnosis.remedies:
         out.lines(
-            ctx.bullet(f"{remedy.describe(ctx.lang)} [{remedy.id}]{ctx.aside([_remedy_status(ctx, remedy)])}")
+            ctx.bullet(
+                f"{remedy.label.get(ctx.lang)} [{remedy.id}]{ctx.aside([_remedy_status(ctx, remedy)])}"
+            )
         )
         for text in (remedy.detail, remedy.number_hint):
             if text is not None:
@@ -649,7 +651,7 @@ def _cmd_failures(ctx: _Context) -> int:
             out.line()
         out.lines(wrap(info.title.get(ctx.lang), first=f"{info.failure.value}  ", indent="    "))
         for key, texts in (
-            ("causes", [f"{c.describe(ctx.lang)} [{c.id}]" for c in info.causes]),
+            ("causes", [f"{c.text.get(ctx.lang)} [{c.id}]" for c in info.causes]),
             ("remedies", [f"{r.label.get(ctx.lang)} [{r.id}]" for r in info.remedies]),
         ):
             out.line("  " + ctx.colon(key))

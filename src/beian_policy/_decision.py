@@ -2,81 +2,26 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-
 import attrs
 
-from ._coerce import combine_basis, vocabulary_key
+from ._coerce import ChangesLike, coerce_changes, coerce_subject_kind, sorted_changes
 from ._enums import Basis, Change, SubjectKind, Timing
-from ._errors import InvalidArgumentError, UnknownChangeError
 from ._loader import resolve_policy
-from ._model import Province, Source, TransferRule
+from ._model import Province, Source, TransferRule, combine_basis, merge_sources
 from ._policy import Policy
 from ._provinces import resolve_province
-from ._text import fold
+from ._vocab import RuleId
 
 __all__ = [
     "ChangeVerdict",
-    "ChangesLike",
-    "DeferredChange",
     "ProvinceLike",
     "TransferDecision",
     "assess_transfer",
     "can_transfer_directly",
-    "coerce_changes",
-    "coerce_subject_kind",
 ]
 
 #: What a ``province`` argument accepts: a Province or any spelling of one.
 ProvinceLike = Province | str
-#: What a ``changes`` argument accepts: one change or an iterable, as members or values.
-ChangesLike = Change | str | Iterable[Change | str] | None
-
-_CHANGE_ORDER = {change: index for index, change in enumerate(Change)}
-
-
-def _sorted(changes: Iterable[Change]) -> tuple[Change, ...]:
-    return tuple(sorted(changes, key=_CHANGE_ORDER.__getitem__))
-
-
-def _coerce_change(value: object) -> Change:
-    if isinstance(value, Change):
-        return value
-    if isinstance(value, str):
-        text = vocabulary_key(value)
-        try:
-            return Change(text)
-        except ValueError:
-            pass
-        valid = [c.value for c in Change]
-        raise UnknownChangeError(value, valid, difflib.get_close_matches(text, valid, n=3))
-    raise UnknownChangeError(value, [c.value for c in Change])
-
-
-def coerce_changes(changes: ChangesLike) -> frozenset[Change]:
-    """Accept one change or any iterable of them, as members or their string values."""
-    if changes is None:
-        return frozenset()
-    if isinstance(changes, (Change, str)):
-        return frozenset({_coerce_change(changes)})
-    try:
-        items = list(changes)
-    except TypeError:
-        raise UnknownChangeError(changes, [c.value for c in Change]) from None
-    return frozenset(_coerce_change(item) for item in items)
-
-
-def coerce_subject_kind(value: SubjectKind | str | None) -> SubjectKind | None:
-    """Accept a SubjectKind, its string value, or None (not given)."""
-    if value is None or isinstance(value, SubjectKind):
-        return value
-    if isinstance(value, str):
-        try:
-            return SubjectKind(fold(value).lower())
-        except ValueError:
-            pass
-    raise InvalidArgumentError("subject_kind", value, [k.value for k in SubjectKind])
 
 
 @attrs.frozen
@@ -84,51 +29,79 @@ class ChangeVerdict:
     """How one change is handled: before or after the transfer, and why."""
 
     change: Change
+    """The change this verdict is about."""
     timing: Timing
+    """``before``: filed at the original provider first; ``after``: by a change filing
+    once the transfer succeeded."""
     basis: Basis
+    """What decided: the province's own rule, the strict national default (the
+    province's rule is unknown), or a national rule."""
     rule: str
+    """The id of the deciding rule (``CN-BJ/transfer/*``, ``national/...``)."""
     sources: tuple[Source, ...]
+    """The documents behind the deciding rule."""
     deadline_working_days: int | None = None
+    """For ``after``: the stated deadline for the change filing, in working days."""
     disputed: bool = False
+    """Whether a current source says otherwise."""
     note: str = ""
-
-
-@attrs.frozen
-class DeferredChange:
-    """A change that may be filed after the transfer, with its deadline if stated."""
-
-    change: Change
-    deadline_working_days: int | None
+    """The data's remark on the rule (English)."""
 
 
 @attrs.frozen
 class TransferDecision:
-    """The answer to "can this filing be transferred directly?", with its evidence.
-
-    ``basis`` is ``province`` when the province's own stated rules decided every
-    change, ``national_default`` when any change fell back to the strict national
-    default because the province's rule is unknown, and ``national_rule`` when only
-    national rules were involved (no changes, or only the SMS phone).
-    """
+    """The answer to "can this filing be transferred directly?", with its evidence."""
 
     province: Province
+    """The province whose communications administration holds the filing."""
     changes: frozenset[Change]
+    """What changed since the filing."""
     subject_kind: SubjectKind | None
-    direct: bool
-    blocking: frozenset[Change]
-    deferred: tuple[DeferredChange, ...]
-    basis: Basis
-    disputed: bool
+    """Who holds the filing, when given; rules stated for one kind take part only then."""
     verdicts: tuple[ChangeVerdict, ...]
+    """One verdict per change, in :class:`Change` order."""
+    basis: Basis
+    """``province`` when the province's stated rules decided every change,
+    ``national_default`` when any change fell back to the strict default because the
+    province's rule is unknown, ``national_rule`` when only national rules took part."""
+    disputed: bool
+    """Whether any verdict is disputed by a current source."""
     sources: tuple[Source, ...]
+    """Every document behind the verdicts, each once."""
     data_version: str
+    """The data release that produced this decision."""
+
+    @property
+    def blocking(self) -> tuple[ChangeVerdict, ...]:
+        """The verdicts of changes that must be filed at the original provider first."""
+        return tuple(v for v in self.verdicts if v.timing is Timing.BEFORE)
+
+    @property
+    def deferred(self) -> tuple[ChangeVerdict, ...]:
+        """The verdicts of changes that may follow the transfer (with their deadlines)."""
+        return tuple(v for v in self.verdicts if v.timing is Timing.AFTER)
+
+    @property
+    def direct(self) -> bool:
+        """True when nothing must be changed before the transfer."""
+        return not any(v.timing is Timing.BEFORE for v in self.verdicts)
+
+    @property
+    def blocking_changes(self) -> frozenset[Change]:
+        """The changes of :attr:`blocking`."""
+        return frozenset(v.change for v in self.blocking)
+
+    @property
+    def deferred_changes(self) -> frozenset[Change]:
+        """The changes of :attr:`deferred`."""
+        return frozenset(v.change for v in self.deferred)
 
 
 def _verdict(
     change: Change, subject_kind: SubjectKind | None, policy: Policy, province: Province
 ) -> ChangeVerdict:
     if change is Change.WEBSITE_OWNER_PHONE:
-        national = policy.national_rule("sms_phone_must_match")
+        national = policy.national_rule(RuleId.SMS_PHONE_MUST_MATCH)
         return ChangeVerdict(
             change,
             Timing.BEFORE,
@@ -150,7 +123,7 @@ def _verdict(
             disputed=province_rules.disputed(change, subject_kind, rule.timing),
             note=rule.note,
         )
-    default = policy.national_rule("change_first_by_default")
+    default = policy.national_rule(RuleId.CHANGE_FIRST_BY_DEFAULT)
     return ChangeVerdict(
         change,
         Timing.BEFORE,
@@ -177,30 +150,20 @@ def assess_transfer(
     prov = resolve_province(province, policy=pol)
     change_set = coerce_changes(changes)
     kind = coerce_subject_kind(subject_kind)
-    verdicts = tuple(_verdict(c, kind, pol, prov) for c in _sorted(change_set))
-    blocking = frozenset(v.change for v in verdicts if v.timing is Timing.BEFORE)
-    deferred = tuple(
-        DeferredChange(v.change, v.deadline_working_days) for v in verdicts if v.timing is Timing.AFTER
+    verdicts = tuple(_verdict(c, kind, pol, prov) for c in sorted_changes(change_set))
+    evidence = (
+        (v.sources for v in verdicts)
+        if verdicts
+        else (pol.national_rule(RuleId.TRANSFER_ADDS_PROVIDER).sources,)
     )
-    basis = combine_basis(v.basis for v in verdicts)
-    sources: dict[str, Source] = {}
-    if not verdicts:
-        for source in pol.national_rule("transfer_adds_provider").sources:
-            sources[source.id] = source
-    for verdict in verdicts:
-        for source in verdict.sources:
-            sources.setdefault(source.id, source)
     return TransferDecision(
         province=prov,
         changes=change_set,
         subject_kind=kind,
-        direct=not blocking,
-        blocking=blocking,
-        deferred=deferred,
-        basis=basis,
-        disputed=any(v.disputed for v in verdicts),
         verdicts=verdicts,
-        sources=tuple(sources.values()),
+        basis=combine_basis(v.basis for v in verdicts),
+        disputed=any(v.disputed for v in verdicts),
+        sources=merge_sources(*evidence),
         data_version=pol.data_version,
     )
 

@@ -12,195 +12,117 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
 import attrs
 
-from ._coerce import combine_basis, merge_sources, vocabulary_key
-from ._enums import Basis, Change, Failure, Lang
-from ._errors import InvalidArgumentError, InvalidIcpNumberError, UnknownFailureError, UnknownIdError
-from ._model import NationalRule, Province, Source, Text
+from ._coerce import coerce_fact, coerce_failure_id, vocabulary_key
+from ._decision import TransferDecision, assess_transfer
+from ._enums import Basis, Change, Failure
+from ._icp import IcpNumber, parse_icp_number
+from ._loader import resolve_policy
+from ._model import (
+    Cause,
+    Condition,
+    FailureInfo,
+    Province,
+    RemedyInfo,
+    Source,
+    Text,
+    combine_basis,
+    merge_sources,
+)
+from ._policy import Policy
+from ._provinces import resolve_province
 from ._step import Step
-
-if TYPE_CHECKING:
-    from ._decision import ChangeVerdict, TransferDecision
-    from ._icp import IcpNumber
-    from ._policy import Policy
-
-__all__ = [
-    "Cause",
-    "Condition",
-    "Diagnosis",
-    "Failure",
-    "FailureInfo",
-    "RejectionImpact",
-    "Remedy",
-    "RemedyInfo",
-    "coerce_failure",
-    "diagnose",
-    "failure_texts",
-    "rejection_impact",
-]
-
-#: Facts a branch depends on, as sorted ``(fact, value)`` pairs; empty = always.
-Condition = tuple[tuple[str, bool], ...]
-
-# The two steps whose rule and sources come from the province's transfer rules when a
-# remedy branch is picked by a province fact.
-_CHANGE_FIRST = "change_filing_at_original_provider"
-_CHANGE_AFTER = "update_filing_after_transfer"
-
-#: For each fact a condition may use, the ``diagnose`` parameters it is derived from.
-FACT_PARAMETERS: Mapping[str, tuple[str, ...]] = {
-    "submitted_to_administration": ("submitted_to_administration",),
-    "subject_has_other_websites": ("subject_has_other_websites",),
-    "original_provider_reachable": ("original_provider_reachable",),
-    "province_requires_match": ("province",),
-    "province_allows_after": ("province",),
-    "icp_number_valid": ("icp_number",),
-    "icp_number_matches_province": ("icp_number", "province"),
-}
-#: The order ``unknown_facts`` lists parameters in.
-PARAMETERS = (
-    "province",
-    "cause",
-    "submitted_to_administration",
-    "subject_has_other_websites",
-    "original_provider_reachable",
-    "icp_number",
+from ._vocab import DIAGNOSIS_PARAMETERS, Fact, RuleId, StepId
+from .errors import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    InvalidIcpNumberError,
+    UnknownFailureError,
+    UnknownIdError,
 )
 
+__all__ = ["Diagnosis", "Remedy", "coerce_failure", "diagnose", "failure_texts"]
 
-# --------------------------------------------------------------------------------------
-# The records, as loaded from the data.
-# --------------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Cause:
-    """A possible cause of a failure, with its sources.
-
-    ``condition`` is empty for a cause that is always possible. A cause with a
-    condition is named only when the facts given meet it, and then first: it is the
-    likely cause (an invalid ICP number, say).
-    """
-
-    id: str
-    text: Text
-    sources: tuple[Source, ...]
-    condition: Condition = ()
-
-    def describe(self, lang: Lang | str = Lang.ZH) -> str:
-        """The cause in ``"zh"`` (default) or ``"en"``."""
-        return self.text.get(lang)
-
-
-@attrs.frozen
-class RemedyInfo:
-    """A remedy branch as the data states it: step ids, not steps."""
-
-    id: str
-    label: Text
-    step_ids: tuple[str, ...]
-    sources: tuple[Source, ...]
-    condition: Condition = ()
-    causes: tuple[str, ...] = ()
-    rule: NationalRule | None = None
-    detail: Text | None = None
-    number_hint: Text | None = None
-
-
-@attrs.frozen
-class FailureInfo:
-    """Everything the data says about one failure."""
-
-    failure: Failure
-    title: Text
-    sources: tuple[Source, ...]
-    causes: tuple[Cause, ...]
-    remedies: tuple[RemedyInfo, ...]
-    changes: frozenset[Change] = frozenset()
-    aliases: tuple[str, ...] = ()
-    related: tuple[Failure, ...] = ()
-    note: Text | None = None
-
-    def cause(self, cause_id: str) -> Cause:
-        """The cause *cause_id*; :class:`UnknownIdError` if the failure has none."""
-        for cause in self.causes:
-            if cause.id == cause_id:
-                return cause
-        raise UnknownIdError("cause", cause_id, [c.id for c in self.causes])
-
-
-# --------------------------------------------------------------------------------------
-# The answers.
-# --------------------------------------------------------------------------------------
+#: The facts the caller of ``diagnose`` gives directly.
+_GIVEN_FACTS = (
+    Fact.SUBMITTED_TO_ADMINISTRATION,
+    Fact.SUBJECT_HAS_OTHER_WEBSITES,
+    Fact.ORIGINAL_PROVIDER_REACHABLE,
+)
 
 
 @attrs.frozen
 class Remedy:
-    """One branch of what to do.
-
-    ``applies`` is True when the facts given select the branch and None when it
-    depends on a fact that was not given; ``condition`` names those facts and
-    ``label`` says the branch in words. ``causes`` lists the cause ids the branch
-    fixes (empty: any cause of the failure). A branch picked by the province's rules
-    names the ``changes`` it covers and the ``basis`` of the rule that decided them.
-    ``number_hint`` shows the exact filing number to type, when one was given.
-    """
+    """One branch of what to do."""
 
     id: str
+    """The branch id, stable within its failure."""
     label: Text
+    """The branch in words: when it applies."""
     condition: Condition
+    """The facts the branch depends on; empty when it always applies."""
     applies: bool | None
+    """True when the facts given select the branch, None when it depends on a fact
+    that was not given."""
     steps: tuple[Step, ...]
+    """What to do on this branch, in order."""
     sources: tuple[Source, ...]
+    """The documents behind the branch and its steps."""
     causes: tuple[str, ...] = ()
+    """The cause ids the branch fixes (empty: any cause of the failure)."""
     changes: frozenset[Change] = frozenset()
+    """For a branch picked by the province's rules: the changes it covers."""
     basis: Basis | None = None
+    """For a branch picked by the province's rules: what decided those changes."""
     detail: Text | None = None
+    """Further explanation from the data."""
     number_hint: Text | None = None
+    """The exact filing number to type, when one was given."""
 
     @property
     def step_ids(self) -> tuple[str, ...]:
+        """The ids of :attr:`steps`, in order."""
         return tuple(step.id for step in self.steps)
-
-    def describe(self, lang: Lang | str = Lang.ZH) -> str:
-        """The branch label in ``"zh"`` (default) or ``"en"``."""
-        return self.label.get(lang)
 
 
 @attrs.frozen
 class Diagnosis:
-    """What a failure means and what to do, for the facts given.
-
-    ``remedies`` keeps every branch that may apply (facts given that contradict a
-    branch drop it). ``steps`` is the ordered plan when the facts settle it: every
-    kept branch applies and they do not fix different causes; otherwise it is empty
-    and ``unknown_facts`` names the ``diagnose`` parameters that would settle it.
-    ``facts`` lists the facts known, given or derived (from the province's rules, from
-    the ICP number). ``transfer`` is the core decision used for failures the
-    province's transfer rules decide. ``subject_number`` is the subject's filing
-    number (no ``-N``) when a valid ICP number was given; ``icp_number_problem`` says
-    why the number given is not one.
-    """
+    """What a failure means and what to do, for the facts given."""
 
     failure: Failure
+    """The failure diagnosed."""
     title: Text
+    """The failure's title."""
     province: Province | None
+    """The province, given or read from the ICP number."""
     causes: tuple[Cause, ...]
+    """Possible causes: the likely ones (their condition met) first."""
     remedies: tuple[Remedy, ...]
+    """Every branch that may apply; facts that contradict a branch drop it."""
     steps: tuple[Step, ...]
+    """The ordered plan when the facts settle it, else empty."""
     unknown_facts: tuple[str, ...]
+    """The ``diagnose`` parameters that would settle the plan."""
     facts: Condition
+    """The facts known, given or derived."""
     sources: tuple[Source, ...]
+    """Every document behind the diagnosis, each once."""
     data_version: str
+    """The data release that produced the diagnosis."""
     cause: str | None = None
+    """The cause id the caller narrowed the diagnosis to."""
     subject_number: str | None = None
+    """The subject's filing number (no ``-N``) when a valid ICP number was given."""
     icp_number_problem: str | None = None
+    """Why the ICP number given is not one."""
     transfer: TransferDecision | None = None
+    """The transfer decision used for failures the province's rules decide."""
     related: tuple[Failure, ...] = ()
+    """Failures to look at too."""
     note: Text | None = None
+    """The data's remark on the failure."""
 
     @property
     def decided(self) -> bool:
@@ -209,6 +131,7 @@ class Diagnosis:
 
     @property
     def step_ids(self) -> tuple[str, ...]:
+        """The ids of :attr:`steps`, in order."""
         return tuple(step.id for step in self.steps)
 
     def remedy(self, remedy_id: str) -> Remedy:
@@ -218,111 +141,48 @@ class Diagnosis:
                 return remedy
         raise UnknownIdError("remedy", remedy_id, [r.id for r in self.remedies])
 
-    def describe(self, lang: Lang | str = Lang.ZH) -> str:
-        """The failure's title in ``"zh"`` (default) or ``"en"``."""
-        return self.title.get(lang)
-
-
-@attrs.frozen
-class RejectionImpact:
-    """What a rejected transfer application does to the website.
-
-    ``site_reachable_now``: the site keeps working (through the provider it uses now)
-    as long as its MIIT filing stands; None when ``filing_cancelled`` was not given.
-    ``cancellation_risk``: whether letting the rejection linger puts the filing at
-    risk of cancellation, which the sources tie to having no other provider; None
-    when ``has_other_provider`` was not given. ``dns_to_new_provider_allowed`` is
-    False: DNS moves only after the transfer is approved. ``restorable_if_cancelled``
-    is False: a cancelled number cannot be restored. ``steps`` is what to do while
-    the filing stands (fix and resubmit promptly); ``related`` names the failures
-    that apply once it is cancelled.
-    """
-
-    filing_cancelled: bool | None
-    has_other_provider: bool | None
-    site_reachable_now: bool | None
-    cancellation_risk: bool | None
-    dns_to_new_provider_allowed: bool
-    restorable_if_cancelled: bool
-    steps: tuple[Step, ...]
-    related: tuple[Failure, ...]
-    unknown_facts: tuple[str, ...]
-    rules: tuple[NationalRule, ...]
-    sources: tuple[Source, ...]
-    data_version: str
-
-    @property
-    def step_ids(self) -> tuple[str, ...]:
-        return tuple(step.id for step in self.steps)
-
-    def explain(self, lang: Lang | str = Lang.ZH) -> tuple[str, ...]:
-        """The rules behind the answer, in ``"zh"`` (default) or ``"en"``."""
-        return tuple(rule.text.get(lang) for rule in self.rules)
-
-
-# --------------------------------------------------------------------------------------
-# Inputs.
-# --------------------------------------------------------------------------------------
-
 
 def coerce_failure(value: object, *, policy: Policy | None = None) -> Failure:
-    """A Failure from a member, its string value (any case, ``-`` or space for ``_``),
-    or, with *policy*, a failure's Chinese or English title or alias.
+    """A Failure from a member, its id (any case, ``-`` or space for ``_``), or, with
+    *policy*, a failure's Chinese or English title or alias.
 
-    Raises :class:`UnknownFailureError` (a ``ValueError``) with close matches.
+    Raises :class:`UnknownFailureError` (a ``LookupError``) with close matches.
     """
-    if isinstance(value, Failure):
-        return value
-    valid = [f.value for f in Failure]
-    if not isinstance(value, str):
-        raise UnknownFailureError(value, valid)
-    text = vocabulary_key(value)
-    try:
-        return Failure(text)
-    except ValueError:
-        pass
+    found = coerce_failure_id(value)
+    if found is not None:
+        return found
+    assert isinstance(value, str)  # coerce_failure_id raised for anything else
     if policy is not None:
         found = policy.failure_by_alias(value)
         if found is not None:
             return found
-    raise UnknownFailureError(value, valid, difflib.get_close_matches(text, valid, n=3))
-
-
-def _coerce_fact(name: str, value: object) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    raise InvalidArgumentError(name, value, ["True", "False", "None (not known)"])
+    valid = [f.value for f in Failure]
+    raise UnknownFailureError(value, valid, difflib.get_close_matches(vocabulary_key(value), valid, n=3))
 
 
 def _coerce_cause(value: object, info: FailureInfo) -> str | None:
     if value is None:
         return None
     valid = [c.id for c in info.causes]
-    if isinstance(value, str):
-        text = vocabulary_key(value)
-        if text in valid:
-            return text
-    raise InvalidArgumentError("cause", value, valid)
+    if not isinstance(value, str):
+        raise ArgumentTypeError("cause", value, ["a cause id (str)", "None"])
+    key = vocabulary_key(value)
+    if key in valid:
+        return key
+    raise UnknownIdError("cause", value, valid, difflib.get_close_matches(key, valid, n=3))
 
 
 def _read_number(value: object, policy: Policy) -> tuple[IcpNumber | None, str | None]:
     """The parsed number, or the reason it is not one; never raises on a string."""
-    from ._icp import IcpNumber, parse_icp_number  # imports the loader: not at module level
-
     if not isinstance(value, (str, IcpNumber)):
-        raise InvalidArgumentError("icp_number", value, ["an ICP number as text", "an IcpNumber", "None"])
+        raise ArgumentTypeError("icp_number", value, ["an ICP number as text", "an IcpNumber", "None"])
     try:
         return parse_icp_number(value, policy=policy), None
     except (InvalidIcpNumberError, InvalidArgumentError) as exc:
         return None, str(exc)
 
 
-# --------------------------------------------------------------------------------------
-# Matching and building.
-# --------------------------------------------------------------------------------------
-
-
-def _match(condition: Condition, facts: Mapping[str, bool]) -> bool | None:
+def _match(condition: Condition, facts: Mapping[Fact, bool]) -> bool | None:
     """True when the facts meet *condition*, False when one contradicts it, None when
     a fact it needs is not known."""
     result: bool | None = True
@@ -339,7 +199,8 @@ def _hint(template: Text | None, subject_number: str | None) -> Text | None:
     if template is None or subject_number is None:
         return None
     return Text(
-        template.zh.format(subject_number=subject_number), template.en.format(subject_number=subject_number)
+        template.zh.replace("{subject_number}", subject_number),
+        template.en.replace("{subject_number}", subject_number),
     )
 
 
@@ -351,28 +212,22 @@ def _remedy(
     subject_number: str | None,
     policy: Policy,
 ) -> Remedy:
+    """The branch *data* as steps. A branch picked by a province fact takes the rule
+    and sources of its change steps from the province's verdicts."""
     wanted = dict(data.condition)
-    before = decision is not None and wanted.get("province_requires_match") is True
-    after = decision is not None and wanted.get("province_allows_after") is True
     rule = f"national/{data.rule.id}" if data.rule is not None else f"failure/{failure.value}/{data.id}"
     sources = merge_sources(data.sources, data.rule.sources if data.rule is not None else ())
     hint = _hint(data.number_hint, subject_number)
     note = hint.en if hint is not None else ""
 
-    changes: frozenset[Change] = frozenset()
-    basis: Basis | None = None
-    blocking: tuple[ChangeVerdict, ...] = ()
-    deferred: tuple[ChangeVerdict, ...] = ()
-    if decision is not None and (before or after):
-        blocking = tuple(v for v in decision.verdicts if v.change in decision.blocking) if before else ()
-        deferred = tuple(v for v in decision.verdicts if v.change not in decision.blocking) if after else ()
-        changes = frozenset(v.change for v in (*blocking, *deferred))
-        basis = combine_basis(v.basis for v in (*blocking, *deferred))
+    blocking = decision.blocking if decision and wanted.get(Fact.PROVINCE_REQUIRES_MATCH) else ()
+    deferred = decision.deferred if decision and wanted.get(Fact.PROVINCE_ALLOWS_AFTER) else ()
+    picked = (*blocking, *deferred)
 
     steps = []
     for step_id in data.step_ids:
         info = policy.step_info(step_id)
-        if blocking and step_id == _CHANGE_FIRST:
+        if blocking and step_id == StepId.CHANGE_FILING_AT_ORIGINAL_PROVIDER:
             step = Step.from_info(
                 info,
                 rule=blocking[0].rule,
@@ -380,8 +235,8 @@ def _remedy(
                 changes=frozenset(v.change for v in blocking),
                 note=note,
             )
-        elif deferred and step_id == _CHANGE_AFTER:
-            national = policy.national_rule("update_after_transfer")
+        elif deferred and step_id == StepId.UPDATE_FILING_AFTER_TRANSFER:
+            national = policy.national_rule(RuleId.UPDATE_AFTER_TRANSFER)
             deadlines = [v.deadline_working_days for v in deferred if v.deadline_working_days is not None]
             step = Step.from_info(
                 info,
@@ -403,8 +258,8 @@ def _remedy(
         steps=tuple(steps),
         sources=merge_sources(sources, *(s.sources for s in steps)),
         causes=data.causes,
-        changes=changes,
-        basis=basis,
+        changes=frozenset(v.change for v in picked),
+        basis=combine_basis(v.basis for v in picked) if picked else None,
         detail=data.detail,
         number_hint=hint,
     )
@@ -427,9 +282,89 @@ def _plan(remedies: Iterable[Remedy]) -> tuple[Step, ...]:
     return tuple(sorted(by_id.values(), key=lambda s: s.order))
 
 
-# --------------------------------------------------------------------------------------
-# The public functions.
-# --------------------------------------------------------------------------------------
+@attrs.define
+class _Facts:
+    """What is known while diagnosing: the facts, the parameters given, the number."""
+
+    known: dict[Fact, bool] = attrs.Factory(dict)
+    given: set[str] = attrs.Factory(set)
+    province: Province | None = None
+    number: IcpNumber | None = None
+    number_problem: str | None = None
+    decision: TransferDecision | None = None
+
+
+def _known_facts(
+    given: Mapping[Fact, object],
+    province: Province | None,
+    icp_number: object,
+    policy: Policy,
+) -> _Facts:
+    """The facts the caller gave, plus what the ICP number tells."""
+    facts = _Facts(province=province)
+    for fact, value in given.items():
+        known = coerce_fact(fact.value, value)
+        if known is not None:
+            facts.known[fact] = known
+            facts.given.add(fact.value)
+    if icp_number is not None:
+        facts.given.add("icp_number")
+        facts.number, facts.number_problem = _read_number(icp_number, policy)
+        facts.known[Fact.ICP_NUMBER_VALID] = facts.number is not None
+        if facts.number is not None:
+            if facts.province is None:
+                facts.province = facts.number.province
+            else:
+                facts.known[Fact.ICP_NUMBER_MATCHES_PROVINCE] = (
+                    facts.number.province.code == facts.province.code
+                )
+    return facts
+
+
+def _add_province_facts(facts: _Facts, info: FailureInfo, policy: Policy) -> None:
+    """For a failure about changes: what the province's transfer rules say of them."""
+    if facts.province is None or not info.changes:
+        return
+    facts.decision = assess_transfer(facts.province, info.changes, policy=policy)
+    facts.known[Fact.PROVINCE_REQUIRES_MATCH] = bool(facts.decision.blocking)
+    facts.known[Fact.PROVINCE_ALLOWS_AFTER] = bool(facts.decision.deferred)
+
+
+def _select_causes(info: FailureInfo, cause_id: str | None, facts: _Facts) -> tuple[Cause, ...]:
+    """The named cause; else the likely causes (condition met) before the general ones."""
+    if cause_id is not None:
+        return tuple(c for c in info.causes if c.id == cause_id)
+    likely = [c for c in info.causes if c.condition and _match(c.condition, facts.known) is True]
+    general = [c for c in info.causes if not c.condition]
+    return (*likely, *general)
+
+
+def _select_remedies(
+    info: FailureInfo, cause_id: str | None, facts: _Facts, policy: Policy
+) -> tuple[Remedy, ...]:
+    """Every branch the facts do not rule out, for the named cause if one was given."""
+    subject_number = facts.number.subject_number if facts.number is not None else None
+    remedies = []
+    for data in info.remedies:
+        if cause_id is not None and data.causes and cause_id not in data.causes:
+            continue
+        applies = _match(data.condition, facts.known)
+        if applies is not False:
+            remedies.append(_remedy(info.failure, data, applies, facts.decision, subject_number, policy))
+    return tuple(remedies)
+
+
+def _unknown_facts(remedies: tuple[Remedy, ...], cause_id: str | None, facts: _Facts) -> tuple[str, ...]:
+    """The parameters that would settle the branches still open, in parameter order."""
+    unknown: set[str] = set()
+    for remedy in remedies:
+        if remedy.applies is None:
+            for fact, _ in remedy.condition:
+                if fact not in facts.known:
+                    unknown.update(p for p in fact.parameters if p not in facts.given)
+    if cause_id is None and len({r.causes for r in remedies if r.causes}) > 1:
+        unknown.add("cause")
+    return tuple(p for p in DIAGNOSIS_PARAMETERS if p in unknown)
 
 
 def diagnose(
@@ -456,98 +391,47 @@ def diagnose(
     names it.
 
     Raises :class:`UnknownFailureError` for an unknown failure,
-    :class:`UnknownProvinceError` for an unknown province and
-    :class:`InvalidArgumentError` for a fact that is not a bool or None, or a cause
-    the failure does not have. An invalid ICP number is not an error: the diagnosis
+    :class:`UnknownProvinceError` for an unknown province, :class:`UnknownIdError`
+    for a cause the failure does not have, and :class:`ArgumentTypeError` for a fact
+    that is not a bool or None. An invalid ICP number is not an error: the diagnosis
     names it as the likely cause where the failure has one for it.
     """
-    from ._decision import assess_transfer  # these import the loader, which imports us
-    from ._loader import resolve_policy
-    from ._provinces import resolve_province
-
     pol = resolve_policy(policy)
-    kind = coerce_failure(failure, policy=pol)
-    info = pol.failure_info(kind)
+    info = pol.failure_info(coerce_failure(failure, policy=pol))
     prov = None if province is None else resolve_province(province, policy=pol)
     cause_id = _coerce_cause(cause, info)
+    given = dict(
+        zip(
+            _GIVEN_FACTS,
+            (submitted_to_administration, subject_has_other_websites, original_provider_reachable),
+            strict=True,
+        )
+    )
+    facts = _known_facts(given, prov, icp_number, pol)
+    facts.given.update(
+        name for name, value in (("province", province), ("cause", cause)) if value is not None
+    )
+    _add_province_facts(facts, info, pol)
 
-    facts: dict[str, bool] = {}
-    given = {name for name, value in (("province", province), ("cause", cause)) if value is not None}
-    for name, value in (
-        ("submitted_to_administration", submitted_to_administration),
-        ("subject_has_other_websites", subject_has_other_websites),
-        ("original_provider_reachable", original_provider_reachable),
-    ):
-        fact = _coerce_fact(name, value)
-        if fact is not None:
-            facts[name] = fact
-            given.add(name)
-
-    number: IcpNumber | None = None
-    problem: str | None = None
-    if icp_number is not None:
-        given.add("icp_number")
-        number, problem = _read_number(icp_number, pol)
-        facts["icp_number_valid"] = number is not None
-        if number is not None:
-            if prov is None:
-                prov = number.province
-            else:
-                facts["icp_number_matches_province"] = number.province.code == prov.code
-
-    decision: TransferDecision | None = None
-    if prov is not None and info.changes:
-        decision = assess_transfer(prov, info.changes, policy=pol)
-        facts["province_requires_match"] = bool(decision.blocking)
-        facts["province_allows_after"] = bool(decision.deferred)
-
-    likely: list[Cause] = []
-    general: list[Cause] = []
-    for item in info.causes:
-        if cause_id is not None:
-            if item.id == cause_id:
-                general.append(item)
-        elif not item.condition:
-            general.append(item)
-        elif _match(item.condition, facts) is True:
-            likely.append(item)
-
-    subject_number = number.subject_number if number is not None else None
-    remedies: list[Remedy] = []
-    for data in info.remedies:
-        if cause_id is not None and data.causes and cause_id not in data.causes:
-            continue
-        applies = _match(data.condition, facts)
-        if applies is False:
-            continue
-        remedies.append(_remedy(kind, data, applies, decision, subject_number, pol))
-
-    unknown: set[str] = set()
-    for remedy in remedies:
-        if remedy.applies is None:
-            for name, _ in remedy.condition:
-                if name not in facts:
-                    unknown.update(p for p in FACT_PARAMETERS[name] if p not in given)
-    if cause_id is None and len({r.causes for r in remedies if r.causes}) > 1:
-        unknown.add("cause")
+    causes = _select_causes(info, cause_id, facts)
+    remedies = _select_remedies(info, cause_id, facts, pol)
+    unknown = _unknown_facts(remedies, cause_id, facts)
     decided = bool(remedies) and not unknown and all(r.applies for r in remedies)
-
-    causes = (*likely, *general)
     return Diagnosis(
-        failure=kind,
+        failure=info.failure,
         title=info.title,
-        province=prov,
+        province=facts.province,
         causes=causes,
-        remedies=tuple(remedies),
+        remedies=remedies,
         steps=_plan(remedies) if decided else (),
-        unknown_facts=tuple(p for p in PARAMETERS if p in unknown),
-        facts=tuple(sorted(facts.items())),
+        unknown_facts=unknown,
+        facts=tuple(sorted(facts.known.items())),
         sources=merge_sources(info.sources, *(c.sources for c in causes), *(r.sources for r in remedies)),
         data_version=pol.data_version,
         cause=cause_id,
-        subject_number=subject_number,
-        icp_number_problem=problem,
-        transfer=decision,
+        subject_number=facts.number.subject_number if facts.number is not None else None,
+        icp_number_problem=facts.number_problem,
+        transfer=facts.decision,
         related=info.related,
         note=info.note,
     )
@@ -555,66 +439,5 @@ def diagnose(
 
 def failure_texts(*, policy: Policy | None = None) -> dict[Failure, Text]:
     """The title of every failure (zh and en), in :class:`Failure` order."""
-    from ._loader import resolve_policy
-
     pol = resolve_policy(policy)
     return {info.failure: info.title for info in pol.failures}
-
-
-#: National rules a rejection answer rests on, in the order ``explain`` gives them.
-REJECTION_RULES = (
-    "rejection_keeps_site_reachable",
-    "long_rejection_risks_cancellation",
-    "cancelled_number_not_restorable",
-    "dns_after_transfer",
-)
-#: What to do while the filing stands.
-REJECTION_STEPS = ("fix_per_review_feedback", "submit_transfer")
-
-
-def rejection_impact(
-    *,
-    filing_cancelled: bool | None = None,
-    has_other_provider: bool | None = None,
-    policy: Policy | None = None,
-) -> RejectionImpact:
-    """What a rejected transfer application does to the website.
-
-    *filing_cancelled*: whether the MIIT filing has since been cancelled.
-    *has_other_provider*: whether the filing is still attached to another provider
-    (the original one, usually). Each is True, False or None (not known); an answer
-    that depends on a fact not given is None and ``unknown_facts`` names the fact.
-    """
-    from ._loader import resolve_policy
-
-    pol = resolve_policy(policy)
-    cancelled = _coerce_fact("filing_cancelled", filing_cancelled)
-    other = _coerce_fact("has_other_provider", has_other_provider)
-    rules = tuple(pol.national_rule(rule_id) for rule_id in REJECTION_RULES)
-    risk = rules[1]
-    steps: tuple[Step, ...] = ()
-    if cancelled is not True:
-        steps = tuple(
-            Step.from_info(pol.step_info(step_id), rule=f"national/{risk.id}", sources=risk.sources)
-            for step_id in REJECTION_STEPS
-        )
-    related = () if cancelled is False else (Failure.SUBJECT_CANCELLED, Failure.WEBSITE_CANCELLED)
-    unknown = tuple(
-        name
-        for name, value in (("filing_cancelled", cancelled), ("has_other_provider", other))
-        if value is None
-    )
-    return RejectionImpact(
-        filing_cancelled=cancelled,
-        has_other_provider=other,
-        site_reachable_now=None if cancelled is None else not cancelled,
-        cancellation_risk=None if other is None else not other,
-        dns_to_new_provider_allowed=False,
-        restorable_if_cancelled=False,
-        steps=steps,
-        related=related,
-        unknown_facts=unknown,
-        rules=rules,
-        sources=merge_sources(*(rule.sources for rule in rules)),
-        data_version=pol.data_version,
-    )

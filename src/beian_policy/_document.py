@@ -11,17 +11,9 @@ import datetime as dt
 import attrs
 
 from ._enums import Scope, SourceStanding, Status, SubjectKind, Timing
+from ._vocab import Fact, Trigger
 
-TRIGGERS = frozenset(
-    {
-        "always",
-        "never",
-        "changes",
-        "has_extra_filings",
-        "domain_registered_overseas",
-        "multiple_cloud_resources",
-    }
-)
+TRIGGERS = frozenset(t.value for t in Trigger)
 
 
 @attrs.frozen
@@ -161,19 +153,9 @@ class NoIcpRegionDoc:
 #: The first three are given by the caller of ``diagnose``; the others are derived:
 #: ``province_requires_match`` / ``province_allows_after`` from the province's transfer
 #: rules for the failure's ``changes``, ``icp_number_*`` from the number given.
-FACTS = frozenset(
-    {
-        "submitted_to_administration",
-        "subject_has_other_websites",
-        "original_provider_reachable",
-        "province_requires_match",
-        "province_allows_after",
-        "icp_number_valid",
-        "icp_number_matches_province",
-    }
-)
+FACTS = frozenset(f.value for f in Fact)
 #: Facts derived from the province's rules; only a failure with ``changes`` may use them.
-PROVINCE_FACTS = frozenset({"province_requires_match", "province_allows_after"})
+PROVINCE_FACTS = frozenset(f.value for f in Fact if f.needs_changes)
 #: The placeholders a remedy's ``number_hint`` may use.
 HINT_FIELDS = frozenset({"subject_number"})
 

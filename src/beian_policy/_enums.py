@@ -29,6 +29,11 @@ class Change(_StrEnum):
     WEBSITE_OWNER_PHONE = "website_owner_phone"
     WEBSITE_DOMAINS = "website_domains"
 
+    @property
+    def is_subject(self) -> bool:
+        """Whether the change concerns the subject (主体) rather than a website."""
+        return self.value.startswith("subject_")
+
 
 class SubjectKind(_StrEnum):
     """Who holds the filing: some provinces rule differently for individuals."""

@@ -11,23 +11,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._cases import TransferCase
+from ._decision import ChangeVerdict, TransferDecision
+from ._diagnosis import Diagnosis, diagnose
+from ._enums import Change, Failure, SubjectKind
+from ._icp import IcpNumber, parse_icp_number
+from ._loader import default_policy, load_policy
+from ._model import Province, Source
+from ._plan import TransferPlan
+from ._policy import Policy
+from ._rejection import RejectionImpact as Impact
+from ._rejection import rejection_impact
+from ._step import Step
+
 __all__ = ["_hypothesis_setup_hook"]
 
 
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
-
-    from ._cases import TransferCase
-    from ._decision import ChangeVerdict, TransferDecision
-    from ._diagnosis import Diagnosis, diagnose, rejection_impact
-    from ._diagnosis import RejectionImpact as Impact
-    from ._enums import Change, Failure, SubjectKind
-    from ._icp import IcpNumber, parse_icp_number
-    from ._loader import default_policy, load_policy
-    from ._model import Province, Source
-    from ._plan import TransferPlan
-    from ._policy import Policy
-    from ._step import Step
 
     def bst() -> Any:
         # Imported at draw time: the hook runs while Hypothesis is being imported,

@@ -23,11 +23,11 @@ import re
 import attrs
 
 from ._enums import _StrEnum
-from ._errors import InvalidArgumentError, InvalidIcpNumberError
 from ._loader import resolve_policy
 from ._model import Province
 from ._policy import Policy
 from ._text import fold, strip_invisible
+from .errors import ArgumentTypeError, InvalidArgumentError, InvalidIcpNumberError, UnknownNameError
 
 __all__ = [
     "IcpKind",
@@ -78,25 +78,31 @@ _FAMILY_TEXT = {IcpKind.FILING: "ICP备", IcpKind.LICENCE: "ICP证", IcpKind.B2:
 
 
 def _to_kind(value: IcpKind | str) -> IcpKind:
+    if not isinstance(value, str):
+        raise ArgumentTypeError("kind", value, ["an IcpKind", "its value (str)"])
     try:
         return IcpKind(value)
     except ValueError:
-        raise InvalidArgumentError("kind", value, [k.value for k in IcpKind]) from None
+        raise UnknownNameError("ICP number kind", value, [k.value for k in IcpKind]) from None
 
 
 def _to_service(value: IcpService | str | None) -> IcpService | None:
     if value is None:
         return None
+    if not isinstance(value, str):
+        raise ArgumentTypeError("service", value, ["an IcpService", "A", "X", "None"])
     try:
-        return IcpService(value.upper() if isinstance(value, str) else value)
+        return IcpService(value.upper())
     except ValueError:
-        raise InvalidArgumentError("service", value, ["A", "X", "None"]) from None
+        raise UnknownNameError("ICP service", value, ["A", "X"]) from None
 
 
 def _check_site(site: object) -> int | None:
     if site is None:
         return None
-    if isinstance(site, bool) or not isinstance(site, int) or not 1 <= site <= MAX_SITE:
+    if isinstance(site, bool) or not isinstance(site, int):
+        raise ArgumentTypeError("site", site, ["an int", "None"])
+    if not 1 <= site <= MAX_SITE:
         raise InvalidArgumentError("site", site, [f"an int from 1 to {MAX_SITE}", "None"])
     return site
 
@@ -143,11 +149,13 @@ class IcpNumber:
     @province.validator
     def _check_province(self, _: object, value: object) -> None:
         if not isinstance(value, Province):
-            raise InvalidArgumentError("province", value, ["a Province (see beian_policy.provinces())"])
+            raise ArgumentTypeError("province", value, ["a Province (see beian_policy.provinces())"])
 
     @serial.validator
     def _check_serial(self, _: object, value: object) -> None:
-        if not isinstance(value, str) or not re.fullmatch(r"[0-9]+", value):
+        if not isinstance(value, str):
+            raise ArgumentTypeError("serial", value, ["a string of ASCII digits"])
+        if not re.fullmatch(r"[0-9]+", value):
             raise InvalidArgumentError("serial", value, ["a string of ASCII digits"])
         if _serial_problem(self.kind, value) is not None:
             lengths = " or ".join(map(str, SERIAL_LENGTHS[self.kind]))

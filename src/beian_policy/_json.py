@@ -1,25 +1,21 @@
-"""The one serialisation: the package's values as JSON-able dicts with stable keys.
+"""The one serialisation, both ways: the package's values as JSON-able dicts with
+stable keys, and back.
 
-The command line's ``--json`` output, and any caller that stores a decision, use
-:func:`to_dict` / :func:`to_json`, so there is one mapping from objects to JSON, not
-one per caller. It is built on a private :class:`cattrs.Converter`; the global
-converter is never touched, because embedders share it.
+Built on a private :class:`cattrs.Converter` with hooks that cattrs generates from
+the attrs classes themselves, so a new field is serialised with no change here; the
+global converter is never touched, because embedders share it. Conventions:
 
-Conventions, for every type:
-
-* enum members become their string values (``"subject_name"``, ``"before"``);
-* sets become lists: enum members in declaration order (the order of
-  ``list(Change)``), anything else sorted, so the output is deterministic;
-* tuples become lists; dates become ISO strings (``"2026-11-28"``);
-* a text kept in two languages is ``{"zh": ..., "en": ...}``;
-* an optional value that is absent is ``null``: keys are always present;
-* a source is always the full source record, never only its id, so each object
-  stands on its own;
-* the facts a diagnosis knows and the condition of a remedy or cause are objects,
+* enum members become their string values; dates ISO strings;
+* sets become lists, enum members in declaration order, anything else sorted;
+* a text in two languages is ``{"zh": ..., "en": ...}``; absent optional values are
+  ``null``: keys are always present;
+* the facts a diagnosis knows and a cause's or remedy's condition are objects,
   ``{"submitted_to_administration": true}``;
+* a few computed properties are written too (``EXTRAS``), for readers that do not
+  run this library: a decision's ``direct``, ``blocking`` and ``deferred`` (change
+  ids), a plan's ``step_ids`` and ``refile``, an ICP number's ``canonical``...
+  Reading a value back ignores them;
 * a policy is summarised (versions, as-of date, origin and counts), not dumped.
-
-The keys of each public type are listed in ``KEYS`` and pinned by the tests.
 """
 
 from __future__ import annotations
@@ -28,147 +24,76 @@ import datetime as dt
 import enum
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, get_origin
+from typing import Any, TypeVar, get_origin
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._decision import ChangeVerdict, DeferredChange, TransferDecision
-from ._diagnosis import Cause, Diagnosis, FailureInfo, RejectionImpact, Remedy, RemedyInfo
+from ._decision import ChangeVerdict, TransferDecision
+from ._diagnosis import Diagnosis, Remedy
 from ._enums import _StrEnum
-from ._errors import DataProblem, InvalidArgumentError
 from ._icp import IcpNumber
-from ._model import NationalRule, Province, Source, Text
-from ._plan import TransferPlan
+from ._model import Cause, Condition, FailureInfo, NationalRule, Province, RemedyInfo, Source, Text
+from ._plan import PlanFacts, TransferPlan
 from ._policy import Policy
+from ._rejection import RejectionImpact
 from ._step import Step
+from ._vocab import Fact
+from .errors import ArgumentTypeError, DataProblem, InvalidArgumentError
 
-__all__ = ["KEYS", "to_dict", "to_json"]
+__all__ = ["EXTRAS", "KEYS", "from_dict", "from_json", "to_dict", "to_json"]
 
-#: The keys each public type serialises to (stable API; additions only).
+_T = TypeVar("_T")
+
+#: Computed properties written beside the fields: JSON key -> property name.
+EXTRAS: Mapping[type, Mapping[str, str]] = {
+    TransferDecision: {"direct": "direct", "blocking": "blocking_changes", "deferred": "deferred_changes"},
+    TransferPlan: {"step_ids": "step_ids", "refile": "refile", "data_version": "data_version"},
+    Remedy: {"step_ids": "step_ids"},
+    Diagnosis: {"step_ids": "step_ids", "decided": "decided"},
+    RejectionImpact: {"step_ids": "step_ids"},
+    IcpNumber: {
+        "canonical": "canonical",
+        "subject_number": "subject_number",
+        "alternative_abbreviation": "alternative_abbreviation",
+    },
+}
+
+#: The public value types whose JSON shape is API: what ``KEYS`` lists and
+#: :func:`from_dict` reads back.
+PUBLIC_TYPES: tuple[type, ...] = (
+    Province,
+    Source,
+    Text,
+    Step,
+    ChangeVerdict,
+    TransferDecision,
+    PlanFacts,
+    TransferPlan,
+    IcpNumber,
+    DataProblem,
+    NationalRule,
+    Cause,
+    Remedy,
+    Diagnosis,
+    FailureInfo,
+    RemedyInfo,
+    RejectionImpact,
+)
+
+_POLICY_KEYS = ("schema_version", "data_version", "as_of", "origin", "province_count", "source_count")
+
+
+def _keys(cls: type) -> frozenset[str]:
+    return frozenset(a.name for a in attrs.fields(cls)) | frozenset(EXTRAS.get(cls, {}))
+
+
+#: The keys each public type serialises to (stable API; additions only). Derived from
+#: the classes, so it cannot drift from them.
 KEYS: Mapping[str, frozenset[str]] = {
-    "Province": frozenset(
-        {
-            "code",
-            "gb_code",
-            "name",
-            "short_name",
-            "name_en",
-            "iso_name",
-            "icp_abbreviation",
-            "alternative_abbreviations",
-            "aliases",
-        }
-    ),
-    "Source": frozenset(
-        {"id", "provider", "title", "standing", "url", "repository", "path", "commit", "date", "note"}
-    ),
-    "Text": frozenset({"zh", "en"}),
-    "Step": frozenset(
-        {"id", "order", "title", "rule", "sources", "deadline_working_days", "changes", "note", "warnings"}
-    ),
-    "ChangeVerdict": frozenset(
-        {"change", "timing", "basis", "rule", "sources", "deadline_working_days", "disputed", "note"}
-    ),
-    "DeferredChange": frozenset({"change", "deadline_working_days"}),
-    "TransferDecision": frozenset(
-        {
-            "province",
-            "changes",
-            "subject_kind",
-            "direct",
-            "blocking",
-            "deferred",
-            "basis",
-            "disputed",
-            "verdicts",
-            "sources",
-            "data_version",
-        }
-    ),
-    "TransferPlan": frozenset(
-        {"decision", "steps", "step_ids", "original_provider_reachable", "data_version"}
-    ),
-    "IcpNumber": frozenset(
-        {
-            "canonical",
-            "subject_number",
-            "province",
-            "kind",
-            "serial",
-            "site",
-            "service",
-            "abbreviation",
-            "alternative_abbreviation",
-        }
-    ),
-    "Policy": frozenset(
-        {"schema_version", "data_version", "as_of", "origin", "province_count", "source_count"}
-    ),
-    "DataProblem": frozenset({"record", "field", "message"}),
-    "NationalRule": frozenset({"id", "text", "sources"}),
-    "Cause": frozenset({"id", "text", "sources", "condition"}),
-    "Remedy": frozenset(
-        {
-            "id",
-            "label",
-            "condition",
-            "applies",
-            "steps",
-            "step_ids",
-            "sources",
-            "causes",
-            "changes",
-            "basis",
-            "detail",
-            "number_hint",
-        }
-    ),
-    "Diagnosis": frozenset(
-        {
-            "failure",
-            "title",
-            "province",
-            "causes",
-            "remedies",
-            "steps",
-            "step_ids",
-            "decided",
-            "unknown_facts",
-            "facts",
-            "sources",
-            "data_version",
-            "cause",
-            "subject_number",
-            "icp_number_problem",
-            "transfer",
-            "related",
-            "note",
-        }
-    ),
-    "FailureInfo": frozenset(
-        {"failure", "title", "sources", "causes", "remedies", "changes", "aliases", "related", "note"}
-    ),
-    "RemedyInfo": frozenset(
-        {"id", "label", "step_ids", "sources", "condition", "causes", "rule", "detail", "number_hint"}
-    ),
-    "RejectionImpact": frozenset(
-        {
-            "filing_cancelled",
-            "has_other_provider",
-            "site_reachable_now",
-            "cancellation_risk",
-            "dns_to_new_provider_allowed",
-            "restorable_if_cancelled",
-            "steps",
-            "step_ids",
-            "related",
-            "unknown_facts",
-            "rules",
-            "sources",
-            "data_version",
-        }
-    ),
+    **{cls.__name__: _keys(cls) for cls in PUBLIC_TYPES},
+    "Policy": frozenset(_POLICY_KEYS),
 }
 
 
@@ -180,277 +105,110 @@ def _is_tuple_type(typ: Any) -> bool:
     return typ is tuple or get_origin(typ) is tuple
 
 
-def _is_date_type(typ: Any) -> bool:
-    return isinstance(typ, type) and issubclass(typ, dt.date)
-
-
 def _set_order(value: Any) -> tuple[int, str]:
     if isinstance(value, enum.Enum):
         return (list(type(value)).index(value), "")
     return (0, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str))
 
 
+def _condition_to_dict(condition: Condition) -> dict[str, bool]:
+    return {fact.value if isinstance(fact, Fact) else str(fact): value for fact, value in condition}
+
+
+def _condition_from_dict(value: Any, _: Any) -> Condition:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected an object of facts, not {type(value).__name__}")
+    for wanted in value.values():
+        if not isinstance(wanted, bool):
+            raise TypeError(f"a fact's value must be true or false, not {wanted!r}")
+    return tuple(sorted((Fact(name), wanted) for name, wanted in value.items()))
+
+
 def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter()
+    converter = cattrs.Converter(detailed_validation=True)
     un = converter.unstructure
 
-    def unstructure_set(value: Any) -> list[Any]:
-        return [un(item) for item in sorted(value, key=_set_order)]
-
-    def unstructure_tuple(value: Any) -> list[Any]:
-        return [un(item) for item in value]
-
-    converter.register_unstructure_hook_func(_is_set_type, unstructure_set)
-    converter.register_unstructure_hook_func(_is_tuple_type, unstructure_tuple)
+    converter.register_unstructure_hook_func(
+        _is_set_type, lambda value: [un(item) for item in sorted(value, key=_set_order)]
+    )
+    converter.register_unstructure_hook_func(_is_tuple_type, lambda value: [un(item) for item in value])
     # Class hooks, so that they beat the pass-through cattrs has for str: the
     # package's enums are str subclasses, and their members must become plain strings.
     converter.register_unstructure_hook(_StrEnum, lambda member: member.value)
     converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
-    converter.register_unstructure_hook_func(_is_date_type, lambda day: day.isoformat())
-
-    def hook(cls: type[Any], fn: Callable[[Any], dict[str, Any]]) -> None:
-        # A predicate, not a class hook: cattrs resolves the annotations of a class it
-        # is given, and some refer to names imported only for type checking.
-        converter.register_unstructure_hook_func(lambda t: t is cls, fn)
-
-    hook(Text, lambda t: {"zh": t.zh, "en": t.en})
-    hook(
-        Source,
-        lambda s: {
-            "id": s.id,
-            "provider": s.provider,
-            "title": s.title,
-            "standing": un(s.standing),
-            "url": s.url,
-            "repository": s.repository,
-            "path": s.path,
-            "commit": s.commit,
-            "date": un(s.date) if s.date is not None else None,
-            "note": s.note,
-        },
-    )
-    hook(
-        Province,
-        lambda p: {
-            "code": p.code,
-            "gb_code": p.gb_code,
-            "name": p.name,
-            "short_name": p.short_name,
-            "name_en": p.name_en,
-            "iso_name": p.iso_name,
-            "icp_abbreviation": p.icp_abbreviation,
-            "alternative_abbreviations": list(p.alternative_abbreviations),
-            "aliases": list(p.aliases),
-        },
-    )
-    hook(
-        Step,
-        lambda s: {
-            "id": s.id,
-            "order": s.order,
-            "title": un(s.titles),
-            "rule": s.rule,
-            "sources": un(s.sources),
-            "deadline_working_days": s.deadline_working_days,
-            "changes": un(s.changes),
-            "note": s.note,
-            "warnings": [un(w) for w in s.warnings],
-        },
-    )
-    hook(
-        ChangeVerdict,
-        lambda v: {
-            "change": un(v.change),
-            "timing": un(v.timing),
-            "basis": un(v.basis),
-            "rule": v.rule,
-            "sources": un(v.sources),
-            "deadline_working_days": v.deadline_working_days,
-            "disputed": v.disputed,
-            "note": v.note,
-        },
-    )
-    hook(
-        DeferredChange,
-        lambda d: {"change": un(d.change), "deadline_working_days": d.deadline_working_days},
-    )
-    hook(
-        TransferDecision,
-        lambda d: {
-            "province": un(d.province),
-            "changes": un(d.changes),
-            "subject_kind": un(d.subject_kind) if d.subject_kind is not None else None,
-            "direct": d.direct,
-            "blocking": un(d.blocking),
-            "deferred": un(d.deferred),
-            "basis": un(d.basis),
-            "disputed": d.disputed,
-            "verdicts": un(d.verdicts),
-            "sources": un(d.sources),
-            "data_version": d.data_version,
-        },
-    )
-    hook(
-        TransferPlan,
-        lambda p: {
-            "decision": un(p.decision),
-            "steps": un(p.steps),
-            "step_ids": list(p.step_ids),
-            "original_provider_reachable": p.original_provider_reachable,
-            "data_version": p.data_version,
-        },
-    )
-    hook(
-        IcpNumber,
-        lambda n: {
-            "canonical": n.canonical,
-            "subject_number": n.subject_number,
-            "province": un(n.province),
-            "kind": un(n.kind),
-            "serial": n.serial,
-            "site": n.site,
-            "service": un(n.service) if n.service is not None else None,
-            "abbreviation": n.abbreviation,
-            "alternative_abbreviation": n.alternative_abbreviation,
-        },
-    )
-    hook(
+    converter.register_unstructure_hook(dt.date, lambda day: day.isoformat())
+    converter.register_structure_hook(dt.date, lambda value, _: _structure_date(value))
+    converter.register_unstructure_hook(
         Policy,
-        lambda p: {
-            "schema_version": p.schema_version,
-            "data_version": p.data_version,
-            "as_of": un(p.as_of),
-            "origin": p.origin,
-            "province_count": len(p.rules),
-            "source_count": len(p.sources),
-        },
+        lambda p: dict(
+            zip(
+                _POLICY_KEYS,
+                (
+                    p.schema_version,
+                    p.data_version,
+                    p.as_of.isoformat(),
+                    p.origin,
+                    len(p.rules),
+                    len(p.sources),
+                ),
+                strict=True,
+            )
+        ),
     )
-    hook(DataProblem, lambda d: {"record": d.record, "field": d.field, "message": d.message})
-    hook(NationalRule, lambda r: {"id": r.id, "text": un(r.text), "sources": un(r.sources)})
 
-    def opt(value: Any) -> Any:
-        return None if value is None else un(value)
+    def conditions(cls: type) -> dict[str, Any]:
+        return {
+            a.name: override(unstruct_hook=_condition_to_dict, struct_hook=_condition_from_dict)
+            for a in attrs.fields(cls)
+            if a.type == Condition
+        }
 
-    def condition(pairs: tuple[tuple[str, bool], ...]) -> dict[str, bool]:
-        return dict(pairs)
+    def unstructure_factory(cls: type) -> Callable[[Any], dict[str, Any]]:
+        attrs.resolve_types(cls)
+        fields_fn: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+            cls, converter, **conditions(cls)
+        )
+        extras = EXTRAS.get(cls, {})
+        if not extras:
+            return fields_fn
 
-    hook(
-        Cause,
-        lambda c: {
-            "id": c.id,
-            "text": un(c.text),
-            "sources": un(c.sources),
-            "condition": condition(c.condition),
-        },
-    )
-    hook(
-        Remedy,
-        lambda r: {
-            "id": r.id,
-            "label": un(r.label),
-            "condition": condition(r.condition),
-            "applies": r.applies,
-            "steps": un(r.steps),
-            "step_ids": list(r.step_ids),
-            "sources": un(r.sources),
-            "causes": list(r.causes),
-            "changes": un(r.changes),
-            "basis": opt(r.basis),
-            "detail": opt(r.detail),
-            "number_hint": opt(r.number_hint),
-        },
-    )
-    hook(
-        Diagnosis,
-        lambda d: {
-            "failure": un(d.failure),
-            "title": un(d.title),
-            "province": opt(d.province),
-            "causes": un(d.causes),
-            "remedies": un(d.remedies),
-            "steps": un(d.steps),
-            "step_ids": list(d.step_ids),
-            "decided": d.decided,
-            "unknown_facts": list(d.unknown_facts),
-            "facts": condition(d.facts),
-            "sources": un(d.sources),
-            "data_version": d.data_version,
-            "cause": d.cause,
-            "subject_number": d.subject_number,
-            "icp_number_problem": d.icp_number_problem,
-            "transfer": opt(d.transfer),
-            "related": un(d.related),
-            "note": opt(d.note),
-        },
-    )
-    hook(
-        FailureInfo,
-        lambda f: {
-            "failure": un(f.failure),
-            "title": un(f.title),
-            "sources": un(f.sources),
-            "causes": un(f.causes),
-            "remedies": un(f.remedies),
-            "changes": un(f.changes),
-            "aliases": list(f.aliases),
-            "related": un(f.related),
-            "note": opt(f.note),
-        },
-    )
-    hook(
-        RemedyInfo,
-        lambda r: {
-            "id": r.id,
-            "label": un(r.label),
-            "step_ids": list(r.step_ids),
-            "sources": un(r.sources),
-            "condition": condition(r.condition),
-            "causes": list(r.causes),
-            "rule": opt(r.rule),
-            "detail": opt(r.detail),
-            "number_hint": opt(r.number_hint),
-        },
-    )
-    hook(
-        RejectionImpact,
-        lambda r: {
-            "filing_cancelled": r.filing_cancelled,
-            "has_other_provider": r.has_other_provider,
-            "site_reachable_now": r.site_reachable_now,
-            "cancellation_risk": r.cancellation_risk,
-            "dns_to_new_provider_allowed": r.dns_to_new_provider_allowed,
-            "restorable_if_cancelled": r.restorable_if_cancelled,
-            "steps": un(r.steps),
-            "step_ids": list(r.step_ids),
-            "related": un(r.related),
-            "unknown_facts": list(r.unknown_facts),
-            "rules": un(r.rules),
-            "sources": un(r.sources),
-            "data_version": r.data_version,
-        },
-    )
+        def unstructure(obj: Any) -> dict[str, Any]:
+            data = fields_fn(obj)
+            for key, prop in extras.items():
+                data[key] = un(getattr(obj, prop))
+            return data
+
+        return unstructure
+
+    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        attrs.resolve_types(cls)
+        return make_dict_structure_fn(cls, converter, **conditions(cls))
+
+    converter.register_unstructure_hook_factory(attrs.has, unstructure_factory)
+    converter.register_structure_hook_factory(attrs.has, structure_factory)
     return converter
 
 
-_CONVERTER = _make_converter()
+def _structure_date(value: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, not {type(value).__name__}")
+    return dt.date.fromisoformat(value)
 
+
+_CONVERTER = _make_converter()
 
 _SERIALISABLE = ["a value the API returns", "a list, tuple, set or dict of them", "JSON scalars"]
 
 
 def to_dict(obj: object) -> Any:
     """*obj* (any value the API returns, or a list, tuple or dict of them) as plain
-    JSON-able data: dicts, lists, strings, numbers, booleans and None.
-
-    Attrs classes without a dedicated hook (the data model's rules, claims and
-    examples; a diagnosis) are serialised field by field with the same conventions.
-    """
+    JSON-able data: dicts, lists, strings, numbers, booleans and None."""
     if isinstance(obj, type) or not (
         attrs.has(type(obj))
         or isinstance(obj, (Mapping, list, tuple, set, frozenset, str, int, float, enum.Enum, dt.date))
         or obj is None
     ):
-        raise InvalidArgumentError("value to serialise", type(obj).__name__, _SERIALISABLE)
+        raise ArgumentTypeError("value to serialise", obj, _SERIALISABLE)
     try:
         return _CONVERTER.unstructure(obj)
     except RecursionError:  # a container that holds itself
@@ -461,11 +219,45 @@ def to_dict(obj: object) -> Any:
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
     """*obj* as JSON text: :func:`to_dict`, keys sorted, non-ASCII text kept as is."""
-    if indent is not None and (
-        isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16
-    ):
+    if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+        raise ArgumentTypeError("indent", indent, ["None", "an int"])
+    if indent is not None and not 0 <= indent <= 16:
         raise InvalidArgumentError("indent", indent, ["None", "a whole number from 0 to 16"])
     try:
         return json.dumps(to_dict(obj), sort_keys=True, ensure_ascii=False, indent=indent, allow_nan=False)
     except (TypeError, ValueError) as exc:  # something inside a container is not JSON data
         raise InvalidArgumentError("value to serialise", obj, _SERIALISABLE) from exc
+
+
+def from_dict(cls: type[_T], data: object) -> _T:
+    """Read back a value :func:`to_dict` wrote: ``from_dict(TransferDecision, d)``.
+
+    *cls* is one of the public value types (decisions, plans, diagnoses, ICP
+    numbers...). Computed keys are ignored. Raises :class:`InvalidArgumentError`
+    naming every field that does not fit.
+    """
+    if cls not in PUBLIC_TYPES:
+        names = sorted(c.__name__ for c in PUBLIC_TYPES)
+        raise InvalidArgumentError("type to read", getattr(cls, "__name__", cls), names)
+    if not isinstance(data, Mapping):
+        raise ArgumentTypeError("data", data, ["a dict, as to_dict() writes"])
+    try:
+        return _CONVERTER.structure(data, cls)
+    except cattrs.BaseValidationError as exc:
+        problems = cattrs.transform_error(exc, path=cls.__name__)
+        raise InvalidArgumentError(
+            f"{cls.__name__} data", "; ".join(problems[:20]), ["to_dict() output"]
+        ) from None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InvalidArgumentError(f"{cls.__name__} data", str(exc)[:200], ["to_dict() output"]) from None
+
+
+def from_json(cls: type[_T], text: str | bytes) -> _T:
+    """Read back a value :func:`to_json` wrote."""
+    if not isinstance(text, (str, bytes)):
+        raise ArgumentTypeError("text", text, ["JSON text (str or bytes)"])
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidArgumentError("JSON text", str(exc)[:200], ["JSON that to_json() wrote"]) from None
+    return from_dict(cls, data)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ._build import SCHEMA_VERSION, build_policy
-from ._errors import DataProblem, InvalidArgumentError, PolicyDataError, PolicyDataWarning
 from ._policy import Policy
+from .errors import ArgumentTypeError, DataProblem, InvalidArgumentError, PolicyDataError, PolicyDataWarning
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,9 +44,9 @@ def _parse(text: str, origin: str) -> dict[str, Any]:
 def check_policy_text(text: str, *, origin: str = "<string>") -> tuple[DataProblem, ...]:
     """Every problem in a policy document, or an empty tuple; never raises on data."""
     if not isinstance(text, str):
-        raise InvalidArgumentError("text", type(text).__name__, ["TOML text (str)"])
+        raise ArgumentTypeError("text", text, ["TOML text (str)"])
     if not isinstance(origin, str):
-        raise InvalidArgumentError("origin", type(origin).__name__, ["a string naming the source"])
+        raise ArgumentTypeError("origin", origin, ["a string naming the source"])
     try:
         data = _parse(text, origin)
     except PolicyDataError as exc:
@@ -75,9 +75,9 @@ def _read_source(source: str | bytes | os.PathLike[str], origin: str | None) -> 
     """The text of *source* and the name it goes by in messages; a file that cannot be
     read, or is not UTF-8, raises :class:`PolicyDataError`."""
     if not isinstance(source, (str, bytes, os.PathLike)):
-        raise InvalidArgumentError("source", type(source).__name__, ["a path", "TOML text", "TOML bytes"])
+        raise ArgumentTypeError("source", source, ["a path", "TOML text", "TOML bytes"])
     if origin is not None and not isinstance(origin, str):
-        raise InvalidArgumentError("origin", type(origin).__name__, ["a string naming the source"])
+        raise ArgumentTypeError("origin", origin, ["a string naming the source"])
     if isinstance(source, str) and not source.strip():
         raise InvalidArgumentError("source", source, ["a path", "TOML text", "TOML bytes"])
     if isinstance(source, bytes):
@@ -161,7 +161,7 @@ def resolve_policy(policy: Policy | None) -> Policy:
     if policy is None:
         return default_policy()
     if not isinstance(policy, Policy):
-        raise InvalidArgumentError("policy", policy, ["a Policy from load_policy()", "None"])
+        raise ArgumentTypeError("policy", policy, ["a Policy from load_policy()", "None"])
     return policy
 
 

@@ -7,19 +7,25 @@ hash, compare, pickle and can be shared between threads without copies.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
-from ._enums import Change, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
-from ._errors import InvalidArgumentError
-from ._text import fold
+from ._coerce import coerce_lang
+from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
+from ._vocab import Fact, Trigger
+from .errors import UnknownIdError
 
 __all__ = [
+    "Cause",
+    "Condition",
     "FactClaim",
+    "FailureInfo",
     "NationalRule",
     "Province",
     "ProvinceNote",
     "ProvinceRules",
+    "RemedyInfo",
     "Requirement",
     "SiteFact",
     "Source",
@@ -28,32 +34,28 @@ __all__ = [
     "TimingClaim",
     "TransferRule",
     "WorkedExample",
+    "combine_basis",
+    "merge_sources",
 ]
 
 ALL_KINDS: frozenset[SubjectKind] = frozenset(SubjectKind)
 
-
-def coerce_lang(value: object) -> Lang:
-    """``"zh"`` / ``"en"`` (or a :class:`Lang`), else :class:`InvalidArgumentError`."""
-    if isinstance(value, Lang):
-        return value
-    if isinstance(value, str):
-        try:
-            return Lang(fold(value).lower())
-        except ValueError:
-            pass
-    raise InvalidArgumentError("lang", value, [lang.value for lang in Lang])
+#: Facts a branch depends on, as ``(fact, value)`` pairs in fact order; empty = always.
+Condition = tuple[tuple[Fact, bool], ...]
 
 
 @attrs.frozen
 class Text:
-    """One text in the two languages the data keeps."""
+    """One text in the two languages the data keeps. Every text the package gives,
+    in any value, is a ``Text``; :meth:`get` is the one way to pick a language."""
 
     zh: str
+    """The Chinese text."""
     en: str
+    """The English text."""
 
     def get(self, lang: Lang | str = Lang.ZH) -> str:
-        """The text in *lang* (``"zh"`` or ``"en"``)."""
+        """The text in *lang* (``"zh"``, the default, or ``"en"``)."""
         return self.en if coerce_lang(lang) is Lang.EN else self.zh
 
 
@@ -78,6 +80,26 @@ class Source:
         return self.standing is not SourceStanding.HISTORICAL
 
 
+def merge_sources(*groups: Iterable[Source]) -> tuple[Source, ...]:
+    """The sources of all *groups*, each once, in first-seen order."""
+    seen: dict[str, Source] = {}
+    for group in groups:
+        for source in group:
+            seen.setdefault(source.id, source)
+    return tuple(seen.values())
+
+
+def combine_basis(bases: Iterable[Basis]) -> Basis:
+    """The weakest basis among *bases*: any national default makes the whole answer
+    rest on a default; otherwise any province rule makes it the province's."""
+    found = set(bases)
+    if Basis.NATIONAL_DEFAULT in found:
+        return Basis.NATIONAL_DEFAULT
+    if Basis.PROVINCE in found:
+        return Basis.PROVINCE
+    return Basis.NATIONAL_RULE
+
+
 @attrs.frozen
 class Province:
     """A mainland provincial-level division, identified by its ISO 3166-2 code."""
@@ -92,9 +114,10 @@ class Province:
     alternative_abbreviations: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
 
-    def display_name(self, lang: Lang | str = Lang.ZH) -> str:
-        """The official name in Chinese, or the English name."""
-        return self.name_en if coerce_lang(lang) is Lang.EN else self.name
+    @property
+    def display_name(self) -> Text:
+        """The official Chinese name and the English name, as one :class:`Text`."""
+        return Text(self.name, self.name_en)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
@@ -202,7 +225,7 @@ class Requirement:
 
     id: str
     step: str | None
-    trigger: str
+    trigger: Trigger
     when_changes: frozenset[Change]
     applies_to: frozenset[SubjectKind]
     sources: tuple[Source, ...]
@@ -285,3 +308,55 @@ class StepInfo:
     id: str
     order: int
     title: Text
+
+
+@attrs.frozen
+class Cause:
+    """A possible cause of a failure, with its sources.
+
+    ``condition`` is empty for a cause that is always possible. A cause with a
+    condition is named only when the facts given meet it, and then first: it is the
+    likely cause (an invalid ICP number, say).
+    """
+
+    id: str
+    text: Text
+    sources: tuple[Source, ...]
+    condition: Condition = ()
+
+
+@attrs.frozen
+class RemedyInfo:
+    """A remedy branch as the data states it: step ids, not steps."""
+
+    id: str
+    label: Text
+    step_ids: tuple[str, ...]
+    sources: tuple[Source, ...]
+    condition: Condition = ()
+    causes: tuple[str, ...] = ()
+    rule: NationalRule | None = None
+    detail: Text | None = None
+    number_hint: Text | None = None
+
+
+@attrs.frozen
+class FailureInfo:
+    """Everything the data says about one failure."""
+
+    failure: Failure
+    title: Text
+    sources: tuple[Source, ...]
+    causes: tuple[Cause, ...]
+    remedies: tuple[RemedyInfo, ...]
+    changes: frozenset[Change] = frozenset()
+    aliases: tuple[str, ...] = ()
+    related: tuple[Failure, ...] = ()
+    note: Text | None = None
+
+    def cause(self, cause_id: str) -> Cause:
+        """The cause *cause_id*; :class:`UnknownIdError` if the failure has none."""
+        for cause in self.causes:
+            if cause.id == cause_id:
+                return cause
+        raise UnknownIdError("cause", cause_id, [c.id for c in self.causes])

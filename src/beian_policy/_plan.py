@@ -3,17 +3,66 @@ provider, at the new provider, and after approval."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Mapping
+from typing import ParamSpec
+
 import attrs
 
-from ._coerce import coerce_flag, merge_sources
-from ._decision import ChangesLike, ProvinceLike, TransferDecision, assess_transfer
+from ._coerce import ChangesLike, coerce_flag
+from ._decision import ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Change, SubjectKind
 from ._loader import resolve_policy
-from ._model import NationalRule, Requirement, Source, Text
+from ._model import Requirement, Source, Text, merge_sources
 from ._policy import Policy
 from ._step import Step
+from ._vocab import RuleId, StepId, Trigger
+from .errors import ArgumentTypeError, UnknownNameError
 
-__all__ = ["TransferPlan", "plan_transfer", "required_steps"]
+__all__ = ["PlanFacts", "TransferPlan", "plan_transfer", "required_steps"]
+
+
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    coerce_flag(attribute.name, value)
+
+
+@attrs.frozen
+class PlanFacts:
+    """What the plan needs to know beyond the changes; each default is the case that
+    adds no step. The one definition of these facts: :func:`plan_transfer`, the
+    command line, :class:`TransferCase` and the strategies all use it."""
+
+    domain_owner_matches_subject: bool = attrs.field(default=True, validator=_flag)
+    """The domain's registrant is the filing's subject."""
+    regulated_industry: bool = attrs.field(default=False, validator=_flag)
+    """The website is in an industry that needs pre-approval (前置审批)."""
+    original_provider_reachable: bool = attrs.field(default=True, validator=_flag)
+    """The original provider can still make a change filing."""
+    has_extra_filings: bool = attrs.field(default=False, validator=_flag)
+    """The subject has filings at other providers that the province wants cancelled."""
+    domain_registered_overseas: bool = attrs.field(default=False, validator=_flag)
+    """The domain is held at a registrar outside mainland China."""
+    multiple_cloud_resources: bool = attrs.field(default=False, validator=_flag)
+    """The website is served from resources at more than one provider."""
+
+    @classmethod
+    def coerce(cls, value: PlanFacts | Mapping[str, bool] | None) -> PlanFacts:
+        """*value* as PlanFacts: an instance, a mapping of field names, or None."""
+        if value is None:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise ArgumentTypeError("facts", value, ["PlanFacts", "a dict of fact names to bools", "None"])
+        names = [field.name for field in attrs.fields(cls)]
+        for key in value:
+            if key not in names:
+                raise UnknownNameError("plan fact", key, names)
+        return cls(**value)
+
+    def triggers(self, trigger: Trigger) -> bool:
+        """Whether a requirement with a fact trigger applies for these facts."""
+        return bool(getattr(self, trigger.value, False))
 
 
 @attrs.frozen
@@ -21,15 +70,26 @@ class TransferPlan:
     """A decision and the steps that follow from it, in the order they must happen."""
 
     decision: TransferDecision
+    """The transfer decision the plan follows from."""
     steps: tuple[Step, ...]
-    original_provider_reachable: bool
+    """What to do, in order."""
+    facts: PlanFacts
+    """The facts the plan was made for."""
 
     @property
     def step_ids(self) -> tuple[str, ...]:
+        """The ids of :attr:`steps`, in order."""
         return tuple(step.id for step in self.steps)
 
     @property
+    def refile(self) -> bool:
+        """True when the plan files again instead of transferring: something must be
+        changed first and the original provider cannot be reached to change it."""
+        return bool(self.decision.blocking) and not self.facts.original_provider_reachable
+
+    @property
     def data_version(self) -> str:
+        """The data release that produced the plan."""
         return self.decision.data_version
 
 
@@ -40,18 +100,37 @@ class _Steps:
         self.policy = policy
         self.by_id: dict[str, Step] = {}
 
-    def national(self, step_id: str, rule_id: str, **extra: object) -> None:
+    def national(self, step_id: StepId, rule_id: RuleId) -> None:
         """Add a step required by a national rule (merging sources if already there)."""
-        rule: NationalRule = self.policy.national_rule(rule_id)
-        self.add(step_id, f"national/{rule.id}", rule.sources, **extra)
+        rule = self.policy.national_rule(rule_id)
+        self.add(step_id, f"national/{rule.id}", rule.sources)
 
-    def add(self, step_id: str, rule: str, sources: tuple[Source, ...], **extra: object) -> None:
+    def add(
+        self,
+        step_id: str,
+        rule: str,
+        sources: tuple[Source, ...],
+        *,
+        deadline_working_days: int | None = None,
+        changes: frozenset[Change] = frozenset(),
+        note: str = "",
+        warnings: tuple[Text, ...] = (),
+        irreversible: bool = False,
+    ) -> None:
         existing = self.by_id.get(step_id)
         if existing is not None:
             self.by_id[step_id] = attrs.evolve(existing, sources=merge_sources(existing.sources, sources))
             return
-        info = self.policy.step_info(step_id)
-        self.by_id[step_id] = Step.from_info(info, rule=rule, sources=sources, **extra)  # type: ignore[arg-type]
+        self.by_id[step_id] = Step.from_info(
+            self.policy.step_info(step_id),
+            rule=rule,
+            sources=sources,
+            deadline_working_days=deadline_working_days,
+            changes=changes,
+            note=note,
+            warnings=warnings,
+            irreversible=irreversible,
+        )
 
     def ordered(self) -> tuple[Step, ...]:
         return tuple(sorted(self.by_id.values(), key=lambda s: s.order))
@@ -62,39 +141,41 @@ def _triggered(
     *,
     changes: frozenset[Change],
     subject_kind: SubjectKind | None,
-    facts: dict[str, bool],
+    facts: PlanFacts,
 ) -> bool:
     if subject_kind is not None and subject_kind not in requirement.applies_to:
         return False
-    if requirement.trigger == "always":
+    if requirement.trigger is Trigger.ALWAYS:
         return True
-    if requirement.trigger == "changes":
+    if requirement.trigger is Trigger.CHANGES:
         return bool(requirement.when_changes & changes)
-    return facts.get(requirement.trigger, False)
+    return facts.triggers(requirement.trigger)
 
 
 def _plan_refiling(steps: _Steps, decision: TransferDecision, policy: Policy) -> None:
     """What must be changed first cannot be, with the original provider gone: the
     website's filing is cancelled and filed again, carrying every change."""
+    blocking = decision.blocking_changes
     rule_ids = []
-    if Change.WEBSITE_OWNER_PHONE in decision.blocking:
-        rule_ids.append("unreachable_provider_refile")
-    if decision.blocking - {Change.WEBSITE_OWNER_PHONE}:
-        rule_ids.append("cancel_and_refile_instead")
+    if Change.WEBSITE_OWNER_PHONE in blocking:
+        rule_ids.append(RuleId.UNREACHABLE_PROVIDER_REFILE)
+    if blocking - {Change.WEBSITE_OWNER_PHONE}:
+        rule_ids.append(RuleId.CANCEL_AND_REFILE_INSTEAD)
     sources = merge_sources(*(policy.national_rule(rule_id).sources for rule_id in rule_ids))
     caveats: tuple[Text, ...] = ()
-    if any(c.value.startswith("subject_") for c in decision.blocking):
-        caveats = (policy.national_rule("cancel_and_refile_instead").text,)
-    irreversible = policy.national_rule("cancelled_number_not_restorable")
+    if any(change.is_subject for change in blocking):
+        caveats = (policy.national_rule(RuleId.CANCEL_AND_REFILE_INSTEAD).text,)
+    irreversible = policy.national_rule(RuleId.CANCELLED_NUMBER_NOT_RESTORABLE)
     steps.add(
-        "cancel_website",
+        StepId.CANCEL_WEBSITE,
         f"national/{rule_ids[0]}",
         merge_sources(sources, irreversible.sources),
-        changes=decision.blocking,
+        changes=blocking,
         warnings=(irreversible.text, *caveats),
+        irreversible=True,
     )
     steps.add(
-        "file_as_new_website",
+        StepId.FILE_AS_NEW_WEBSITE,
         f"national/{rule_ids[0]}",
         sources,
         changes=decision.changes,
@@ -107,58 +188,41 @@ def plan_transfer(
     changes: ChangesLike = (),
     *,
     subject_kind: SubjectKind | str | None = None,
-    domain_owner_matches_subject: bool = True,
-    regulated_industry: bool = False,
-    original_provider_reachable: bool = True,
-    has_extra_filings: bool = False,
-    domain_registered_overseas: bool = False,
-    multiple_cloud_resources: bool = False,
+    facts: PlanFacts | Mapping[str, bool] | None = None,
     policy: Policy | None = None,
 ) -> TransferPlan:
     """The decision for *province* and *changes* plus every step, in order.
 
-    The facts are keyword options; each defaults to the case that adds no step.
+    *facts* (a :class:`PlanFacts`, or a dict of its field names) says what else is
+    true of the case; left out, each fact takes the value that adds no step.
     """
-    domain_owner_matches_subject = coerce_flag("domain_owner_matches_subject", domain_owner_matches_subject)
-    regulated_industry = coerce_flag("regulated_industry", regulated_industry)
-    original_provider_reachable = coerce_flag("original_provider_reachable", original_provider_reachable)
-    has_extra_filings = coerce_flag("has_extra_filings", has_extra_filings)
-    domain_registered_overseas = coerce_flag("domain_registered_overseas", domain_registered_overseas)
-    multiple_cloud_resources = coerce_flag("multiple_cloud_resources", multiple_cloud_resources)
+    plan_facts = PlanFacts.coerce(facts)
     pol = resolve_policy(policy)
     decision = assess_transfer(province, changes, subject_kind=subject_kind, policy=pol)
     rules = pol.rules_for(decision.province)
     kind = decision.subject_kind
     steps = _Steps(pol)
 
-    if not domain_owner_matches_subject:
-        steps.national("change_domain_owner", "domain_owner_must_match_subject")
-    if domain_registered_overseas:
-        steps.national("move_domain_to_domestic_registrar", "overseas_domain_not_accepted")
+    if not plan_facts.domain_owner_matches_subject:
+        steps.national(StepId.CHANGE_DOMAIN_OWNER, RuleId.DOMAIN_OWNER_MUST_MATCH_SUBJECT)
+    if plan_facts.domain_registered_overseas:
+        steps.national(StepId.MOVE_DOMAIN_TO_DOMESTIC_REGISTRAR, RuleId.OVERSEAS_DOMAIN_NOT_ACCEPTED)
 
-    # What must be changed first cannot be changed when the original provider is gone:
-    # the website is cancelled and filed again, carrying the new details.
-    refile = bool(decision.blocking) and not original_provider_reachable
+    refile = bool(decision.blocking) and not plan_facts.original_provider_reachable
     if refile:
         _plan_refiling(steps, decision, pol)
-    elif decision.blocking:
-        for verdict in decision.verdicts:
-            if verdict.change in decision.blocking:
-                steps.add(
-                    "change_filing_at_original_provider",
-                    verdict.rule,
-                    verdict.sources,
-                    changes=decision.blocking,
-                )
+    else:
+        for verdict in decision.blocking:
+            steps.add(
+                StepId.CHANGE_FILING_AT_ORIGINAL_PROVIDER,
+                verdict.rule,
+                verdict.sources,
+                changes=decision.blocking_changes,
+            )
 
-    facts = {
-        "has_extra_filings": has_extra_filings,
-        "domain_registered_overseas": domain_registered_overseas,
-        "multiple_cloud_resources": multiple_cloud_resources,
-    }
     for requirement in rules.requirements:
         if requirement.step is not None and _triggered(
-            requirement, changes=decision.changes, subject_kind=kind, facts=facts
+            requirement, changes=decision.changes, subject_kind=kind, facts=plan_facts
         ):
             steps.add(
                 requirement.step,
@@ -167,12 +231,12 @@ def plan_transfer(
                 note=requirement.note,
             )
 
-    if regulated_industry:
-        steps.national("obtain_preapproval", "preapproval_for_regulated")
+    if plan_facts.regulated_industry:
+        steps.national(StepId.OBTAIN_PREAPPROVAL, RuleId.PREAPPROVAL_FOR_REGULATED)
     reachable = rules.filed_sites_reachable
     if reachable.required and reachable.covers(kind):
         steps.add(
-            "keep_filed_sites_reachable",
+            StepId.KEEP_FILED_SITES_REACHABLE,
             f"{decision.province.code}/filed_sites_reachable",
             reachable.sources,
             note=reachable.note,
@@ -180,67 +244,46 @@ def plan_transfer(
     closed = rules.unfiled_sites_closed
     if closed.required:
         steps.add(
-            "close_unfiled_sites",
+            StepId.CLOSE_UNFILED_SITES,
             f"{decision.province.code}/unfiled_sites_closed",
             closed.sources,
             note=closed.note,
         )
 
     if not refile:
-        steps.national("submit_transfer", "transfer_adds_provider")
-    steps.national("verify_sms", "sms_within_24_hours")
-    steps.add(
-        "wait_for_review",
-        "national/transfer_adds_provider",
-        pol.national_rule("transfer_adds_provider").sources,
-    )
-    steps.national("point_dns_to_new_provider", "dns_after_transfer")
+        steps.national(StepId.SUBMIT_TRANSFER, RuleId.TRANSFER_ADDS_PROVIDER)
+    steps.national(StepId.VERIFY_SMS, RuleId.SMS_WITHIN_24_HOURS)
+    steps.national(StepId.WAIT_FOR_REVIEW, RuleId.TRANSFER_ADDS_PROVIDER)
+    steps.national(StepId.POINT_DNS_TO_NEW_PROVIDER, RuleId.DNS_AFTER_TRANSFER)
 
-    if decision.deferred and not refile:  # a new filing carries the deferred changes too
-        deadlines = [
-            d.deadline_working_days for d in decision.deferred if d.deadline_working_days is not None
-        ]
-        rule = pol.national_rule("update_after_transfer")
-        sources = rule.sources
-        for verdict in decision.verdicts:
-            if verdict.change not in decision.blocking:
-                sources = merge_sources(sources, verdict.sources)
+    deferred = decision.deferred
+    if deferred and not refile:  # a new filing carries the deferred changes too
+        deadlines = [v.deadline_working_days for v in deferred if v.deadline_working_days is not None]
+        rule = pol.national_rule(RuleId.UPDATE_AFTER_TRANSFER)
         steps.add(
-            "update_filing_after_transfer",
+            StepId.UPDATE_FILING_AFTER_TRANSFER,
             f"national/{rule.id}",
-            sources,
+            merge_sources(rule.sources, *(v.sources for v in deferred)),
             deadline_working_days=min(deadlines) if deadlines else None,
-            changes=frozenset(d.change for d in decision.deferred),
+            changes=decision.deferred_changes,
         )
 
-    return TransferPlan(
-        decision=decision, steps=steps.ordered(), original_provider_reachable=original_provider_reachable
-    )
+    return TransferPlan(decision=decision, steps=steps.ordered(), facts=plan_facts)
 
 
-def required_steps(
-    province: ProvinceLike,
-    changes: ChangesLike = (),
-    *,
-    subject_kind: SubjectKind | str | None = None,
-    domain_owner_matches_subject: bool = True,
-    regulated_industry: bool = False,
-    original_provider_reachable: bool = True,
-    has_extra_filings: bool = False,
-    domain_registered_overseas: bool = False,
-    multiple_cloud_resources: bool = False,
-    policy: Policy | None = None,
-) -> tuple[Step, ...]:
-    """The ordered steps of :func:`plan_transfer`."""
-    return plan_transfer(
-        province,
-        changes,
-        subject_kind=subject_kind,
-        domain_owner_matches_subject=domain_owner_matches_subject,
-        regulated_industry=regulated_industry,
-        original_provider_reachable=original_provider_reachable,
-        has_extra_filings=has_extra_filings,
-        domain_registered_overseas=domain_registered_overseas,
-        multiple_cloud_resources=multiple_cloud_resources,
-        policy=policy,
-    ).steps
+_P = ParamSpec("_P")
+
+
+def _steps_of(plan: Callable[_P, TransferPlan]) -> Callable[_P, tuple[Step, ...]]:
+    """A view of *plan* that returns only its steps, with *plan*'s own signature."""
+
+    @functools.wraps(plan)
+    def steps(*args: _P.args, **kwargs: _P.kwargs) -> tuple[Step, ...]:
+        return plan(*args, **kwargs).steps
+
+    steps.__name__ = steps.__qualname__ = "required_steps"
+    steps.__doc__ = "The ordered steps of :func:`plan_transfer` (same arguments)."
+    return steps
+
+
+required_steps = _steps_of(plan_transfer)

@@ -9,11 +9,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._diagnosis import FailureInfo
 from ._enums import Change, Failure
-from ._errors import UnknownChangeError, UnknownIdError, UnknownProvinceError
-from ._model import NationalRule, Province, ProvinceRules, Source, StepInfo, Text
+from ._model import FailureInfo, NationalRule, Province, ProvinceRules, Source, StepInfo, Text
 from ._text import lookup_key
+from .errors import UnknownChangeError, UnknownIdError, UnknownProvinceError
 
 __all__ = ["NoIcpRegion", "Policy", "province_alias_texts"]
 

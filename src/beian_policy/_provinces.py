@@ -6,11 +6,11 @@ from __future__ import annotations
 import difflib
 from typing import TypeVar, overload
 
-from ._errors import InvalidArgumentError, UnknownProvinceError
 from ._loader import resolve_policy
 from ._model import Province
 from ._policy import Policy
 from ._text import fold, lookup_key
+from .errors import ArgumentTypeError, InvalidArgumentError, UnknownProvinceError
 
 __all__ = ["get_province", "provinces", "resolve_province", "search_provinces"]
 
@@ -69,7 +69,9 @@ def get_province(text: object, default: object = None, *, policy: Policy | None 
 def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None) -> tuple[Province, ...]:
     """Provinces whose names or codes are close to *text*, best first, deterministic."""
     pol = resolve_policy(policy)
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise ArgumentTypeError("limit", limit, ["a whole number (int)"])
+    if limit < 0:
         raise InvalidArgumentError("limit", limit, ["a whole number, 0 or more"])
     exact = _lookup(text, pol)
     if exact is not None:

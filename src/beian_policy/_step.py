@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._enums import Change, Lang
+from ._enums import Change
 from ._model import Source, StepInfo, Text
 
 __all__ = ["Step"]
@@ -12,25 +12,29 @@ __all__ = ["Step"]
 
 @attrs.frozen
 class Step:
-    """One thing to do. ``id`` is stable public API; ``rule`` names the rule that
-    requires the step (``CN-BJ/transfer/...`` or ``national/...``). ``note`` is the
-    data's own remark on the requirement (English); ``warnings`` are cautions in both
-    languages that a person must read before acting (e.g. that a cancellation cannot
-    be undone)."""
+    """One thing to do, in the place it must happen."""
 
     id: str
+    """Stable public id (``"submit_transfer"``); the catalogue in the data lists them."""
     order: int
-    titles: Text
+    """The step's place in the real order; plans are sorted by it."""
+    title: Text
+    """The short title, in both languages."""
     rule: str
+    """The rule that requires the step: ``CN-BJ/transfer/...``, ``CN-GD/requirement/...``
+    or ``national/<rule id>``."""
     sources: tuple[Source, ...]
+    """The documents behind the rule."""
     deadline_working_days: int | None = None
+    """A stated deadline, in working days, where one applies."""
     changes: frozenset[Change] = frozenset()
+    """The changes the step files or carries."""
     note: str = ""
+    """The data's own remark on the requirement (English)."""
     warnings: tuple[Text, ...] = ()
-
-    def title(self, lang: Lang | str = Lang.ZH) -> str:
-        """The short title in ``"zh"`` (default) or ``"en"``."""
-        return self.titles.get(lang)
+    """Cautions a person must read before acting (a cancellation cannot be undone)."""
+    irreversible: bool = False
+    """True for a step that cannot be undone once done (a cancellation)."""
 
     @classmethod
     def from_info(
@@ -43,15 +47,18 @@ class Step:
         changes: frozenset[Change] = frozenset(),
         note: str = "",
         warnings: tuple[Text, ...] = (),
+        irreversible: bool = False,
     ) -> Step:
+        """A step of the catalogue entry *info*, required by *rule*."""
         return cls(
             id=info.id,
             order=info.order,
-            titles=info.title,
+            title=info.title,
             rule=rule,
             sources=sources,
             deadline_working_days=deadline_working_days,
             changes=changes,
             note=note,
             warnings=warnings,
+            irreversible=irreversible,
         )

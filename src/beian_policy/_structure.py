@@ -17,7 +17,7 @@ from cattrs import transform_error
 
 from . import _document as doc
 from ._enums import _StrEnum
-from ._errors import DataProblem
+from .errors import DataProblem
 
 __all__ = ["SCALARS", "Collector", "structure_records"]
 

@@ -41,18 +41,17 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._cases import TransferCase, TransferFacts
-from ._diagnosis import Failure
-from ._enums import Change, SubjectKind
+from ._cases import TransferCase
+from ._enums import Change, Failure, SubjectKind
 from ._icp_strategy import icp_numbers
 from ._loader import default_data_text, load_policy, resolve_policy
 from ._model import Province
+from ._plan import PlanFacts
 from ._policy import Policy, province_alias_texts
 from ._text import lookup_key
 
 __all__ = [
     "TransferCase",
-    "TransferFacts",
     "change_sets",
     "changes",
     "failures",
@@ -251,7 +250,7 @@ def _case(*, province: object, changes: object, subject_kind: object, **facts: b
         _drawn("change_sets", change, Change)
     if subject_kind is not None:
         _drawn("subject_kinds", subject_kind, SubjectKind)
-    return TransferCase(province, frozenset(changes), subject_kind, **facts)  # type: ignore[arg-type]
+    return TransferCase(province, frozenset(changes), subject_kind, PlanFacts(**facts))  # type: ignore[arg-type]
 
 
 # -- failures ----------------------------------------------------------------------------

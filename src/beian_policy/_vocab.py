@@ -1,0 +1,117 @@
+"""The ids the code itself refers to, each defined once.
+
+The data file defines steps, national rules, facts and triggers with these ids; the
+loader requires the ones below to exist (an id missing from the data fails at load
+time, not when a question is asked), and the engine refers to them only through
+these enums, so a typo is a mypy error rather than a wrong answer.
+
+Adding one means: a member here, its record in ``data/provinces.toml`` (steps and
+national rules) and, for a fact or trigger, the code that derives or uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ._enums import _StrEnum
+
+__all__ = ["DIAGNOSIS_PARAMETERS", "Fact", "RuleId", "StepId", "Trigger"]
+
+
+class StepId(_StrEnum):
+    """Steps the engine adds by id (the catalogue in the data may define more, which
+    province requirements and failure remedies name)."""
+
+    CHANGE_DOMAIN_OWNER = "change_domain_owner"
+    MOVE_DOMAIN_TO_DOMESTIC_REGISTRAR = "move_domain_to_domestic_registrar"
+    CHANGE_FILING_AT_ORIGINAL_PROVIDER = "change_filing_at_original_provider"
+    CANCEL_EXTRA_FILINGS = "cancel_extra_filings"
+    CANCEL_WEBSITE = "cancel_website"
+    OBTAIN_PREAPPROVAL = "obtain_preapproval"
+    KEEP_FILED_SITES_REACHABLE = "keep_filed_sites_reachable"
+    CLOSE_UNFILED_SITES = "close_unfiled_sites"
+    SUBMIT_TRANSFER = "submit_transfer"
+    FILE_AS_NEW_WEBSITE = "file_as_new_website"
+    VERIFY_SMS = "verify_sms"
+    WAIT_FOR_REVIEW = "wait_for_review"
+    POINT_DNS_TO_NEW_PROVIDER = "point_dns_to_new_provider"
+    UPDATE_FILING_AFTER_TRANSFER = "update_filing_after_transfer"
+    FIX_PER_REVIEW_FEEDBACK = "fix_per_review_feedback"
+
+
+class RuleId(_StrEnum):
+    """National rules the engine cites by id."""
+
+    TRANSFER_ADDS_PROVIDER = "transfer_adds_provider"
+    NO_EDIT_DURING_TRANSFER = "no_edit_during_transfer"
+    CHANGE_FIRST_BY_DEFAULT = "change_first_by_default"
+    SMS_PHONE_MUST_MATCH = "sms_phone_must_match"
+    UNREACHABLE_PROVIDER_REFILE = "unreachable_provider_refile"
+    CANCEL_AND_REFILE_INSTEAD = "cancel_and_refile_instead"
+    DOMAIN_OWNER_MUST_MATCH_SUBJECT = "domain_owner_must_match_subject"
+    OVERSEAS_DOMAIN_NOT_ACCEPTED = "overseas_domain_not_accepted"
+    DNS_AFTER_TRANSFER = "dns_after_transfer"
+    UPDATE_AFTER_TRANSFER = "update_after_transfer"
+    PREAPPROVAL_FOR_REGULATED = "preapproval_for_regulated"
+    SMS_WITHIN_24_HOURS = "sms_within_24_hours"
+    REJECTION_KEEPS_SITE_REACHABLE = "rejection_keeps_site_reachable"
+    LONG_REJECTION_RISKS_CANCELLATION = "long_rejection_risks_cancellation"
+    CANCELLED_NUMBER_NOT_RESTORABLE = "cancelled_number_not_restorable"
+
+
+class Trigger(_StrEnum):
+    """When a province requirement adds its plan step. The last three name a
+    :class:`~beian_policy.PlanFacts` field of the same name."""
+
+    ALWAYS = "always"
+    NEVER = "never"
+    CHANGES = "changes"
+    HAS_EXTRA_FILINGS = "has_extra_filings"
+    DOMAIN_REGISTERED_OVERSEAS = "domain_registered_overseas"
+    MULTIPLE_CLOUD_RESOURCES = "multiple_cloud_resources"
+
+
+class Fact(_StrEnum):
+    """A fact a failure's cause or remedy branch may depend on (``when = {fact = bool}``
+    in the data). The first three are given by the caller of ``diagnose``; the others
+    are derived from the province's rules or the ICP number given."""
+
+    SUBMITTED_TO_ADMINISTRATION = "submitted_to_administration"
+    SUBJECT_HAS_OTHER_WEBSITES = "subject_has_other_websites"
+    ORIGINAL_PROVIDER_REACHABLE = "original_provider_reachable"
+    PROVINCE_REQUIRES_MATCH = "province_requires_match"
+    PROVINCE_ALLOWS_AFTER = "province_allows_after"
+    ICP_NUMBER_VALID = "icp_number_valid"
+    ICP_NUMBER_MATCHES_PROVINCE = "icp_number_matches_province"
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The ``diagnose`` parameters this fact comes from."""
+        return _FACT_PARAMETERS[self]
+
+    @property
+    def needs_changes(self) -> bool:
+        """Derived from the province's transfer rules: only a failure that names the
+        changes it concerns may use it."""
+        return self in (Fact.PROVINCE_REQUIRES_MATCH, Fact.PROVINCE_ALLOWS_AFTER)
+
+
+_FACT_PARAMETERS: Mapping[Fact, tuple[str, ...]] = {
+    Fact.SUBMITTED_TO_ADMINISTRATION: ("submitted_to_administration",),
+    Fact.SUBJECT_HAS_OTHER_WEBSITES: ("subject_has_other_websites",),
+    Fact.ORIGINAL_PROVIDER_REACHABLE: ("original_provider_reachable",),
+    Fact.PROVINCE_REQUIRES_MATCH: ("province",),
+    Fact.PROVINCE_ALLOWS_AFTER: ("province",),
+    Fact.ICP_NUMBER_VALID: ("icp_number",),
+    Fact.ICP_NUMBER_MATCHES_PROVINCE: ("icp_number", "province"),
+}
+
+#: The ``diagnose`` parameters, in the order ``Diagnosis.unknown_facts`` lists them.
+DIAGNOSIS_PARAMETERS = (
+    "province",
+    "cause",
+    "submitted_to_administration",
+    "subject_has_other_websites",
+    "original_provider_reachable",
+    "icp_number",
+)

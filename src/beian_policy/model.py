@@ -1,0 +1,92 @@
+"""Every value type of the package, in one public namespace.
+
+The data records (built by the loader, not validated when built by hand: use
+:func:`beian_policy.load_policy` or :func:`beian_policy.loads_policy` to get checked
+ones) and the answers the questions return. The names users meet most often are also
+at the top level of :mod:`beian_policy`.
+"""
+
+from __future__ import annotations
+
+from ._cases import TransferCase
+from ._decision import ChangeVerdict, TransferDecision
+from ._diagnosis import Diagnosis, Remedy
+from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
+from ._icp import IcpKind, IcpNumber, IcpService
+from ._model import (
+    Cause,
+    Condition,
+    FactClaim,
+    FailureInfo,
+    NationalRule,
+    Province,
+    ProvinceNote,
+    ProvinceRules,
+    RemedyInfo,
+    Requirement,
+    SiteFact,
+    Source,
+    StepInfo,
+    Text,
+    TimingClaim,
+    TransferRule,
+    WorkedExample,
+)
+from ._plan import PlanFacts, TransferPlan
+from ._policy import NoIcpRegion, Policy
+from ._rejection import RejectionImpact
+from ._step import Step
+from ._vocab import Fact, RuleId, StepId, Trigger
+from .errors import DataProblem
+
+__all__ = [
+    "Basis",
+    "Cause",
+    "Change",
+    "ChangeVerdict",
+    "Condition",
+    "DataProblem",
+    "Diagnosis",
+    "Fact",
+    "FactClaim",
+    "Failure",
+    "FailureInfo",
+    "IcpKind",
+    "IcpNumber",
+    "IcpService",
+    "Lang",
+    "NationalRule",
+    "NoIcpRegion",
+    "PlanFacts",
+    "Policy",
+    "Province",
+    "ProvinceNote",
+    "ProvinceRules",
+    "RejectionImpact",
+    "Remedy",
+    "RemedyInfo",
+    "Requirement",
+    "RuleId",
+    "Scope",
+    "SiteFact",
+    "Source",
+    "SourceStanding",
+    "Status",
+    "Step",
+    "StepId",
+    "StepInfo",
+    "SubjectKind",
+    "Text",
+    "Timing",
+    "TimingClaim",
+    "TransferCase",
+    "TransferDecision",
+    "TransferPlan",
+    "TransferRule",
+    "Trigger",
+    "WorkedExample",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
