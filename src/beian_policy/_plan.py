@@ -178,7 +178,7 @@ def plan_transfer(
             note=reachable.note,
         )
     closed = rules.unfiled_sites_closed
-    if closed.required:
+    if closed.required and closed.covers(kind):
         steps.add(
             "close_unfiled_sites",
             f"{decision.province.code}/unfiled_sites_closed",
