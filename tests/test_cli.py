@@ -364,8 +364,8 @@ def test_python_dash_m() -> None:
 def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
     corrected = replace_once(
         data_text,
-        'changes = ["*"]\nstatus = "stated"\ntiming = "before"\nsources = ["tc-cn-ln"]',
-        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]',
+        'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-ln"',
+        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\nclaims = [{ source = "j-cn-ln"',
     )
     corrected = replace_once(corrected, 'data_version = "', 'data_version = "2099.01.01" # was "')
     path = tmp_path / "corrected.toml"

@@ -71,7 +71,7 @@ def plain(value: Any) -> bool:
 
 
 def test_decision_keys_and_values() -> None:
-    decision = bp.assess_transfer("北京", ["website_owner_phone", "subject_name"])
+    decision = bp.assess_transfer("北京", ["website_owner_phone", "subject_name"], subject_kind="organisation")
     data = to_dict(decision)
     assert set(data) == DECISION_KEYS
     assert set(data["province"]) == PROVINCE_KEYS
@@ -81,13 +81,13 @@ def test_decision_keys_and_values() -> None:
     assert data["changes"] == ["subject_name", "website_owner_phone"]
     assert data["blocking"] == ["website_owner_phone"]
     assert data["deferred"] == [{"change": "subject_name", "deadline_working_days": 10}]
-    assert data["subject_kind"] is None
+    assert data["subject_kind"] == "organisation"
     assert data["basis"] == "province"
     assert plain(data)
 
 
 def test_plan_and_step_keys() -> None:
-    plan = bp.plan_transfer("北京", ["subject_name"], domain_owner_matches_subject=False)
+    plan = bp.plan_transfer("北京", ["subject_name"], subject_kind="organisation", domain_owner_matches_subject=False)
     data = to_dict(plan)
     assert set(data) == PLAN_KEYS
     assert set(data["decision"]) == DECISION_KEYS
@@ -201,9 +201,11 @@ def test_model_records_without_their_own_hook() -> None:
     rules = bp.default_policy().rules_for(bp.resolve_province("北京"))
     data = to_dict(rules)
     (catch_all,) = [r for r in data["transfer_rules"] if r["covers_all"]]
-    assert catch_all["timing"] == "after"
-    assert catch_all["deadline_working_days"] == 10
+    assert (catch_all["status"], catch_all["timing"]) == ("unknown", None)
     assert "website_owner_phone" not in catch_all["changes"]
+    (after,) = [r for r in data["transfer_rules"] if r["timing"] == "after"]
+    assert after["deadline_working_days"] == 10
+    assert after["applies_to"] == ["organisation"]
     assert catch_all["applies_to"] == ["organisation", "individual"]
     assert plain(data)
 

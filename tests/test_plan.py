@@ -53,21 +53,26 @@ def test_plain_transfer() -> None:
 
 
 def test_blocking_change_goes_to_the_original_provider_first() -> None:
-    steps = bp.required_steps("辽宁", ["subject_name"])
+    steps = bp.required_steps("辽宁", ["subject_name"], subject_kind="organisation")
     assert ids(steps)[0] == "change_filing_at_original_provider"
     assert steps[0].changes == {bp.Change.SUBJECT_NAME}
-    assert steps[0].rule == "CN-LN/transfer/*"
+    assert steps[0].rule == (
+        "CN-LN/transfer/subject_address+subject_certificate+subject_name+subject_owner+subject_owner_contact"
+        "+subject_type+website_domains+website_name+website_owner/organisation"
+    )
+    # Without a subject kind the company-tab rule does not count: the strict default decides.
+    assert bp.required_steps("辽宁", ["subject_name"])[0].rule == "national/change_first_by_default"
     assert "update_filing_after_transfer" not in ids(steps)
 
 
 def test_deferred_change_is_updated_last_with_the_deadline() -> None:
-    steps = bp.required_steps("北京", ["subject_name"])
+    steps = bp.required_steps("北京", ["subject_name"], subject_kind="organisation")
     assert ids(steps)[-1] == "update_filing_after_transfer"
     assert steps[-1].deadline_working_days == 10
     assert steps[-1].changes == {bp.Change.SUBJECT_NAME}
     # 北京 asks for a rename letter when the subject's name changed.
     assert "prepare_rename_letter" in ids(steps)
-    no_deadline = bp.required_steps("陕西", ["subject_name"])
+    no_deadline = bp.required_steps("陕西", ["subject_name"], subject_kind="organisation")
     assert no_deadline[-1].id == "update_filing_after_transfer"
     assert no_deadline[-1].deadline_working_days is None
 
@@ -111,7 +116,9 @@ def test_province_requirements() -> None:
 
 
 def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
-    steps = bp.required_steps("北京", ["subject_name", "subject_type"], regulated_industry=True)
+    steps = bp.required_steps(
+        "北京", ["subject_name", "subject_type"], subject_kind="organisation", regulated_industry=True
+    )
     for step in steps:
         info = policy.step_info(step.id)
         assert (step.title("zh"), step.title("en"), step.order) == (info.title.zh, info.title.en, info.order)
@@ -120,6 +127,7 @@ def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
     rules = {step.id: step.rule for step in steps}
     assert rules["change_filing_at_original_provider"] == (
         "CN-BJ/transfer/subject_address+subject_certificate+subject_owner+subject_owner_contact+subject_type"
+        "/organisation"
     )
     assert rules["obtain_preapproval"] == "national/preapproval_for_regulated"
     assert rules["close_unfiled_sites"] == "CN-BJ/unfiled_sites_closed"
@@ -127,7 +135,7 @@ def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
 
 
 def test_plan_wraps_the_decision() -> None:
-    plan = bp.plan_transfer("北京", ["subject_name", "subject_type"])
+    plan = bp.plan_transfer("北京", ["subject_name", "subject_type"], subject_kind="organisation")
     assert plan.decision.blocking == {bp.Change.SUBJECT_TYPE}
     assert [d.change for d in plan.decision.deferred] == [bp.Change.SUBJECT_NAME]
     assert plan.step_ids[0] == "change_filing_at_original_provider"
@@ -190,7 +198,9 @@ def test_unreachable_original_provider_with_a_subject_change() -> None:
 
 
 def test_refiling_carries_the_changes_that_could_have_waited() -> None:
-    steps = bp.required_steps("西藏", ["subject_name", "subject_address"], original_provider_reachable=False)
+    steps = bp.required_steps(
+        "西藏", ["subject_name", "subject_address"], subject_kind="organisation", original_provider_reachable=False
+    )
     assert ids(steps)[:2] == ["cancel_website", "file_as_new_website"]
     assert steps[0].changes == {bp.Change.SUBJECT_NAME}
     assert steps[1].changes == {bp.Change.SUBJECT_NAME, bp.Change.SUBJECT_ADDRESS}
