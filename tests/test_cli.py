@@ -102,7 +102,13 @@ def test_check_json_is_the_api_answer_and_exit_codes() -> None:
     assert not_direct.returncode == 1
     assert json.loads(not_direct.stdout)["direct"] is False
     direct = run(
-        "--json", "check", "北京", "-c", "subject_name,website_name", "--subject-kind", "organisation",
+        "--json",
+        "check",
+        "北京",
+        "-c",
+        "subject_name,website_name",
+        "--subject-kind",
+        "organisation",
         "--fail-if-not-direct",
     )
     assert direct.returncode == 0
@@ -111,8 +117,16 @@ def test_check_json_is_the_api_answer_and_exit_codes() -> None:
 
 def test_check_text_in_both_languages() -> None:
     en = ok(
-        "check", "CN-BJ", "-c", "website_owner_phone", "-c", "subject_name", "--subject-kind", "organisation",
-        "--lang", "en",
+        "check",
+        "CN-BJ",
+        "-c",
+        "website_owner_phone",
+        "-c",
+        "subject_name",
+        "--subject-kind",
+        "organisation",
+        "--lang",
+        "en",
     )
     assert en.splitlines()[0] == "Beijing (北京市, CN-BJ)"
     assert "not direct" in en
@@ -123,8 +137,16 @@ def test_check_text_in_both_languages() -> None:
     assert_fits_80_columns(en)
 
     zh = ok(
-        "check", "CN-BJ", "-c", "website_owner_phone", "-c", "subject_name", "--subject-kind", "organisation",
-        "--lang", "zh",
+        "check",
+        "CN-BJ",
+        "-c",
+        "website_owner_phone",
+        "-c",
+        "subject_name",
+        "--subject-kind",
+        "organisation",
+        "--lang",
+        "zh",
     )
     assert zh.splitlines()[0] == "北京市（CN-BJ，Beijing）"
     assert "不能直接接入" in zh
@@ -376,7 +398,8 @@ def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
     corrected = replace_once(
         data_text,
         'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-ln"',
-        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\nclaims = [{ source = "j-cn-ln"',
+        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\n'
+        'claims = [{ source = "j-cn-ln"',
     )
     corrected = replace_once(corrected, 'data_version = "', 'data_version = "2099.01.01" # was "')
     path = tmp_path / "corrected.toml"

@@ -293,11 +293,17 @@ def test_disputes_are_recorded(policy: bp.Policy, code: str, change: str, kind: 
 
 
 def test_undisputed_decisions_say_so(policy: bp.Policy) -> None:
-    assert not bp.assess_transfer("CN-BJ", "subject_name", subject_kind="organisation", policy=policy).disputed
-    assert not bp.assess_transfer("CN-LN", "subject_name", subject_kind="organisation", policy=policy).disputed
+    assert not bp.assess_transfer(
+        "CN-BJ", "subject_name", subject_kind="organisation", policy=policy
+    ).disputed
+    assert not bp.assess_transfer(
+        "CN-LN", "subject_name", subject_kind="organisation", policy=policy
+    ).disputed
     # 四川: QingCloud's match rule agrees (it is a source, not a claim); no dispute outside the
     # company-tab certificate exception.
-    assert not bp.assess_transfer("CN-SC", "subject_certificate", subject_kind="individual", policy=policy).disputed
+    assert not bp.assess_transfer(
+        "CN-SC", "subject_certificate", subject_kind="individual", policy=policy
+    ).disputed
     assert not bp.assess_transfer("CN-SC", "subject_certificate", policy=policy).disputed
 
 
@@ -391,3 +397,40 @@ def test_other_versions_of_tencent_pages_have_one_standing_rule(policy: bp.Polic
                 assert "older" in source.note.lower(), source.id
             else:
                 assert "could not be established" in source.note, source.id
+
+
+# -- disagreements the audit of 2026-12-01 found unrecorded --------------------------------
+
+
+def test_national_disagreements_are_recorded_with_every_side(policy: bp.Policy) -> None:
+    edit = {s.id for s in policy.national_rule("providers_differ_on_changes_during_transfer").sources}
+    # Tencent (no edits during a transfer) vs Huawei (upload the latest certificates) vs
+    # QingCloud and JD Cloud (it depends on the province).
+    assert {"tc-faq-transfer", "h-rules", "q-add-access", "j-access-notes"} <= edit
+    limits = {s.id for s in policy.national_rule("sites_per_transfer_versions_differ").sources}
+    assert limits == {"tc-faq-transfer", "tc-faq-transfer-a"}
+    assert policy.source("tc-faq-transfer-a").commit == "0f66dc54e12aed9a656b247bb6373e2cfa48d602"
+    # The strict default is the project's own policy and says so.
+    assert "own policy" in policy.national_rule("change_first_by_default").text.en
+
+
+@pytest.mark.parametrize(
+    ("code", "topic", "source_ids"),
+    [
+        ("CN-BJ", "dispute", {"q-cn-bj", "j-cn-bj"}),
+        ("CN-BJ", "history", {"tc-cn-bj", "t17", "told"}),
+        ("CN-LN", "history", {"tc-cn-ln-a"}),
+        ("CN-HL", "dispute", {"j-cn-hl", "tc-cn-hl"}),
+        ("CN-SH", "history", {"tc-cn-sh-a", "t17"}),
+        ("CN-HA", "history", {"tc-cn-ha", "tc-cn-ha-a"}),
+        ("CN-XJ", "history", {"tc-cn-xj", "tc-cn-xj-a"}),
+        ("CN-HN", "history", {"t17"}),
+        ("CN-SN", "history", {"t17"}),
+        ("CN-NX", "history", {"t17"}),
+        ("CN-AH", "materials", {"tc-cn-ah"}),
+        ("CN-SC", "dispute", {"tc-cn-sc", "q-cn-sc", "j-cn-sc", "tc-overview-a"}),
+    ],
+)
+def test_recorded_notes(policy: bp.Policy, code: str, topic: str, source_ids: set[str]) -> None:
+    notes = rules(policy, code).notes
+    assert any(n.topic == topic and {s.id for s in n.sources} == source_ids for n in notes)

@@ -259,8 +259,10 @@ def test_an_individual_never_rests_on_a_company_tab_rule() -> None:
             for kind in (None, bp.SubjectKind.INDIVIDUAL):
                 decision = bp.assess_transfer(code, change, subject_kind=kind)
                 (verdict,) = decision.verdicts
-                if (code, change, kind) in {("CN-BJ", bp.Change.SUBJECT_NAME, bp.SubjectKind.INDIVIDUAL),
-                                            ("CN-BJ", bp.Change.SUBJECT_TYPE, bp.SubjectKind.INDIVIDUAL)}:
+                if (code, change, kind) in {
+                    ("CN-BJ", bp.Change.SUBJECT_NAME, bp.SubjectKind.INDIVIDUAL),
+                    ("CN-BJ", bp.Change.SUBJECT_TYPE, bp.SubjectKind.INDIVIDUAL),
+                }:
                     assert verdict.rule == "CN-BJ/transfer/subject_name+subject_type/individual"
                     continue
                 assert source_id not in {s.id for s in verdict.sources}, (code, change, kind)

@@ -23,8 +23,7 @@ from beian_policy._diagnosis import (
 )
 from beian_policy._document import FACTS
 from beian_policy._enums import Basis, Change, Lang
-from beian_policy._loader import check_policy_text
-from beian_policy._loader import default_data_text
+from beian_policy._loader import check_policy_text, default_data_text
 from tests.conftest import replace_once
 
 MISMATCHES = (Failure.SUBJECT_MISMATCH, Failure.PROVIDER_INFO_MISMATCH)
@@ -339,7 +338,11 @@ def _beijing_rules_for_both_kinds() -> bp.Policy:
         'changes = ["subject_type", "subject_certificate", "subject_address", "subject_owner",'
         ' "subject_owner_contact"]\nstatus = "stated"\ntiming = "before"\nsources = ["tc-cn-bj"]',
     )
-    text = replace_once(text, 'changes = ["subject_name", "subject_type"]\napplies_to = ["individual"]', 'changes = ["subject_type"]\napplies_to = ["individual"]')
+    text = replace_once(
+        text,
+        'changes = ["subject_name", "subject_type"]\napplies_to = ["individual"]',
+        'changes = ["subject_type"]\napplies_to = ["individual"]',
+    )
     # The two worked examples that the widened rules answer differently.
     text = replace_once(
         text,

@@ -71,7 +71,9 @@ def plain(value: Any) -> bool:
 
 
 def test_decision_keys_and_values() -> None:
-    decision = bp.assess_transfer("北京", ["website_owner_phone", "subject_name"], subject_kind="organisation")
+    decision = bp.assess_transfer(
+        "北京", ["website_owner_phone", "subject_name"], subject_kind="organisation"
+    )
     data = to_dict(decision)
     assert set(data) == DECISION_KEYS
     assert set(data["province"]) == PROVINCE_KEYS
@@ -87,7 +89,9 @@ def test_decision_keys_and_values() -> None:
 
 
 def test_plan_and_step_keys() -> None:
-    plan = bp.plan_transfer("北京", ["subject_name"], subject_kind="organisation", domain_owner_matches_subject=False)
+    plan = bp.plan_transfer(
+        "北京", ["subject_name"], subject_kind="organisation", domain_owner_matches_subject=False
+    )
     data = to_dict(plan)
     assert set(data) == PLAN_KEYS
     assert set(data["decision"]) == DECISION_KEYS

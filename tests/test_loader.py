@@ -14,7 +14,8 @@ from beian_policy._loader import check_policy_text
 from tests.conftest import replace_once
 
 BJ_CLOSED = (
-    '[provinces.unfiled_sites_closed]\nstatus = "stated"\nvalue = true\nscope = "organisations"\nsources = ["tc-cn-bj"]'
+    '[provinces.unfiled_sites_closed]\nstatus = "stated"\nvalue = true\nscope = "organisations"\n'
+    'sources = ["tc-cn-bj"]'
 )
 BJ_DEADLINE = 'deadline_working_days = 10\nsources = ["tc-cn-bj"]'
 
@@ -191,10 +192,12 @@ def test_corrected_data_changes_a_decision(data_text: str) -> None:
     )
     text = replace_once(
         text,
-        'owner rule is on Tencent\'s company tab; individuals fall back to the strict national default."\n\n[[provinces.examples]]\n'
+        "owner rule is on Tencent's company tab; individuals fall back to the strict national default.\"\n\n"
+        "[[provinces.examples]]\n"
         'changes = ["subject_owner", "website_name"]\nsubject_kind = "organisation"\ndirect = false\n'
         'blocking = ["website_name"]\ndeferred = ["subject_owner"]',
-        'owner rule is on Tencent\'s company tab; individuals fall back to the strict national default."\n\n[[provinces.examples]]\n'
+        "owner rule is on Tencent's company tab; individuals fall back to the strict national default.\"\n\n"
+        "[[provinces.examples]]\n"
         'changes = ["subject_owner", "website_name"]\nsubject_kind = "organisation"\ndirect = true\n'
         'deferred = ["subject_owner", "website_name"]',
     )

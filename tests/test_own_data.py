@@ -16,7 +16,10 @@ from beian_policy._icp import parse_icp_number
 from tests.conftest import replace_once
 
 LN_RULE = 'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-ln"'
-LN_AFTER = 'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\nclaims = [{ source = "j-cn-ln"'
+LN_AFTER = (
+    'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\n'
+    'claims = [{ source = "j-cn-ln"'
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +81,7 @@ def test_a_policy_that_is_not_one_is_refused() -> None:
 
 
 def test_bad_data_names_every_problem(tmp_path: Path, corrected: str) -> None:
-    text = replace_once(
-        corrected, LN_AFTER, LN_AFTER.replace('timing = "after"\n', "")
-    )
+    text = replace_once(corrected, LN_AFTER, LN_AFTER.replace('timing = "after"\n', ""))
     text = replace_once(text, 'code = "CN-TJ"', 'code = "tianjin"')
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")

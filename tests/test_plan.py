@@ -199,7 +199,10 @@ def test_unreachable_original_provider_with_a_subject_change() -> None:
 
 def test_refiling_carries_the_changes_that_could_have_waited() -> None:
     steps = bp.required_steps(
-        "西藏", ["subject_name", "subject_address"], subject_kind="organisation", original_provider_reachable=False
+        "西藏",
+        ["subject_name", "subject_address"],
+        subject_kind="organisation",
+        original_provider_reachable=False,
     )
     assert ids(steps)[:2] == ["cancel_website", "file_as_new_website"]
     assert steps[0].changes == {bp.Change.SUBJECT_NAME}
