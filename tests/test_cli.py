@@ -87,10 +87,11 @@ def test_the_console_script_is_installed() -> None:
 
 
 def test_check_json_is_the_api_answer_and_exit_codes() -> None:
-    out = ok("check", "辽宁", "--change", "subject_name", "--json")
+    out = ok("check", "辽宁", "--change", "subject_name", "--subject-kind", "organisation", "--json")
     data = json.loads(out)
-    assert data == to_dict(bp.assess_transfer("辽宁", ["subject_name"]))
-    # Read off the data by hand: 辽宁 wants every change made at the original provider first.
+    assert data == to_dict(bp.assess_transfer("辽宁", ["subject_name"], subject_kind="organisation"))
+    # Read off Tencent's company tab by hand: 辽宁 wants every change made at the original
+    # provider first.
     assert data["direct"] is False
     assert data["blocking"] == ["subject_name"]
     assert data["province"]["code"] == "CN-LN"
@@ -100,7 +101,16 @@ def test_check_json_is_the_api_answer_and_exit_codes() -> None:
     not_direct = run("check", "LN", "-c", "subject_name", "--fail-if-not-direct", "--json")
     assert not_direct.returncode == 1
     assert json.loads(not_direct.stdout)["direct"] is False
-    direct = run("--json", "check", "北京", "-c", "subject_name,website_name", "--fail-if-not-direct")
+    direct = run(
+        "--json",
+        "check",
+        "北京",
+        "-c",
+        "subject_name,website_name",
+        "--subject-kind",
+        "organisation",
+        "--fail-if-not-direct",
+    )
     assert direct.returncode == 0
     answer = json.loads(direct.stdout)
     assert answer["deferred"] == ["subject_name", "website_name"]
@@ -108,7 +118,18 @@ def test_check_json_is_the_api_answer_and_exit_codes() -> None:
 
 
 def test_check_text_in_both_languages() -> None:
-    en = ok("check", "CN-BJ", "-c", "website_owner_phone", "-c", "subject_name", "--lang", "en")
+    en = ok(
+        "check",
+        "CN-BJ",
+        "-c",
+        "website_owner_phone",
+        "-c",
+        "subject_name",
+        "--subject-kind",
+        "organisation",
+        "--lang",
+        "en",
+    )
     assert en.splitlines()[0] == "Beijing (北京市, CN-BJ)"
     assert "not direct" in en
     assert "subject name [subject_name] (within 10 working days)" in en
@@ -117,7 +138,18 @@ def test_check_text_in_both_languages() -> None:
     assert "https://cloud.tencent.com/document/product/243/51695" in en
     assert_fits_80_columns(en)
 
-    zh = ok("check", "CN-BJ", "-c", "website_owner_phone", "-c", "subject_name", "--lang", "zh")
+    zh = ok(
+        "check",
+        "CN-BJ",
+        "-c",
+        "website_owner_phone",
+        "-c",
+        "subject_name",
+        "--subject-kind",
+        "organisation",
+        "--lang",
+        "zh",
+    )
     assert zh.splitlines()[0] == "北京市（CN-BJ，Beijing）"
     assert "不能直接接入" in zh
     assert "主办单位名称 [subject_name]（10个工作日内）" in zh
@@ -231,9 +263,10 @@ def test_provinces_table_and_json() -> None:
     assert rows[0].split()[:4] == ["CN-BJ", "Beijing", "北京", "京"]
     sichuan = next(row for row in rows if row.startswith("CN-SC"))
     assert "蜀 川" in sichuan
-    assert "after 10d" in rows[0]
-    liaoning = next(row for row in rows if row.startswith("CN-LN"))
-    assert "before" in liaoning
+    # 北京's catch-all is unknown; its three stated rules are for one subject kind each.
+    assert "unknown" in rows[0]
+    assert "+3" in rows[0]
+    assert "before" in sichuan
     assert_fits_80_columns(en)
     zh = ok("provinces", "--lang", "zh")
     assert zh.splitlines()[0].split()[:2] == ["代码", "名称"]
@@ -365,8 +398,9 @@ def test_python_dash_m() -> None:
 def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
     corrected = replace_once(
         data_text,
-        'changes = ["*"]\nstatus = "stated"\ntiming = "before"\nsources = ["tc-cn-ln"]',
-        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]',
+        'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-ln"',
+        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\n'
+        'claims = [{ source = "j-cn-ln"',
     )
     corrected = replace_once(corrected, 'data_version = "', 'data_version = "2099.01.01" # was "')
     path = tmp_path / "corrected.toml"

@@ -168,16 +168,16 @@ def test_sources_are_locatable(policy: bp.Policy) -> None:
 # (catch-all timing or None if unknown, filed sites reachable, unfiled sites closed),
 # where None means the reference has no current source for the value.
 EXPECTED: dict[str, tuple[str | None, bool | None, bool | None]] = {
-    "CN-BJ": ("after", None, True),
+    "CN-BJ": (None, None, True),  # the transfer-first rule is on Tencent's company tab only
     "CN-TJ": (None, None, True),
     "CN-HE": (None, False, True),  # Tencent rules on old certificates only; Huawei is a claim
     "CN-SX": (None, None, None),
     "CN-NM": (None, None, None),
-    "CN-LN": ("before", None, None),
+    "CN-LN": (None, None, None),  # "no transfer first" is on Tencent's company tab only
     "CN-JL": (None, None, None),
     "CN-HL": (None, None, None),
     "CN-SH": (None, None, None),
-    "CN-JS": (None, None, None),
+    "CN-JS": (None, False, None),  # an open site shows its number: conditional, as 海南 and 贵州
     "CN-ZJ": (None, False, True),
     "CN-AH": (None, None, None),
     "CN-FJ": (None, None, True),
@@ -249,19 +249,24 @@ def test_closure_stated_by_tencent(policy: bp.Policy, code: str) -> None:
 @pytest.mark.parametrize(
     ("code", "change", "timing", "deadline", "kind"),
     [
-        ("CN-BJ", "subject_certificate", "before", None, None),
-        ("CN-BJ", "website_name", "after", 10, None),
-        ("CN-JS", "subject_owner", "after", 10, None),
+        ("CN-BJ", "subject_certificate", "before", None, "organisation"),
+        ("CN-BJ", "website_name", "after", 10, "organisation"),
+        ("CN-BJ", "subject_name", "before", None, "individual"),
+        ("CN-LN", "website_name", "before", None, "organisation"),
+        ("CN-HE", "website_name", "before", None, "organisation"),
+        ("CN-JS", "subject_owner", "after", 10, "organisation"),
         ("CN-SX", "subject_certificate", "after", None, "organisation"),
         ("CN-SH", "subject_certificate", "after", None, "organisation"),
-        ("CN-ZJ", "subject_certificate", "after", None, None),
+        ("CN-SH", "subject_owner_contact", "after", None, "organisation"),
+        ("CN-ZJ", "subject_certificate", "after", None, "organisation"),
         ("CN-FJ", "subject_certificate", "after", None, "organisation"),
-        ("CN-SC", "subject_certificate", "after", None, None),
-        ("CN-NX", "subject_certificate", "before", None, None),
-        ("CN-GD", "website_name", "before", None, None),
-        ("CN-XZ", "subject_name", "before", None, None),
-        ("CN-XZ", "subject_address", "after", None, None),
-        ("CN-SN", "subject_name", "after", None, None),
+        ("CN-SC", "subject_certificate", "after", None, "organisation"),
+        ("CN-SC", "subject_certificate", "before", None, "individual"),
+        ("CN-NX", "subject_certificate", "before", None, "organisation"),
+        ("CN-GD", "website_name", "before", None, "organisation"),
+        ("CN-XZ", "subject_name", "before", None, "organisation"),
+        ("CN-XZ", "subject_address", "after", None, "organisation"),
+        ("CN-SN", "subject_name", "after", None, "organisation"),
         ("CN-HA", "subject_owner", "before", None, None),
     ],
 )
@@ -276,9 +281,9 @@ def test_stated_change_rules(
 
 @pytest.mark.parametrize(
     ("code", "change", "kind"),
-    [("CN-JS", "subject_owner", None), ("CN-SN", "subject_name", None),
+    [("CN-JS", "subject_owner", "organisation"), ("CN-SN", "subject_name", "organisation"),
      ("CN-FJ", "subject_certificate", "organisation"), ("CN-SX", "subject_certificate", "organisation"),
-     ("CN-YN", "subject_name", "individual")],
+     ("CN-YN", "subject_name", "individual"), ("CN-SC", "subject_certificate", "organisation")],
 )  # fmt: skip
 def test_disputes_are_recorded(policy: bp.Policy, code: str, change: str, kind: str | None) -> None:
     """The reference's §5 conflicts: Tencent lets these wait, another provider says not."""
@@ -288,14 +293,61 @@ def test_disputes_are_recorded(policy: bp.Policy, code: str, change: str, kind: 
 
 
 def test_undisputed_decisions_say_so(policy: bp.Policy) -> None:
-    assert not bp.assess_transfer("CN-BJ", "subject_name", policy=policy).disputed
-    assert not bp.assess_transfer("CN-LN", "subject_name", policy=policy).disputed
+    assert not bp.assess_transfer(
+        "CN-BJ", "subject_name", subject_kind="organisation", policy=policy
+    ).disputed
+    assert not bp.assess_transfer(
+        "CN-LN", "subject_name", subject_kind="organisation", policy=policy
+    ).disputed
+    # 四川: QingCloud's match rule agrees (it is a source, not a claim); no dispute outside the
+    # company-tab certificate exception.
+    assert not bp.assess_transfer(
+        "CN-SC", "subject_certificate", subject_kind="individual", policy=policy
+    ).disputed
+    assert not bp.assess_transfer("CN-SC", "subject_certificate", policy=policy).disputed
 
 
 def test_reachability_scopes(policy: bp.Policy) -> None:
     assert rules(policy, "CN-JX").filed_sites_reachable.scope is bp.model.Scope.ORGANISATIONS
     assert rules(policy, "CN-GX").filed_sites_reachable.scope is bp.model.Scope.ORGANISATIONS
     assert rules(policy, "CN-NX").filed_sites_reachable.scope is bp.model.Scope.WHEN_ADDING_WEBSITES
+    # Stated on Tencent's company (企业备案) tab only (audit 2026-12-01, S1).
+    assert rules(policy, "CN-CQ").filed_sites_reachable.scope is bp.model.Scope.ORGANISATIONS
+    assert rules(policy, "CN-SC").filed_sites_reachable.scope is bp.model.Scope.ORGANISATIONS
+    assert rules(policy, "CN-SN").filed_sites_reachable.scope is bp.model.Scope.ORGANISATIONS
+
+
+# Closure of unfiled sites, read off the Tencent tabs (audit 2026-12-01, S1): company tab
+# only, unless another current source states it for individuals too (JD Cloud's 福建, 湖北
+# and 甘肃 pages state it under both their company and their individual rules).
+CLOSURE_SCOPES: dict[str, tuple[bp.model.Scope, set[str]]] = {
+    "CN-BJ": (bp.model.Scope.ORGANISATIONS, {"tc-cn-bj"}),
+    "CN-TJ": (bp.model.Scope.ORGANISATIONS, {"tc-cn-tj"}),
+    "CN-HE": (bp.model.Scope.ORGANISATIONS, {"tc-cn-he"}),
+    "CN-JX": (bp.model.Scope.ORGANISATIONS, {"tc-cn-jx"}),
+    "CN-CQ": (bp.model.Scope.ORGANISATIONS, {"tc-cn-cq"}),
+    "CN-FJ": (bp.model.Scope.ALL, {"tc-cn-fj", "j-cn-fj"}),
+    "CN-HB": (bp.model.Scope.ALL, {"tc-cn-hb", "j-cn-hb"}),
+    "CN-GS": (bp.model.Scope.ALL, {"tc-cn-gs", "j-cn-gs"}),
+    "CN-ZJ": (bp.model.Scope.ALL, {"tc-cn-zj"}),  # stated on both tabs
+}
+
+
+@pytest.mark.parametrize("code", sorted(CLOSURE_SCOPES))
+def test_closure_scopes(policy: bp.Policy, code: str) -> None:
+    fact = rules(policy, code).unfiled_sites_closed
+    scope, source_ids = CLOSURE_SCOPES[code]
+    assert fact.scope is scope
+    assert {s.id for s in fact.sources} == source_ids
+
+
+@pytest.mark.parametrize(("code", "kind", "expected"), [
+    ("CN-BJ", "individual", False), ("CN-BJ", "organisation", True), ("CN-BJ", None, True),
+    ("CN-CQ", "individual", False), ("CN-FJ", "individual", True), ("CN-ZJ", "individual", True),
+])  # fmt: skip
+def test_closure_step_follows_the_scope(code: str, kind: str | None, expected: bool) -> None:
+    plan = bp.plan_transfer(code, [], subject_kind=kind)
+    assert ("close_unfiled_sites" in [s.id for s in plan.steps]) is expected
 
 
 def test_transfer_requirements_with_steps(policy: bp.Policy) -> None:
@@ -348,3 +400,40 @@ def test_other_versions_of_tencent_pages_have_one_standing_rule(policy: bp.Polic
                 assert "older" in source.note.lower(), source.id
             else:
                 assert "could not be established" in source.note, source.id
+
+
+# -- disagreements the audit of 2026-12-01 found unrecorded --------------------------------
+
+
+def test_national_disagreements_are_recorded_with_every_side(policy: bp.Policy) -> None:
+    edit = {s.id for s in policy.national_rule("providers_differ_on_changes_during_transfer").sources}
+    # Tencent (no edits during a transfer) vs Huawei (upload the latest certificates) vs
+    # QingCloud and JD Cloud (it depends on the province).
+    assert {"tc-faq-transfer", "h-rules", "q-add-access", "j-access-notes"} <= edit
+    limits = {s.id for s in policy.national_rule("sites_per_transfer_versions_differ").sources}
+    assert limits == {"tc-faq-transfer", "tc-faq-transfer-a"}
+    assert policy.source("tc-faq-transfer-a").commit == "0f66dc54e12aed9a656b247bb6373e2cfa48d602"
+    # The strict default is the project's own policy and says so.
+    assert "own policy" in policy.national_rule("change_first_by_default").text.en
+
+
+@pytest.mark.parametrize(
+    ("code", "topic", "source_ids"),
+    [
+        ("CN-BJ", "dispute", {"q-cn-bj", "j-cn-bj"}),
+        ("CN-BJ", "history", {"tc-cn-bj", "t17", "told"}),
+        ("CN-LN", "history", {"tc-cn-ln-a"}),
+        ("CN-HL", "dispute", {"j-cn-hl", "tc-cn-hl"}),
+        ("CN-SH", "history", {"tc-cn-sh-a", "t17"}),
+        ("CN-HA", "history", {"tc-cn-ha", "tc-cn-ha-a"}),
+        ("CN-XJ", "history", {"tc-cn-xj", "tc-cn-xj-a"}),
+        ("CN-HN", "history", {"t17"}),
+        ("CN-SN", "history", {"t17"}),
+        ("CN-NX", "history", {"t17"}),
+        ("CN-AH", "materials", {"tc-cn-ah"}),
+        ("CN-SC", "dispute", {"tc-cn-sc", "q-cn-sc", "j-cn-sc", "tc-overview-a"}),
+    ],
+)
+def test_recorded_notes(policy: bp.Policy, code: str, topic: str, source_ids: set[str]) -> None:
+    notes = rules(policy, code).notes
+    assert any(n.topic == topic and {s.id for s in n.sources} == source_ids for n in notes)

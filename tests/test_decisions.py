@@ -17,16 +17,18 @@ kinds_st = st.sampled_from([None, bp.SubjectKind.ORGANISATION, bp.SubjectKind.IN
 
 
 def test_liaoning_refuses_transfer_first() -> None:
-    """The issue's acceptance example: 辽宁 does not accept transfer-then-change."""
+    """The issue's acceptance example: 辽宁 does not accept transfer-then-change (a rule on
+    Tencent's company tab; without a subject kind the strict default gives the same answer)."""
     assert bp.can_transfer_directly("辽宁", ["subject_name"]) is False
-    decision = bp.assess_transfer("辽宁", ["subject_name"])
+    decision = bp.assess_transfer("辽宁", ["subject_name"], subject_kind="organisation")
     assert decision.blocking_changes == {bp.Change.SUBJECT_NAME}
     assert decision.basis == "province"
     assert any(s.id == "tc-cn-ln" for s in decision.sources)
+    assert bp.assess_transfer("辽宁", ["subject_name"]).basis is bp.Basis.NATIONAL_DEFAULT
 
 
 def test_beijing_defers_with_deadline() -> None:
-    decision = bp.assess_transfer("北京", ["subject_name", "website_name"])
+    decision = bp.assess_transfer("北京", ["subject_name", "website_name"], subject_kind="organisation")
     assert decision.direct
     assert [(v.change, v.deadline_working_days) for v in decision.deferred] == [
         (bp.Change.SUBJECT_NAME, 10),
@@ -161,3 +163,117 @@ def test_every_verdict_cites_sources(code: str, changes: frozenset[bp.Change]) -
         assert verdict.sources
         assert verdict.rule.startswith(("national/", f"{code}/transfer/"))
         assert set(verdict.sources) <= set(decision.sources)
+
+
+# -- corrections from the data audit of 2026-12-01 ------------------------------------------
+#
+# Written by hand from the cited pages (Tencent's 企业备案 / 个人备案 tabs, Huawei's 河北
+# summary), not from the data file: which timing each corrected decision has, on what basis,
+# which sources decide it, and whether a current source disputes it. A rule stated on the
+# company tab answers for organisations only; an individual, or a question without a subject
+# kind, gets the individual tab's own rule or else the strict national default.
+
+DEFAULT = ("before", "national_default", {"tc-seed-faq", "tc-faq-transfer"}, False)
+SUBJECT_SIX = ["subject_name", "subject_type", "subject_certificate", "subject_address", "subject_owner",
+               "subject_owner_contact"]  # fmt: skip
+ALL_NINE = [*SUBJECT_SIX, "website_name", "website_owner", "website_domains"]
+
+CORRECTED: list[tuple[str, str, str | None, tuple[str, str, set[str], bool]]] = [
+    # 北京: company tab lets these wait 10 working days; the individual tab forbids changing an
+    # individual's subject type and name at all (cancel and file again).
+    *[("CN-BJ", c, "organisation", ("after", "province", {"tc-cn-bj"}, False))
+      for c in ["subject_name", "website_name", "website_owner", "website_domains"]],
+    *[("CN-BJ", c, "organisation", ("before", "province", {"tc-cn-bj"}, False))
+      for c in ["subject_type", "subject_certificate", "subject_address", "subject_owner",
+                "subject_owner_contact"]],
+    ("CN-BJ", "subject_name", "individual", ("before", "province", {"tc-cn-bj"}, False)),
+    ("CN-BJ", "subject_type", "individual", ("before", "province", {"tc-cn-bj"}, False)),
+    *[("CN-BJ", c, "individual", DEFAULT)
+      for c in ["subject_certificate", "subject_address", "subject_owner", "subject_owner_contact",
+                "website_name", "website_owner", "website_domains"]],
+    *[("CN-BJ", c, None, DEFAULT) for c in ALL_NINE],
+    # 河北: Huawei's summary (company users, new access) asks companies to change first.
+    *[("CN-HE", c, "organisation", ("before", "province", {"h-guanju"}, False))
+      for c in ALL_NINE if c != "subject_certificate"],
+    ("CN-HE", "subject_certificate", "organisation", ("before", "province", {"tc-cn-he"}, False)),
+    *[("CN-HE", c, k, DEFAULT) for c in ALL_NINE for k in (None, "individual")],
+    # 辽宁: "no transfer first" is on the company tab only.
+    *[("CN-LN", c, "organisation", ("before", "province", {"tc-cn-ln"}, False)) for c in ALL_NINE],
+    *[("CN-LN", c, k, DEFAULT) for c in ALL_NINE for k in (None, "individual")],
+    # 上海: the owner's details, contact included, change to the legal representative's afterwards.
+    ("CN-SH", "subject_owner_contact", "organisation", ("after", "province", {"tc-cn-sh"}, False)),
+    ("CN-SH", "subject_owner", "organisation", ("after", "province", {"tc-cn-sh"}, False)),
+    ("CN-SH", "subject_owner_contact", None, DEFAULT),
+    # 江苏: the subject-owner rule is on the company tab (QingCloud and JD Cloud disagree).
+    ("CN-JS", "subject_owner", "organisation", ("after", "province", {"tc-cn-js"}, True)),
+    ("CN-JS", "subject_owner", "individual", DEFAULT),
+    ("CN-JS", "subject_owner", None, DEFAULT),
+    # 浙江: the certificate rule is on the company tab.
+    ("CN-ZJ", "subject_certificate", "organisation", ("after", "province", {"tc-cn-zj"}, False)),
+    ("CN-ZJ", "subject_certificate", "individual", DEFAULT),
+    ("CN-ZJ", "subject_certificate", None, DEFAULT),
+    # 四川: the old-certificate exception is on the company tab; the individual tab (and
+    # QingCloud, for both kinds) asks for matching information. JD Cloud's line disputes the
+    # company exception.
+    ("CN-SC", "subject_certificate", "organisation", ("after", "province", {"tc-cn-sc"}, True)),
+    ("CN-SC", "subject_certificate", "individual", ("before", "province", {"tc-cn-sc", "q-cn-sc"}, False)),
+    ("CN-SC", "subject_certificate", None, ("before", "province", {"tc-cn-sc", "q-cn-sc"}, False)),
+    ("CN-SC", "subject_name", "individual", ("before", "province", {"tc-cn-sc", "q-cn-sc"}, False)),
+    # 西藏: the name and the deferrable subject fields are on the company tab.
+    ("CN-XZ", "subject_name", "organisation", ("before", "province", {"tc-cn-xz"}, False)),
+    *[("CN-XZ", c, "organisation", ("after", "province", {"tc-cn-xz"}, False))
+      for c in ["subject_certificate", "subject_address", "subject_owner", "subject_owner_contact"]],
+    *[("CN-XZ", c, k, DEFAULT)
+      for c in ["subject_name", "subject_certificate", "subject_address", "subject_owner",
+                "subject_owner_contact"] for k in (None, "individual")],
+    # 陕西: transfer first for changed subject information is on the company tab (JD disagrees).
+    *[("CN-SN", c, "organisation", ("after", "province", {"tc-cn-sn"}, True)) for c in SUBJECT_SIX],
+    *[("CN-SN", c, k, DEFAULT) for c in SUBJECT_SIX for k in (None, "individual")],
+    # 广东 and 宁夏: the same answer, now on the right basis.
+    ("CN-GD", "website_name", "organisation", ("before", "province", {"tc-cn-gd"}, False)),
+    ("CN-GD", "website_name", "individual", DEFAULT),
+    ("CN-GD", "website_name", None, DEFAULT),
+    ("CN-NX", "subject_certificate", "organisation", ("before", "province", {"tc-cn-nx"}, False)),
+    ("CN-NX", "subject_certificate", "individual", DEFAULT),
+    ("CN-NX", "subject_certificate", None, DEFAULT),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "change", "kind", "expected"), CORRECTED)
+def test_corrected_decisions(
+    code: str, change: str, kind: str | None, expected: tuple[str, str, set[str], bool]
+) -> None:
+    timing, basis, source_ids, disputed = expected
+    decision = bp.assess_transfer(code, change, subject_kind=kind)
+    (verdict,) = decision.verdicts
+    assert verdict.timing == timing
+    assert verdict.basis == basis
+    assert {s.id for s in verdict.sources} == source_ids
+    assert verdict.disputed is disputed
+    if basis == "province":
+        assert verdict.rule.startswith(f"{code}/transfer/")
+        if kind is not None and verdict.rule != f"{code}/transfer/*":
+            assert verdict.rule.endswith(f"/{kind}")
+    else:
+        assert verdict.rule == "national/change_first_by_default"
+
+
+def test_an_individual_never_rests_on_a_company_tab_rule() -> None:
+    """The rules the audit found on Tencent's 企业备案 tab only decide nothing for individuals."""
+    company_only = {
+        ("CN-BJ", "tc-cn-bj"), ("CN-LN", "tc-cn-ln"), ("CN-JS", "tc-cn-js"), ("CN-ZJ", "tc-cn-zj"),
+        ("CN-XZ", "tc-cn-xz"), ("CN-SN", "tc-cn-sn"), ("CN-GD", "tc-cn-gd"), ("CN-NX", "tc-cn-nx"),
+        ("CN-HE", "tc-cn-he"), ("CN-HE", "h-guanju"),
+    }  # fmt: skip
+    for code, source_id in company_only:
+        for change in bp.Change:
+            for kind in (None, bp.SubjectKind.INDIVIDUAL):
+                decision = bp.assess_transfer(code, change, subject_kind=kind)
+                (verdict,) = decision.verdicts
+                if (code, change, kind) in {
+                    ("CN-BJ", bp.Change.SUBJECT_NAME, bp.SubjectKind.INDIVIDUAL),
+                    ("CN-BJ", bp.Change.SUBJECT_TYPE, bp.SubjectKind.INDIVIDUAL),
+                }:
+                    assert verdict.rule == "CN-BJ/transfer/subject_name+subject_type/individual"
+                    continue
+                assert source_id not in {s.id for s in verdict.sources}, (code, change, kind)

@@ -20,7 +20,7 @@ from beian_policy._diagnosis import (
 )
 from beian_policy._document import FACTS
 from beian_policy._enums import Basis, Change, Lang
-from beian_policy._loader import check_policy_text
+from beian_policy._loader import check_policy_text, default_data_text
 from beian_policy._rejection import RejectionImpact, rejection_impact
 from beian_policy._vocab import Fact
 from tests.conftest import replace_once
@@ -320,8 +320,54 @@ def test_mismatch_in_a_province_with_an_unknown_rule_changes_first(policy: bp.Po
             assert d.remedies == (change_first,)
 
 
-def test_mismatch_in_beijing_says_what_may_wait_and_what_must_be_done_first() -> None:
+def test_mismatch_in_beijing_without_a_subject_kind_takes_the_strict_default() -> None:
+    """北京's transfer-first rule is on Tencent's company tab; diagnose() takes no subject
+    kind, so only rules for both kinds count and the strict default decides."""
     d = diagnose("subject_mismatch", "北京")
+    assert d.step_ids == ("change_filing_at_original_provider", "submit_transfer")
+    assert d.remedies == (d.remedy("change_first"),)
+    assert d.remedy("change_first").basis is Basis.NATIONAL_DEFAULT
+
+
+def _beijing_rules_for_both_kinds() -> bp.Policy:
+    """The shipped data with 北京's company-tab rules widened to both kinds: a policy in
+    which one province lets some changes wait and not others, whatever the subject kind."""
+    text = default_data_text()
+    text = replace_once(
+        text,
+        'changes = ["subject_name", "website_name", "website_owner", "website_domains"]\n'
+        'applies_to = ["organisation"]\n',
+        'changes = ["subject_name", "website_name", "website_owner", "website_domains"]\n',
+    )
+    text = replace_once(
+        text,
+        'changes = ["subject_type", "subject_certificate", "subject_address", "subject_owner",'
+        ' "subject_owner_contact"]\napplies_to = ["organisation"]\nstatus = "stated"\ntiming = "before"\n'
+        'sources = ["tc-cn-bj"]',
+        'changes = ["subject_type", "subject_certificate", "subject_address", "subject_owner",'
+        ' "subject_owner_contact"]\nstatus = "stated"\ntiming = "before"\nsources = ["tc-cn-bj"]',
+    )
+    text = replace_once(
+        text,
+        'changes = ["subject_name", "subject_type"]\napplies_to = ["individual"]',
+        'changes = ["subject_type"]\napplies_to = ["individual"]',
+    )
+    # The two worked examples that the widened rules answer differently.
+    text = replace_once(
+        text,
+        'direct = false\nblocking = ["subject_name"]\nnote = "An individual\'s subject name',
+        'direct = true\ndeferred = ["subject_name"]\nnote = "An individual\'s subject name',
+    )
+    text = replace_once(
+        text,
+        'direct = false\nblocking = ["website_name"]\nnote = "Without a subject kind the company-tab',
+        'direct = true\ndeferred = ["website_name"]\nnote = "Without a subject kind the company-tab',
+    )
+    return bp.load_policy(text)
+
+
+def test_mismatch_in_a_partly_lenient_province_says_what_may_wait_and_what_must_be_done_first() -> None:
+    d = diagnose("subject_mismatch", "北京", policy=_beijing_rules_for_both_kinds())
     assert d.province is not None
     assert d.province.code == "CN-BJ"
     assert d.decided

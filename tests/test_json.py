@@ -73,7 +73,9 @@ def plain(value: Any) -> bool:
 
 
 def test_decision_keys_and_values() -> None:
-    decision = bp.assess_transfer("北京", ["website_owner_phone", "subject_name"])
+    decision = bp.assess_transfer(
+        "北京", ["website_owner_phone", "subject_name"], subject_kind="organisation"
+    )
     data = to_dict(decision)
     assert set(data) == DECISION_KEYS
     assert set(data["province"]) == PROVINCE_KEYS
@@ -84,13 +86,15 @@ def test_decision_keys_and_values() -> None:
     assert data["blocking"] == ["website_owner_phone"]
     assert data["deferred"] == ["subject_name"]
     assert data["direct"] is False
-    assert data["subject_kind"] is None
+    assert data["subject_kind"] == "organisation"
     assert data["basis"] == "province"
     assert plain(data)
 
 
 def test_plan_and_step_keys() -> None:
-    plan = bp.plan_transfer("北京", ["subject_name"], facts={"domain_owner_matches_subject": False})
+    plan = bp.plan_transfer(
+        "北京", ["subject_name"], subject_kind="organisation", facts={"domain_owner_matches_subject": False}
+    )
     data = to_dict(plan)
     assert set(data) == PLAN_KEYS
     assert set(data["decision"]) == DECISION_KEYS
@@ -204,9 +208,11 @@ def test_model_records_without_their_own_hook() -> None:
     rules = bp.default_policy().rules_for(bp.resolve_province("北京"))
     data = to_dict(rules)
     (catch_all,) = [r for r in data["transfer_rules"] if r["covers_all"]]
-    assert catch_all["timing"] == "after"
-    assert catch_all["deadline_working_days"] == 10
+    assert (catch_all["status"], catch_all["timing"]) == ("unknown", None)
     assert "website_owner_phone" not in catch_all["changes"]
+    (after,) = [r for r in data["transfer_rules"] if r["timing"] == "after"]
+    assert after["deadline_working_days"] == 10
+    assert after["applies_to"] == ["organisation"]
     assert catch_all["applies_to"] == ["organisation", "individual"]
     assert plain(data)
 
@@ -235,7 +241,7 @@ def test_the_global_cattrs_converter_is_untouched() -> None:
     assert isinstance(cattrs.unstructure(decision)["changes"], frozenset)
     assert "direct" not in cattrs.unstructure(decision)
     assert to_dict(decision)["changes"] == ["subject_name"]
-    assert to_dict(decision)["direct"] is True
+    assert to_dict(decision)["direct"] is decision.direct
 
 
 @given(transfer_cases())

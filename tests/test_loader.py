@@ -13,7 +13,10 @@ import beian_policy as bp
 from beian_policy._loader import check_policy_text
 from tests.conftest import replace_once
 
-BJ_CLOSED = '[provinces.unfiled_sites_closed]\nstatus = "stated"\nvalue = true\nsources = ["tc-cn-bj"]'
+BJ_CLOSED = (
+    '[provinces.unfiled_sites_closed]\nstatus = "stated"\nvalue = true\nscope = "organisations"\n'
+    'sources = ["tc-cn-bj"]'
+)
 BJ_DEADLINE = 'deadline_working_days = 10\nsources = ["tc-cn-bj"]'
 
 
@@ -66,7 +69,7 @@ def test_unknown_key(data_text: str) -> None:
 def test_wrong_type_names_record_and_field(data_text: str) -> None:
     text = replace_once(data_text, BJ_DEADLINE, 'deadline_working_days = "10"\nsources = ["tc-cn-bj"]')
     (line,) = problems(text)
-    assert line.startswith("provinces[0] (CN-BJ): transfer_rules[0].deadline_working_days: ")
+    assert line.startswith("provinces[0] (CN-BJ): transfer_rules[1].deadline_working_days: ")
     assert "expected an integer" in line
 
 
@@ -107,8 +110,8 @@ def test_province_rule_may_not_decide_the_phone(data_text: str) -> None:
 def test_wrong_worked_example_is_caught(data_text: str) -> None:
     text = replace_once(
         data_text,
-        'changes = ["subject_name"]\ndirect = true\ndeferred = ["subject_name"]\nnote = "A renamed',
-        'changes = ["subject_name"]\ndirect = false\ndeferred = ["subject_name"]\nnote = "A renamed',
+        'subject_kind = "organisation"\ndirect = true\ndeferred = ["subject_name"]\nnote = "A renamed',
+        'subject_kind = "organisation"\ndirect = false\ndeferred = ["subject_name"]\nnote = "A renamed',
     )
     (line,) = problems(text)
     assert "examples[0].direct" in line
@@ -184,11 +187,18 @@ def test_corrected_data_changes_a_decision(data_text: str) -> None:
     )
     text = replace_once(
         text,
-        'although QingCloud disagrees."\n\n[[provinces.examples]]\n'
-        'changes = ["subject_owner", "website_name"]\ndirect = false\nblocking = ["website_name"]\n'
-        'deferred = ["subject_owner"]',
-        'although QingCloud disagrees."\n\n[[provinces.examples]]\n'
-        'changes = ["subject_owner", "website_name"]\ndirect = true\n'
+        'subject_kind = "individual"\ndirect = false\nblocking = ["subject_owner"]\n',
+        'subject_kind = "individual"\ndirect = true\ndeferred = ["subject_owner"]\n',
+    )
+    text = replace_once(
+        text,
+        "owner rule is on Tencent's company tab; individuals fall back to the strict national default.\"\n\n"
+        "[[provinces.examples]]\n"
+        'changes = ["subject_owner", "website_name"]\nsubject_kind = "organisation"\ndirect = false\n'
+        'blocking = ["website_name"]\ndeferred = ["subject_owner"]',
+        "owner rule is on Tencent's company tab; individuals fall back to the strict national default.\"\n\n"
+        "[[provinces.examples]]\n"
+        'changes = ["subject_owner", "website_name"]\nsubject_kind = "organisation"\ndirect = true\n'
         'deferred = ["subject_owner", "website_name"]',
     )
     custom = bp.load_policy(text)

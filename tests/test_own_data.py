@@ -15,7 +15,11 @@ from beian_policy._diagnosis import diagnose
 from beian_policy._icp import parse_icp_number
 from tests.conftest import replace_once
 
-LN_RULE = 'changes = ["*"]\nstatus = "stated"\ntiming = "before"\nsources = ["tc-cn-ln"]'
+LN_RULE = 'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-ln"'
+LN_AFTER = (
+    'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\n'
+    'claims = [{ source = "j-cn-ln"'
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +27,7 @@ def corrected() -> str:
     """The shipped data with 辽宁's rule turned to transfer-first, a new alias for
     辽宁 and a new data version: the kind of hot fix an embedder makes."""
     text = _loader.default_data_text()
-    text = replace_once(text, LN_RULE, LN_RULE.replace('"before"', '"after"'))
+    text = replace_once(text, LN_RULE, LN_AFTER)
     text = replace_once(text, 'aliases = ["遼寧"]', 'aliases = ["遼寧", "Liaoning Province"]')
     return replace_once(text, 'data_version = "', 'data_version = "2099.01.01" # was "')
 
@@ -79,9 +83,7 @@ def test_a_policy_that_is_not_one_is_refused() -> None:
 
 
 def test_bad_data_names_every_problem(tmp_path: Path, corrected: str) -> None:
-    text = replace_once(
-        corrected, LN_RULE.replace('"before"', '"after"'), 'changes = ["*"]\nstatus = "stated"'
-    )
+    text = replace_once(corrected, LN_AFTER, LN_AFTER.replace('timing = "after"\n', ""))
     text = replace_once(text, 'code = "CN-TJ"', 'code = "tianjin"')
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")

@@ -53,21 +53,26 @@ def test_plain_transfer() -> None:
 
 
 def test_blocking_change_goes_to_the_original_provider_first() -> None:
-    steps = bp.required_steps("辽宁", ["subject_name"])
+    steps = bp.required_steps("辽宁", ["subject_name"], subject_kind="organisation")
     assert ids(steps)[0] == "change_filing_at_original_provider"
     assert steps[0].changes == {bp.Change.SUBJECT_NAME}
-    assert steps[0].rule == "CN-LN/transfer/*"
+    assert steps[0].rule == (
+        "CN-LN/transfer/subject_address+subject_certificate+subject_name+subject_owner+subject_owner_contact"
+        "+subject_type+website_domains+website_name+website_owner/organisation"
+    )
+    # Without a subject kind the company-tab rule does not count: the strict default decides.
+    assert bp.required_steps("辽宁", ["subject_name"])[0].rule == "national/change_first_by_default"
     assert "update_filing_after_transfer" not in ids(steps)
 
 
 def test_deferred_change_is_updated_last_with_the_deadline() -> None:
-    steps = bp.required_steps("北京", ["subject_name"])
+    steps = bp.required_steps("北京", ["subject_name"], subject_kind="organisation")
     assert ids(steps)[-1] == "update_filing_after_transfer"
     assert steps[-1].deadline_working_days == 10
     assert steps[-1].changes == {bp.Change.SUBJECT_NAME}
     # 北京 asks for a rename letter when the subject's name changed.
     assert "prepare_rename_letter" in ids(steps)
-    no_deadline = bp.required_steps("陕西", ["subject_name"])
+    no_deadline = bp.required_steps("陕西", ["subject_name"], subject_kind="organisation")
     assert no_deadline[-1].id == "update_filing_after_transfer"
     assert no_deadline[-1].deadline_working_days is None
 
@@ -117,7 +122,12 @@ def test_province_requirements() -> None:
 
 
 def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
-    steps = bp.required_steps("北京", ["subject_name", "subject_type"], facts={"regulated_industry": True})
+    steps = bp.required_steps(
+        "北京",
+        ["subject_name", "subject_type"],
+        subject_kind="organisation",
+        facts={"regulated_industry": True},
+    )
     for step in steps:
         info = policy.step_info(step.id)
         assert (step.title.get("zh"), step.title.get("en"), step.order) == (
@@ -130,6 +140,7 @@ def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
     rules = {step.id: step.rule for step in steps}
     assert rules["change_filing_at_original_provider"] == (
         "CN-BJ/transfer/subject_address+subject_certificate+subject_owner+subject_owner_contact+subject_type"
+        "/organisation"
     )
     assert rules["obtain_preapproval"] == "national/preapproval_for_regulated"
     assert rules["close_unfiled_sites"] == "CN-BJ/unfiled_sites_closed"
@@ -137,7 +148,7 @@ def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
 
 
 def test_plan_wraps_the_decision() -> None:
-    plan = bp.plan_transfer("北京", ["subject_name", "subject_type"])
+    plan = bp.plan_transfer("北京", ["subject_name", "subject_type"], subject_kind="organisation")
     assert plan.decision.blocking_changes == {bp.Change.SUBJECT_TYPE}
     assert [d.change for d in plan.decision.deferred] == [bp.Change.SUBJECT_NAME]
     assert plan.step_ids[0] == "change_filing_at_original_provider"
@@ -156,7 +167,7 @@ def test_steps_are_always_in_a_valid_order(
     plan_facts = {k: v for k, v in facts.items() if k != "subject_kind"}
     plan = bp.plan_transfer(code, changes, subject_kind=facts["subject_kind"], facts=plan_facts)  # type: ignore[arg-type]
     steps = plan.steps
-    assert plan.refile is (not facts["original_provider_reachable"] and bool(plan.decision.blocking))
+    assert plan.refile is (not facts["original_provider_reachable"] and bool(plan.decision.blocking_changes))
     order = ids(steps)
     assert len(order) == len(set(order))
     assert [s.order for s in steps] == sorted(s.order for s in steps)
@@ -204,7 +215,10 @@ def test_unreachable_original_provider_with_a_subject_change() -> None:
 
 def test_refiling_carries_the_changes_that_could_have_waited() -> None:
     steps = bp.required_steps(
-        "西藏", ["subject_name", "subject_address"], facts={"original_provider_reachable": False}
+        "西藏",
+        ["subject_name", "subject_address"],
+        subject_kind="organisation",
+        facts={"original_provider_reachable": False},
     )
     assert ids(steps)[:2] == ["cancel_website", "file_as_new_website"]
     assert steps[0].changes == {bp.Change.SUBJECT_NAME}

@@ -78,8 +78,10 @@ def test_vocabularies_match_the_code() -> None:
     assert defs["site_fact"]["properties"]["scope"]["enum"] == [s.value for s in bp.model.Scope]
 
 
+BJ_CHANGES = 'changes = ["subject_name", "website_name", "website_owner", "website_domains"]'
 BJ_RULE = (
-    'changes = ["*"]\nstatus = "stated"\ntiming = "after"\ndeadline_working_days = 10\nsources = ["tc-cn-bj"]'
+    f'{BJ_CHANGES}\napplies_to = ["organisation"]\nstatus = "stated"\ntiming = "after"\n'
+    'deadline_working_days = 10\nsources = ["tc-cn-bj"]'
 )
 
 
@@ -89,11 +91,11 @@ BJ_RULE = (
         # an unknown field
         ('aliases = ["Peking"]', 'aliases = ["Peking"]\ncolour = "red"'),
         # stated without a timing
-        (BJ_RULE, 'changes = ["*"]\nstatus = "stated"\nsources = ["tc-cn-bj"]'),
+        (BJ_RULE, BJ_RULE.replace('timing = "after"\ndeadline_working_days = 10\n', "")),
         # a deadline with timing "before"
         (BJ_RULE, BJ_RULE.replace('"after"', '"before"')),
         # the SMS phone in a province rule
-        (BJ_RULE, BJ_RULE.replace('["*"]', '["website_owner_phone"]')),
+        (BJ_RULE, BJ_RULE.replace(BJ_CHANGES, 'changes = ["website_owner_phone"]')),
         # a change that does not exist
         ('deferred = ["subject_name"]', 'deferred = ["subject_nickname"]'),
         # a malformed ISO code

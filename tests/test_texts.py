@@ -74,7 +74,7 @@ def test_every_failure_cause_and_remedy(policy: bp.Policy) -> None:
 
 
 def test_the_api_gives_either_language(policy: bp.Policy) -> None:
-    step = bp.required_steps("北京", ["subject_name"])[-1]
+    step = bp.required_steps("北京", ["subject_name"], subject_kind="organisation")[-1]
     assert step.title.get("en") == "After the transfer, file a change to update what has changed"
     assert step.title.get("zh") == "接入成功后提交变更备案，更新已变化的信息"
     assert step.title.get() == step.title.get("zh")

@@ -242,7 +242,7 @@ def plan_transfer(
             note=reachable.note,
         )
     closed = rules.unfiled_sites_closed
-    if closed.required:
+    if closed.required and closed.covers(kind):
         steps.add(
             StepId.CLOSE_UNFILED_SITES,
             f"{decision.province.code}/unfiled_sites_closed",
