@@ -41,7 +41,7 @@ def _tokens(text: str) -> list[str]:
     merged: list[str] = []
     pending = ""
     for token in _raw_tokens(text):
-        if token in _CLOSING and merged:
+        if token in _CLOSING and merged and not pending:  # "（）" stays in order
             merged[-1] += token
         elif token in _OPENING:
             pending += token

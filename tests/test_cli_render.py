@@ -1,0 +1,182 @@
+"""The command line's text, rendered without argparse or stdout.
+
+Expected lines are written by hand from the data's sources: 辽宁's page (tc-cn-ln)
+says every change is made at the original provider before the transfer; 北京 allows
+transfer first with 10 working days to file the change; 粤B2-20090059 is a value-added
+telecom licence of 广东. The data version is replaced by a fixed one, so a data
+release does not touch these tests.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import beian_policy as bp
+from beian_policy._cli._format import Formatter
+from beian_policy._cli._layout import WIDTH, display_width, pad, wrap
+from beian_policy._cli._render import decision_lines, icp_number_lines, plan_lines
+
+VERSION = "test-data"
+
+
+def words(lang: bp.Lang) -> Formatter:
+    policy = bp.default_policy()
+    return Formatter(lang, {change: policy.change_text(change) for change in bp.Change})
+
+
+def test_liaoning_subject_name_is_not_direct_in_chinese() -> None:
+    decision = attrs.evolve(bp.assess_transfer("辽宁", ["subject_name"]), data_version=VERSION)
+    assert decision_lines(decision, words(bp.Lang.ZH)) == [
+        "辽宁省（CN-LN，Liaoning）",
+        "变更：      主办单位名称",
+        "主体性质：  未指定",
+        "结论：      不能直接接入：须先在原接入商变更阻断项",
+        "依据：      province（省管局明确规定）",
+        "有争议：    否",
+        "数据版本：  test-data",
+        "",
+        "阻断接入（须先在原接入商变更）：",
+        "  - 主办单位名称 [subject_name]",
+        "    规则 CN-LN/transfer/*（province）",
+        "",
+        "可延后（接入成功后再变更）：",
+        "  无",
+        "",
+        "来源：",
+        "  [tc-cn-ln] Tencent Cloud: 辽宁省管局要求",
+        "      https://cloud.tencent.com/document/product/243/51688",
+    ]
+
+
+def test_beijing_defers_the_change_with_its_deadline_in_english() -> None:
+    decision = attrs.evolve(bp.assess_transfer("北京", ["subject_name"]), data_version=VERSION)
+    lines = decision_lines(decision, words(bp.Lang.EN))
+    assert lines[:14] == [
+        "Beijing (北京市, CN-BJ)",
+        "Changes:   subject name",
+        "Subject:   not given",
+        "Verdict:   direct: transfer first, then file the changes afterwards",
+        "Basis:     province (the province's own stated rules)",
+        "Disputed:  no",
+        "Data:      test-data",
+        "",
+        "Blocking (change at the original provider first):",
+        "  none",
+        "",
+        "Deferred (may be changed after the transfer):",
+        "  - subject name [subject_name] (within 10 working days)",
+        "    rule CN-BJ/transfer/* (province)",
+    ]
+
+
+def test_a_plan_without_the_original_provider_says_refile() -> None:
+    plan = bp.plan_transfer("辽宁", ["subject_name"], original_provider_reachable=False)
+    plan = attrs.evolve(plan, decision=attrs.evolve(plan.decision, data_version=VERSION))
+    lines = plan_lines(plan, words(bp.Lang.EN))
+    assert lines[3:5] == [
+        "Verdict:   not direct, and the original provider cannot be reached: cancel the",
+        "           website's filing and file it again",
+    ]
+    assert lines[8:10] == ["", "Steps:"]
+    assert lines[10] == " 1. Cancel the website's filing"
+
+
+def test_a_plan_with_the_original_provider_keeps_the_plain_verdict() -> None:
+    plan = bp.plan_transfer("辽宁", ["subject_name"])
+    lines = plan_lines(plan, words(bp.Lang.ZH))
+    assert lines[3] == "结论：      不能直接接入：须先在原接入商变更阻断项"
+
+
+def test_a_b2_licence_number_in_english() -> None:
+    number = bp.parse_icp_number("粤B2-20090059-5")
+    assert icp_number_lines(number, Formatter(bp.Lang.EN)) == [
+        "粤B2-20090059-5",
+        "  province:        Guangdong (广东省, CN-GD)",
+        "  kind:            b2 (value-added telecom licence, B2)",
+        "  subject number:  粤B2-20090059",
+        "  serial:          20090059",
+        "  website:         5",
+        "  service:         website",
+    ]
+
+
+def test_an_app_filing_number_in_chinese() -> None:
+    number = bp.parse_icp_number("京ICP备12345678号-1A")
+    assert icp_number_lines(number, Formatter(bp.Lang.ZH)) == [
+        "京ICP备12345678号-1A",
+        "  省份：        北京市（CN-BJ，Beijing）",
+        "  类型：        filing（非经营性备案，ICP备）",
+        "  主体备案号：  京ICP备12345678号",
+        "  流水号：      12345678",
+        "  网站序号：    1",
+        "  服务类型：    App",
+    ]
+
+
+def test_a_subject_number_has_no_website() -> None:
+    number = bp.parse_icp_number("京ICP备12345678号")
+    lines = icp_number_lines(number, Formatter(bp.Lang.EN))
+    assert lines[-2:] == [
+        "  website:         none (this is the subject's number)",
+        "  service:         -",
+    ]
+
+
+# -- the formatter ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (bp.Lang.ZH, ["变更：      a", "主体性质：  b"]),
+        (bp.Lang.EN, ["Changes:  a", "Subject:  b"]),
+    ],
+)
+def test_fields_align_values_by_display_width(lang: bp.Lang, expected: list[str]) -> None:
+    f = Formatter(lang)
+    assert f.fields([f.row("changes", "a"), f.row("subject_kind", "b")]) == expected
+
+
+def test_asides_and_yes_no() -> None:
+    zh, en = Formatter(bp.Lang.ZH), Formatter(bp.Lang.EN)
+    assert zh.aside(["a", "", "b"]) == "（a，b）"
+    assert en.aside(["a", "", "b"]) == " (a, b)"
+    assert en.aside(["", ""]) == ""
+    assert [en.yes_no(v) for v in (True, False, None)] == ["yes", "no", "?"]
+    assert [zh.yes_no(v) for v in (True, False, None)] == ["是", "否", "?"]
+    assert zh.deadline(10) == "10个工作日内"
+    assert en.deadline(None) == ""
+
+
+# -- layout -----------------------------------------------------------------------------
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert display_width("辽宁 CN-LN") == 10
+    assert display_width("a\u200bb") == 2
+    assert pad("辽宁", 6) == "辽宁  "
+
+
+def test_wrap_keeps_a_long_url_whole() -> None:
+    url = "https://example.com/" + "x" * 90
+    assert wrap(f"see {url} now", indent="  ") == ["  see", "  " + url, "  now"]
+
+
+def test_wrap_keeps_closing_punctuation_with_the_character_before() -> None:
+    # 40 wide characters fill a line; the full stop may not start the next one.
+    assert wrap("一" * 40 + "。") == ["一" * 39, "一。"]
+
+
+_words = st.text(alphabet="ab辽宁（）。", min_size=1, max_size=12)
+
+
+@given(st.lists(_words, min_size=1, max_size=40))
+def test_wrapped_lines_fit_and_keep_every_word(items: list[str]) -> None:
+    text = " ".join(items)
+    lines = wrap(text)
+    for line in lines:
+        assert display_width(line) <= WIDTH or " " not in line.strip()
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
