@@ -136,8 +136,8 @@ def test_a_subject_number_has_no_website() -> None:
     ],
 )
 def test_fields_align_values_by_display_width(lang: bp.Lang, expected: list[str]) -> None:
-    f = Formatter(lang)
-    assert f.fields([f.row("changes", "a"), f.row("subject_kind", "b")]) == expected
+    fmt = Formatter(lang)
+    assert fmt.fields([fmt.row("changes", "a"), fmt.row("subject_kind", "b")]) == expected
 
 
 def test_asides_and_yes_no() -> None:

@@ -91,8 +91,8 @@ def _where(source: Source) -> list[str]:
     return lines
 
 
-def sources_lines(sources: Iterable[Source], f: Formatter) -> list[str]:
-    lines = [f.colon("sources")]
+def sources_lines(sources: Iterable[Source], fmt: Formatter) -> list[str]:
+    lines = [fmt.colon("sources")]
     for source in sources:
         lines.extend(wrap(f"{source.provider}: {source.title}", first=f"  [{source.id}] ", indent="      "))
         # Locations are never wrapped: a broken URL or path cannot be copied.
@@ -100,45 +100,45 @@ def sources_lines(sources: Iterable[Source], f: Formatter) -> list[str]:
     return lines
 
 
-def _verdict_text(decision: TransferDecision, f: Formatter, *, refile: bool) -> str:
+def _verdict_text(decision: TransferDecision, fmt: Formatter, *, refile: bool) -> str:
     if not decision.direct:
-        return f.t("not_direct_refile") if refile else f.t("not_direct")
-    return f.t("direct_deferred") if decision.deferred else f.t("direct_none")
+        return fmt.t("not_direct_refile") if refile else fmt.t("not_direct")
+    return fmt.t("direct_deferred") if decision.deferred else fmt.t("direct_none")
 
 
-def _decision_head(decision: TransferDecision, f: Formatter, *, refile: bool = False) -> list[str]:
-    changes = f.join(f.change(c) for c in _ordered(decision.changes)) or f.t("none")
-    kind = f.t(_SUBJECT_KIND_LABELS[decision.subject_kind]) if decision.subject_kind else f.t("any_kind")
+def _decision_head(decision: TransferDecision, fmt: Formatter, *, refile: bool = False) -> list[str]:
+    changes = fmt.join(fmt.change(c) for c in _ordered(decision.changes)) or fmt.t("none")
+    kind = fmt.t(_SUBJECT_KIND_LABELS[decision.subject_kind]) if decision.subject_kind else fmt.t("any_kind")
     basis = decision.basis
     rows = [
-        f.row("changes", changes),
-        f.row("subject_kind", kind),
-        f.row("verdict", _verdict_text(decision, f, refile=refile)),
-        f.row("basis", f"{basis.value}{f.aside([f.t(_BASIS_LABELS[basis])])}"),
-        f.row("disputed", f.t("disputed_yes") if decision.disputed else f.t("no")),
-        f.row("data", decision.data_version),
+        fmt.row("changes", changes),
+        fmt.row("subject_kind", kind),
+        fmt.row("verdict", _verdict_text(decision, fmt, refile=refile)),
+        fmt.row("basis", f"{basis.value}{fmt.aside([fmt.t(_BASIS_LABELS[basis])])}"),
+        fmt.row("disputed", fmt.t("disputed_yes") if decision.disputed else fmt.t("no")),
+        fmt.row("data", decision.data_version),
     ]
-    return [f.province(decision.province), *f.fields(rows)]
+    return [fmt.province(decision.province), *fmt.fields(rows)]
 
 
-def _steps_lines(steps: Sequence[Step], f: Formatter, *, indent: str = "") -> list[str]:
+def _steps_lines(steps: Sequence[Step], fmt: Formatter, *, indent: str = "") -> list[str]:
     lines: list[str] = []
     number_width = len(str(len(steps)))
     for number, step in enumerate(steps, start=1):
         head = f"{indent} {number:>{number_width}}. "
         inner = " " * len(head)
-        lines.extend(wrap(step.title(f.lang), first=head, indent=inner))
+        lines.extend(wrap(step.title(fmt.lang), first=head, indent=inner))
         details = []
         if step.deadline_working_days is not None:
-            details.append(f.label("deadline_label") + f.deadline(step.deadline_working_days))
+            details.append(fmt.label("deadline_label") + fmt.deadline(step.deadline_working_days))
         if step.changes:
-            details.append(f.label("changes_label") + ", ".join(c.value for c in _ordered(step.changes)))
+            details.append(fmt.label("changes_label") + ", ".join(c.value for c in _ordered(step.changes)))
         if details:
             lines.extend(wrap(" · ".join(details), indent=inner))
         for warning in step.warnings:
-            lines.extend(wrap(f.t("caution") + warning.get(f.lang), indent=inner))
+            lines.extend(wrap(fmt.t("caution") + warning.get(fmt.lang), indent=inner))
         ids = ", ".join(s.id for s in step.sources)
-        lines.extend(wrap(f"{f.t('rule')} {step.rule} [{ids}]", indent=inner))
+        lines.extend(wrap(f"{fmt.t('rule')} {step.rule} [{ids}]", indent=inner))
     return lines
 
 
@@ -153,160 +153,160 @@ def _step_sources(steps: Iterable[Step]) -> list[Source]:
 # -- check, steps -----------------------------------------------------------------------
 
 
-def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], f: Formatter) -> list[str]:
+def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Formatter) -> list[str]:
     lines = ["", heading]
     if not verdicts:
-        lines.append("  " + f.t("none"))
+        lines.append("  " + fmt.t("none"))
     for verdict in verdicts:
-        notes = [f.deadline(verdict.deadline_working_days)]
+        notes = [fmt.deadline(verdict.deadline_working_days)]
         if verdict.disputed:
-            notes.append(f.t("disputed_mark"))
-        lines.extend(f.bullet(f"{f.change(verdict.change)} [{verdict.change.value}]{f.aside(notes)}"))
-        lines.extend(wrap(f"{f.t('rule')} {verdict.rule}{f.aside([verdict.basis.value])}", indent="    "))
+            notes.append(fmt.t("disputed_mark"))
+        lines.extend(fmt.bullet(f"{fmt.change(verdict.change)} [{verdict.change.value}]{fmt.aside(notes)}"))
+        lines.extend(wrap(f"{fmt.t('rule')} {verdict.rule}{fmt.aside([verdict.basis.value])}", indent="    "))
     return lines
 
 
-def decision_lines(decision: TransferDecision, f: Formatter) -> list[str]:
+def decision_lines(decision: TransferDecision, fmt: Formatter) -> list[str]:
     """``check``: the verdict, the blocking and the deferred changes, the sources."""
     by_timing = {timing: [v for v in decision.verdicts if v.timing is timing] for timing in Timing}
     return [
-        *_decision_head(decision, f),
-        *_verdicts_lines(f.colon("blocking"), by_timing[Timing.BEFORE], f),
-        *_verdicts_lines(f.colon("deferred"), by_timing[Timing.AFTER], f),
+        *_decision_head(decision, fmt),
+        *_verdicts_lines(fmt.colon("blocking"), by_timing[Timing.BEFORE], fmt),
+        *_verdicts_lines(fmt.colon("deferred"), by_timing[Timing.AFTER], fmt),
         "",
-        *sources_lines(decision.sources, f),
+        *sources_lines(decision.sources, fmt),
     ]
 
 
-def plan_lines(plan: TransferPlan, f: Formatter) -> list[str]:
+def plan_lines(plan: TransferPlan, fmt: Formatter) -> list[str]:
     """``steps``: the verdict, the numbered steps, the sources of the steps."""
     refile = "cancel_website" in plan.step_ids
     return [
-        *_decision_head(plan.decision, f, refile=refile),
+        *_decision_head(plan.decision, fmt, refile=refile),
         "",
-        f.colon("steps"),
-        *_steps_lines(plan.steps, f),
+        fmt.colon("steps"),
+        *_steps_lines(plan.steps, fmt),
         "",
-        *sources_lines(_step_sources(plan.steps), f),
+        *sources_lines(_step_sources(plan.steps), fmt),
     ]
 
 
 # -- diagnose ---------------------------------------------------------------------------
 
 
-def _remedy_status(remedy: Remedy, f: Formatter) -> str:
+def _remedy_status(remedy: Remedy, fmt: Formatter) -> str:
     if remedy.applies:
-        return f.t("applies")
-    return f.t("applies_if", c=f.facts(remedy.condition))
+        return fmt.t("applies")
+    return fmt.t("applies_if", c=fmt.facts(remedy.condition))
 
 
-def _remedy_lines(remedy: Remedy, f: Formatter, *, with_steps: bool) -> list[str]:
-    lines = f.bullet(f"{remedy.describe(f.lang)} [{remedy.id}]{f.aside([_remedy_status(remedy, f)])}")
+def _remedy_lines(remedy: Remedy, fmt: Formatter, *, with_steps: bool) -> list[str]:
+    lines = fmt.bullet(f"{remedy.describe(fmt.lang)} [{remedy.id}]{fmt.aside([_remedy_status(remedy, fmt)])}")
     for text in (remedy.detail, remedy.number_hint):
         if text is not None:
-            lines.extend(wrap(text.get(f.lang), indent="    "))
+            lines.extend(wrap(text.get(fmt.lang), indent="    "))
     if with_steps:
-        lines.extend(_steps_lines(remedy.steps, f, indent="   "))
+        lines.extend(_steps_lines(remedy.steps, fmt, indent="   "))
     return lines
 
 
-def diagnosis_lines(diagnosis: Diagnosis, f: Formatter) -> list[str]:
+def diagnosis_lines(diagnosis: Diagnosis, fmt: Formatter) -> list[str]:
     """``diagnose``: the failure and the facts given, the causes, the remedies, and
     the steps when the facts settle them (else what would settle them)."""
-    lines = [f"{diagnosis.describe(f.lang)} [{diagnosis.failure.value}]"]
+    lines = [f"{diagnosis.describe(fmt.lang)} [{diagnosis.failure.value}]"]
     rows: list[tuple[str, str]] = []
     if diagnosis.province is not None:
-        rows.append(f.row("province", f.province(diagnosis.province)))
+        rows.append(fmt.row("province", fmt.province(diagnosis.province)))
     if diagnosis.subject_number is not None:
-        rows.append(f.row("icp_subject_number", diagnosis.subject_number))
+        rows.append(fmt.row("icp_subject_number", diagnosis.subject_number))
     if diagnosis.icp_number_problem is not None:
-        rows.append(f.row("icp_problem", diagnosis.icp_number_problem))
+        rows.append(fmt.row("icp_problem", diagnosis.icp_number_problem))
     if diagnosis.facts:
-        rows.append(f.row("facts", f.facts(diagnosis.facts)))
-    rows.append(f.row("data", diagnosis.data_version))
-    lines.extend(f.fields(rows))
+        rows.append(fmt.row("facts", fmt.facts(diagnosis.facts)))
+    rows.append(fmt.row("data", diagnosis.data_version))
+    lines.extend(fmt.fields(rows))
     if diagnosis.note is not None:
-        lines.extend(wrap(diagnosis.note.get(f.lang)))
+        lines.extend(wrap(diagnosis.note.get(fmt.lang)))
 
-    lines.extend(["", f.colon("causes")])
+    lines.extend(["", fmt.colon("causes")])
     for cause in diagnosis.causes:
-        lines.extend(f.bullet(f"{cause.describe(f.lang)} [{cause.id}]"))
+        lines.extend(fmt.bullet(f"{cause.describe(fmt.lang)} [{cause.id}]"))
 
-    lines.extend(["", f.colon("remedies")])
+    lines.extend(["", fmt.colon("remedies")])
     if not diagnosis.remedies:
-        lines.append("  " + f.t("none"))
+        lines.append("  " + fmt.t("none"))
     for remedy in diagnosis.remedies:
-        lines.extend(_remedy_lines(remedy, f, with_steps=not diagnosis.decided))
+        lines.extend(_remedy_lines(remedy, fmt, with_steps=not diagnosis.decided))
 
     if diagnosis.decided:
-        lines.extend(["", f.colon("steps"), *_steps_lines(diagnosis.steps, f)])
+        lines.extend(["", fmt.colon("steps"), *_steps_lines(diagnosis.steps, fmt)])
     if diagnosis.unknown_facts:
-        lines.extend(["", f.colon("to_decide")])
+        lines.extend(["", fmt.colon("to_decide")])
         for name in diagnosis.unknown_facts:
-            lines.extend(f.bullet(f"{name}: {_FACT_OPTIONS.get(name, name)}"))
+            lines.extend(fmt.bullet(f"{name}: {_FACT_OPTIONS.get(name, name)}"))
     if diagnosis.related:
         lines.append("")
-        lines.extend(wrap(", ".join(r.value for r in diagnosis.related), first=f.label("related")))
+        lines.extend(wrap(", ".join(r.value for r in diagnosis.related), first=fmt.label("related")))
     lines.append("")
-    lines.extend(sources_lines(diagnosis.sources, f))
+    lines.extend(sources_lines(diagnosis.sources, fmt))
     return lines
 
 
 # -- parse ------------------------------------------------------------------------------
 
 
-def icp_number_lines(number: IcpNumber, f: Formatter) -> list[str]:
+def icp_number_lines(number: IcpNumber, fmt: Formatter) -> list[str]:
     """``parse``: the canonical number, then its parts."""
     if number.site is None:
-        site, service = f.t("subject_only"), "-"
+        site, service = fmt.t("subject_only"), "-"
     else:
         site = str(number.site)
-        service = f.t(_SERVICE_LABELS[number.service]) if number.service else f.t("service_none")
+        service = fmt.t(_SERVICE_LABELS[number.service]) if number.service else fmt.t("service_none")
     rows = [
-        f.row("icp_province", f.province(number.province)),
-        f.row("icp_kind", f"{number.kind.value}{f.aside([f.t(_ICP_KIND_LABELS[number.kind])])}"),
-        f.row("icp_subject", number.subject_number),
-        f.row("icp_serial", number.serial),
-        f.row("icp_site", site),
-        f.row("icp_service", service),
+        fmt.row("icp_province", fmt.province(number.province)),
+        fmt.row("icp_kind", f"{number.kind.value}{fmt.aside([fmt.t(_ICP_KIND_LABELS[number.kind])])}"),
+        fmt.row("icp_subject", number.subject_number),
+        fmt.row("icp_serial", number.serial),
+        fmt.row("icp_site", site),
+        fmt.row("icp_service", service),
     ]
     if number.alternative_abbreviation:
-        written = f.t("alt_abbr", a=number.abbreviation, c=number.province.icp_abbreviation)
-        rows.append(f.row("icp_written", written))
-    return [number.canonical, *f.fields(rows, indent="  ")]
+        written = fmt.t("alt_abbr", a=number.abbreviation, c=number.province.icp_abbreviation)
+        rows.append(fmt.row("icp_written", written))
+    return [number.canonical, *fmt.fields(rows, indent="  ")]
 
 
 # -- provinces, changes, failures ---------------------------------------------------------
 
 
-def _glance_fact(fact: SiteFact, f: Formatter) -> str:
+def _glance_fact(fact: SiteFact, fmt: Formatter) -> str:
     if fact.status is Status.UNKNOWN:
         return "?"
-    return f.yes_no(fact.value) + ("*" if fact.disputed else "")
+    return fmt.yes_no(fact.value) + ("*" if fact.disputed else "")
 
 
-def _glance_default(rules: ProvinceRules, f: Formatter) -> str:
+def _glance_default(rules: ProvinceRules, fmt: Formatter) -> str:
     (catch_all,) = [r for r in rules.transfer_rules if r.covers_all]
     if not catch_all.stated or catch_all.timing is None:
-        return f.t("unknown")
-    text = f.t(_TIMING_LABELS[catch_all.timing])
+        return fmt.t("unknown")
+    text = fmt.t(_TIMING_LABELS[catch_all.timing])
     if catch_all.deadline_working_days is not None:
-        text += " " + f.t("days_short", n=catch_all.deadline_working_days)
+        text += " " + fmt.t("days_short", n=catch_all.deadline_working_days)
     return text + ("*" if catch_all.disputed else "")
 
 
-def _province_row(rules: ProvinceRules, f: Formatter) -> list[str]:
+def _province_row(rules: ProvinceRules, fmt: Formatter) -> list[str]:
     p = rules.province
-    names = (p.short_name, p.name_en) if f.zh else (p.name_en, p.short_name)
+    names = (p.short_name, p.name_en) if fmt.zh else (p.name_en, p.short_name)
     specific = sum(1 for r in rules.transfer_rules if not r.covers_all)
     return [
         p.code,
         *names,
         " ".join((p.icp_abbreviation, *p.alternative_abbreviations)),
-        _glance_default(rules, f),
+        _glance_default(rules, fmt),
         f"+{specific}" if specific else "-",
-        _glance_fact(rules.filed_sites_reachable, f),
-        _glance_fact(rules.unfiled_sites_closed, f),
+        _glance_fact(rules.filed_sites_reachable, fmt),
+        _glance_fact(rules.unfiled_sites_closed, fmt),
     ]
 
 
@@ -330,37 +330,37 @@ def _glossary_lines(items: Sequence[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def provinces_lines(rules: Iterable[ProvinceRules], data_version: str, f: Formatter) -> list[str]:
+def provinces_lines(rules: Iterable[ProvinceRules], data_version: str, fmt: Formatter) -> list[str]:
     """``provinces``: one row of key rules per province, and a legend."""
-    heading = [f.t(column) for column in _COLUMN_LABELS]
-    legend = [(f.t(column), f.t(text)) for column, text in _LEGEND_LABELS]
+    heading = [fmt.t(column) for column in _COLUMN_LABELS]
+    legend = [(fmt.t(column), fmt.t(text)) for column, text in _LEGEND_LABELS]
     return [
-        *_table_lines([heading, *(_province_row(r, f) for r in rules)]),
+        *_table_lines([heading, *(_province_row(r, fmt) for r in rules)]),
         "",
         *_glossary_lines(legend),
-        *wrap(f.t("legend_marks")),
-        *f.fields([f.row("data", data_version)]),
+        *wrap(fmt.t("legend_marks")),
+        *fmt.fields([fmt.row("data", data_version)]),
     ]
 
 
-def changes_lines(texts: Mapping[Change, Text], f: Formatter) -> list[str]:
+def changes_lines(texts: Mapping[Change, Text], fmt: Formatter) -> list[str]:
     """``changes``: each change kind and what it means."""
-    return _glossary_lines([(change.value, text.get(f.lang)) for change, text in texts.items()])
+    return _glossary_lines([(change.value, text.get(fmt.lang)) for change, text in texts.items()])
 
 
-def failures_lines(failures: Iterable[FailureInfo], f: Formatter) -> list[str]:
+def failures_lines(failures: Iterable[FailureInfo], fmt: Formatter) -> list[str]:
     """``failures``: each failure reason with its causes and remedies."""
     lines: list[str] = []
     for index, info in enumerate(failures):
         if index:
             lines.append("")
-        lines.extend(wrap(info.title.get(f.lang), first=f"{info.failure.value}  ", indent="    "))
-        lines.append("  " + f.colon("causes"))
+        lines.extend(wrap(info.title.get(fmt.lang), first=f"{info.failure.value}  ", indent="    "))
+        lines.append("  " + fmt.colon("causes"))
         for cause in info.causes:
-            lines.extend(f.bullet(f"{cause.describe(f.lang)} [{cause.id}]", indent="    "))
-        lines.append("  " + f.colon("remedies"))
+            lines.extend(fmt.bullet(f"{cause.describe(fmt.lang)} [{cause.id}]", indent="    "))
+        lines.append("  " + fmt.colon("remedies"))
         for remedy in info.remedies:
-            lines.extend(f.bullet(f"{remedy.label.get(f.lang)} [{remedy.id}]", indent="    "))
+            lines.extend(fmt.bullet(f"{remedy.label.get(fmt.lang)} [{remedy.id}]", indent="    "))
     return lines
 
 
@@ -368,15 +368,15 @@ def failures_lines(failures: Iterable[FailureInfo], f: Formatter) -> list[str]:
 
 
 def validation_lines(
-    path: str, policy: Policy | None, problems: Sequence[DataProblem], f: Formatter
+    path: str, policy: Policy | None, problems: Sequence[DataProblem], fmt: Formatter
 ) -> list[str]:
     """``validate-data``: OK with what was read, or every problem."""
     if policy is not None:
         n, v, s = len(policy.rules), policy.data_version, policy.schema_version
-        return [f.t("valid_ok", path=path, n=n, v=v, s=s)]
-    lines = [f.t("valid_bad", path=path, n=len(problems))]
+        return [fmt.t("valid_ok", path=path, n=n, v=v, s=s)]
+    lines = [fmt.t("valid_bad", path=path, n=len(problems))]
     for problem in problems:
-        lines.extend(f.bullet(str(problem)))
+        lines.extend(fmt.bullet(str(problem)))
     return lines
 
 
@@ -387,13 +387,13 @@ def problems_text(path: str, problems: Sequence[DataProblem], hint: str = "") ->
     return f"{path}: bad policy data: {problems[0]}{tail}"
 
 
-def version_lines(policy: Policy, f: Formatter, *, code: str, reads_schema: str) -> list[str]:
+def version_lines(policy: Policy, fmt: Formatter, *, code: str, reads_schema: str) -> list[str]:
     """``version``: the *code* version, and the data's version, date, schema and file."""
     rows = [
-        f.row("v_code", code),
-        f.row("v_data", policy.data_version),
-        f.row("v_as_of", policy.as_of.isoformat()),
-        f.row("v_schema", f"{policy.schema_version}{f.aside([f.t('v_reads', s=reads_schema)])}"),
-        f.row("v_file", policy.origin),
+        fmt.row("v_code", code),
+        fmt.row("v_data", policy.data_version),
+        fmt.row("v_as_of", policy.as_of.isoformat()),
+        fmt.row("v_schema", f"{policy.schema_version}{fmt.aside([fmt.t('v_reads', s=reads_schema)])}"),
+        fmt.row("v_file", policy.origin),
     ]
-    return f.fields(rows)
+    return fmt.fields(rows)
