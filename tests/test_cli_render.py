@@ -17,7 +17,16 @@ from hypothesis import strategies as st
 import beian_policy as bp
 from beian_policy._cli._format import Formatter
 from beian_policy._cli._layout import WIDTH, display_width, pad, wrap
-from beian_policy._cli._render import decision_lines, icp_number_lines, plan_lines
+from beian_policy._cli._render import (
+    decision_lines,
+    diagnosis_lines,
+    icp_number_lines,
+    plan_lines,
+    problems_text,
+    provinces_lines,
+    validation_lines,
+)
+from beian_policy._errors import DataProblem
 
 VERSION = "test-data"
 
@@ -123,6 +132,59 @@ def test_a_subject_number_has_no_website() -> None:
         "  website:         none (this is the subject's number)",
         "  service:         -",
     ]
+
+
+def test_province_rows_at_a_glance() -> None:
+    """北京: transfer first, 10 working days, one rule of its own, unfiled sites
+    closed; 辽宁: change first, nothing else stated."""
+    policy = bp.default_policy()
+    rules = [policy.rules_for(bp.get_province(code)) for code in ("CN-BJ", "CN-LN")]
+    lines = provinces_lines(rules, VERSION, Formatter(bp.Lang.ZH))
+    assert lines[:4] == [
+        "代码   名称  英文名    简称  变更时机     细则  已备可访  未备关闭",
+        "-----  ----  --------  ----  -----------  ----  --------  --------",
+        "CN-BJ  北京  Beijing   京    接入后 10日  +1    ?         是",
+        "CN-LN  辽宁  Liaoning  辽    先变更       -     ?         ?",
+    ]
+    assert lines[-1] == "数据版本：  test-data"
+
+
+def test_a_subject_mismatch_in_liaoning_is_settled_by_changing_first() -> None:
+    diagnosis = bp.diagnose("subject_mismatch", "辽宁")
+    lines = diagnosis_lines(diagnosis, Formatter(bp.Lang.EN))
+    assert lines[:3] == [
+        "The subject in the transfer differs from the filed subject [subject_mismatch]",
+        "Province:  Liaoning (辽宁省, CN-LN)",
+        "Facts:     province_allows_after=no, province_requires_match=yes",
+    ]
+    remedies = lines.index("Remedies:")
+    assert lines[remedies + 3] == "    transfer once it is approved [change_first] (applies)"
+    steps = lines.index("Steps:")
+    assert lines[steps + 1] == " 1. File a change at the original provider and wait for approval"
+    assert "Related failures: provider_info_mismatch" in lines
+    assert "Give these to settle the remedy:" not in lines  # decided: nothing to ask
+
+
+def test_a_diagnosis_without_a_province_asks_for_one() -> None:
+    lines = diagnosis_lines(bp.diagnose("subject_mismatch"), Formatter(bp.Lang.EN))
+    asks = lines.index("Give these to settle the remedy:")
+    assert lines[asks + 1] == "  - province: --province P"
+
+
+def test_problems_in_a_data_file() -> None:
+    problems = [
+        DataProblem("provinces[3]", "code", "expected an ISO 3166-2 code"),
+        DataProblem("sources", "", "no sources"),
+    ]
+    assert validation_lines("bad.toml", None, problems, Formatter(bp.Lang.EN)) == [
+        "bad.toml: 2 problem(s)",
+        "  - provinces[3]: code: expected an ISO 3166-2 code",
+        "  - sources: no sources",
+    ]
+    assert problems_text("bad.toml", problems, "; see all") == (
+        "bad.toml: bad policy data: provinces[3]: code: expected an ISO 3166-2 code (and 1 more; see all)"
+    )
+    assert problems_text("bad.toml", problems[1:]) == "bad.toml: bad policy data: sources: no sources"
 
 
 # -- the formatter ----------------------------------------------------------------------
