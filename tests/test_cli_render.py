@@ -138,7 +138,7 @@ def test_province_rows_at_a_glance() -> None:
     """北京: transfer first, 10 working days, one rule of its own, unfiled sites
     closed; 辽宁: change first, nothing else stated."""
     policy = bp.default_policy()
-    rules = [policy.rules_for(bp.get_province(code)) for code in ("CN-BJ", "CN-LN")]
+    rules = [policy.rules_for(bp.resolve_province(code)) for code in ("CN-BJ", "CN-LN")]
     lines = provinces_lines(rules, VERSION, Formatter(bp.Lang.ZH))
     assert lines[:4] == [
         "代码   名称  英文名    简称  变更时机     细则  已备可访  未备关闭",
