@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from .._coerce import merge_sources
 from .._decision import ChangeVerdict, TransferDecision
 from .._diagnosis import Diagnosis, FailureInfo, Remedy
 from .._enums import Basis, Change, Status, SubjectKind, Timing
@@ -142,14 +143,6 @@ def _steps_lines(steps: Sequence[Step], fmt: Formatter, *, indent: str = "") -> 
     return lines
 
 
-def _step_sources(steps: Iterable[Step]) -> list[Source]:
-    found: dict[str, Source] = {}
-    for step in steps:
-        for source in step.sources:
-            found.setdefault(source.id, source)
-    return list(found.values())
-
-
 # -- check, steps -----------------------------------------------------------------------
 
 
@@ -187,7 +180,7 @@ def plan_lines(plan: TransferPlan, fmt: Formatter) -> list[str]:
         fmt.colon("steps"),
         *_steps_lines(plan.steps, fmt),
         "",
-        *sources_lines(_step_sources(plan.steps), fmt),
+        *sources_lines(merge_sources(*(step.sources for step in plan.steps)), fmt),
     ]
 
 
