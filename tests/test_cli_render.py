@@ -9,6 +9,8 @@ release does not touch these tests.
 
 from __future__ import annotations
 
+import argparse
+
 import attrs
 import pytest
 from hypothesis import given
@@ -17,7 +19,9 @@ from hypothesis import strategies as st
 import beian_policy as bp
 from beian_policy._cli._format import Formatter
 from beian_policy._cli._layout import WIDTH, display_width, pad, wrap
+from beian_policy._cli._parser import build_parser
 from beian_policy._cli._render import (
+    _FACT_OPTIONS,
     decision_lines,
     diagnosis_lines,
     icp_number_lines,
@@ -169,6 +173,25 @@ def test_a_diagnosis_without_a_province_asks_for_one() -> None:
     lines = diagnosis_lines(bp.diagnose("subject_mismatch"), Formatter(bp.Lang.EN))
     asks = lines.index("Give these to settle the remedy:")
     assert lines[asks + 1] == "  - province: --province P"
+
+
+def test_the_options_a_diagnosis_asks_for_exist() -> None:
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    known = set(commands.choices["diagnose"]._option_string_actions)
+    asked = {text.split()[0] for hint in _FACT_OPTIONS.values() for text in hint.split(" / ")}
+    assert asked == {
+        "--province",
+        "--cause",
+        "--submitted",
+        "--not-submitted",
+        "--has-other-websites",
+        "--no-other-websites",
+        "--original-provider-reachable",
+        "--original-provider-unreachable",
+        "--icp-number",
+    }
+    assert asked <= known
 
 
 def test_problems_in_a_data_file() -> None:

@@ -62,7 +62,8 @@ _LEGEND_LABELS = (
     ("unfiled_off", "legend_unfiled_off"),
 )
 
-#: The options that give each fact ``diagnose`` may name as unknown.
+#: The options that give each fact ``diagnose`` may name as unknown (a test holds
+#: them to the parser's).
 _FACT_OPTIONS: Mapping[str, str] = {
     "province": "--province P",
     "cause": "--cause ID",
@@ -93,6 +94,7 @@ def _where(source: Source) -> list[str]:
 
 
 def sources_lines(sources: Iterable[Source], fmt: Formatter) -> list[str]:
+    """Each source's id, provider and title, and where to read it."""
     lines = [fmt.colon("sources")]
     for source in sources:
         lines.extend(wrap(f"{source.provider}: {source.title}", first=f"  [{source.id}] ", indent="      "))
