@@ -175,7 +175,7 @@ def decision_lines(decision: TransferDecision, fmt: Formatter) -> list[str]:
 
 def plan_lines(plan: TransferPlan, fmt: Formatter) -> list[str]:
     """``steps``: the verdict, the numbered steps, the sources of the steps."""
-    refile = "cancel_website" in plan.step_ids
+    refile = "cancel_website" in plan.step_ids  # the only place: TransferPlan.refile to come
     return [
         *_decision_head(plan.decision, fmt, refile=refile),
         "",
