@@ -219,7 +219,7 @@ def test_diagnoses_round_trip(
         province,
         submitted_to_administration=submitted,
         subject_has_other_websites=other_websites,
-        facts={"original_provider_reachable": reachable},
+        original_provider_reachable=reachable,
     )
     assert bp.from_dict(bp.Diagnosis, bp.to_dict(diagnosis)) == diagnosis
 

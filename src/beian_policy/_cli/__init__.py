@@ -1,0 +1,130 @@
+"""The ``beian-policy`` command line (also ``python -m beian_policy``).
+
+Every subcommand prints readable, aligned text in Chinese or English, or with
+``--json`` the same objects the API returns, serialised by :mod:`beian_policy._json`.
+
+Exit codes: 0 success; 1 from ``check --fail-if-not-direct`` when the transfer is
+not direct; 2 usage errors; 3 an unknown province, change or failure, a bad ICP
+number, or bad data (including a data file that cannot be read); 74 (``EX_IOERR``)
+the output could not be written (a full disk, a closed stdout). A reader that goes
+away (``| head``) ends the command quietly. Errors are one line on stderr, never a
+traceback.
+
+The rooms: :mod:`._parser` (the grammar), :mod:`._commands` (what each command
+asks and prints), :mod:`._render` (pure text of each answer), :mod:`._format`
+(values into words), :mod:`._labels` (the interface's words), :mod:`._layout`
+(display width and the output stream) and :mod:`._exit` (exit codes, stderr lines).
+This module runs a command and turns every error into one line and an exit code.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from typing import IO
+
+from ..errors import BeianPolicyError, PolicyDataError, PolicyDataWarning
+from ._commands import Context, default_lang
+from ._exit import (
+    EXIT_BAD_DATA,
+    EXIT_BAD_INPUT,
+    EXIT_NOT_DIRECT,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    PROG,
+    error_line,
+)
+from ._layout import Output, OutputError
+from ._parser import UsageError, build_parser
+from ._render import problems_text
+
+__all__ = [
+    "EXIT_BAD_DATA",
+    "EXIT_BAD_INPUT",
+    "EXIT_NOT_DIRECT",
+    "EXIT_OK",
+    "EXIT_OUTPUT",
+    "EXIT_USAGE",
+    "PROG",
+    "build_parser",
+    "default_lang",
+    "main",
+]
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, PolicyDataError):  # always at least one problem
+        return problems_text(exc.path, exc.problems, f"; run '{PROG} validate-data {exc.path}' for all")
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return str(exc)
+
+
+def _stdout_for_text() -> IO[str] | None:
+    """stdout, switched to UTF-8 when its encoding cannot write Chinese (a C locale);
+    None when it is closed."""
+    stream = sys.stdout
+    if stream is None:
+        return None
+    try:
+        "备案".encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
+    return stream
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    out = Output(_stdout_for_text())
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except UsageError as exc:
+            error_line(f"{exc.message} (see '{exc.prog} --help')", prog=exc.prog)
+            return EXIT_USAGE
+        except SystemExit as exc:  # --help: argparse has written the help to stdout
+            out.flush()
+            return exc.code if isinstance(exc.code, int) else EXIT_OK
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PolicyDataWarning)
+            ctx = Context(args, out)
+            handler: Callable[[Context], int] = args.handler
+            code = handler(ctx)
+        for warning in caught:  # e.g. --data with a newer minor schema: one line each
+            error_line(str(warning.message), kind="warning")
+        out.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly.
+        _discard_stdout()
+        return EXIT_OK
+    except OutputError as exc:
+        error_line(f"cannot write the output: {exc}")
+        _discard_stdout()
+        return EXIT_OUTPUT
+    except (BeianPolicyError, OSError) as exc:  # an OSError here is reading, not writing
+        error_line(_error_text(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _discard_stdout() -> None:
+    """Point stdout's descriptor at the null device, so Python's flush at exit neither
+    fails nor complains about output that could not be written."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # closed, or not a real file
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)

@@ -1,0 +1,206 @@
+"""The commands: each reads its parsed options, asks the library, and prints the
+answer as JSON or as the text of :mod:`._render`. The :class:`Context` holds what
+a command runs with: the options, the output, the language and the policy."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import warnings
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .._coerce import coerce_changes
+from .._decision import assess_transfer
+from .._diagnosis import diagnose
+from .._enums import Change, Lang
+from .._icp import parse_icp_number
+from .._json import to_json
+from .._loader import SCHEMA_VERSION, default_policy, inspect_policy, load_policy
+from .._plan import PlanFacts, plan_transfer
+from .._policy import Policy
+from .._version import __version__
+from ..errors import PolicyDataWarning
+from . import _render as render
+from ._exit import EXIT_BAD_DATA, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
+from ._format import Formatter
+from ._layout import Output
+
+__all__ = [
+    "Context",
+    "default_lang",
+    "run_changes",
+    "run_check",
+    "run_diagnose",
+    "run_failures",
+    "run_parse",
+    "run_provinces",
+    "run_steps",
+    "run_validate",
+    "run_version",
+]
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """English when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first that is
+    set) starts with ``en``; Chinese otherwise."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return Lang.EN if value.lower().startswith("en") else Lang.ZH
+    return Lang.ZH
+
+
+class Context:
+    """What a command runs with. The policy is loaded on first use, so a command that
+    needs none (``validate-data``) never reads ``--data``."""
+
+    def __init__(self, args: argparse.Namespace, out: Output) -> None:
+        self.args = args
+        self.out = out
+        self.json: bool = bool(args.json)
+        self.lang = Lang(args.lang) if args.lang else default_lang()
+        self._policy: Policy | None = None
+
+    @property
+    def policy(self) -> Policy:
+        if self._policy is None:
+            data: str | None = self.args.data
+            # Always a path: a value with a line break must not be read as TOML text.
+            self._policy = default_policy() if data is None else load_policy(Path(data), origin=data)
+        return self._policy
+
+    @property
+    def words(self) -> Formatter:
+        """The formatter in the chosen language, naming changes as the policy does."""
+        return Formatter(self.lang, {change: self.policy.change_text(change) for change in Change})
+
+    def emit_json(self, value: object) -> None:
+        self.out.line(to_json(value))
+
+
+def _changes(values: Sequence[str]) -> frozenset[Change]:
+    """The --change options: repeated, or separated by commas (either width). Empty
+    items are kept, so ``-c ""`` or ``-c a,`` is the library's unknown-change error."""
+    items = [part for value in values for part in value.replace("，", ",").split(",")]
+    return coerce_changes(items)
+
+
+def run_check(ctx: Context) -> int:
+    args = ctx.args
+    decision = assess_transfer(
+        args.province, _changes(args.changes), subject_kind=args.subject_kind, policy=ctx.policy
+    )
+    code = EXIT_NOT_DIRECT if args.fail_if_not_direct and not decision.direct else EXIT_OK
+    if ctx.json:
+        ctx.emit_json(decision)
+    else:
+        ctx.out.lines(render.decision_lines(decision, ctx.words))
+    return code
+
+
+def run_steps(ctx: Context) -> int:
+    args = ctx.args
+    plan = plan_transfer(
+        args.province,
+        _changes(args.changes),
+        subject_kind=args.subject_kind,
+        facts=PlanFacts(
+            domain_owner_matches_subject=not args.domain_owner_differs,
+            regulated_industry=args.regulated_industry,
+            original_provider_reachable=not args.original_provider_unreachable,
+            has_extra_filings=args.has_extra_filings,
+            domain_registered_overseas=args.domain_registered_overseas,
+            multiple_cloud_resources=args.multiple_cloud_resources,
+        ),
+        policy=ctx.policy,
+    )
+    if ctx.json:
+        ctx.emit_json(plan)
+    else:
+        ctx.out.lines(render.plan_lines(plan, ctx.words))
+    return EXIT_OK
+
+
+def run_diagnose(ctx: Context) -> int:
+    args = ctx.args
+    diagnosis = diagnose(
+        args.failure,
+        args.province,
+        submitted_to_administration=args.submitted_to_administration,
+        subject_has_other_websites=args.subject_has_other_websites,
+        original_provider_reachable=args.original_provider_reachable,
+        cause=args.cause,
+        icp_number=args.icp_number,
+        policy=ctx.policy,
+    )
+    if ctx.json:
+        ctx.emit_json(diagnosis)
+    else:
+        ctx.out.lines(render.diagnosis_lines(diagnosis, ctx.words))
+    return EXIT_OK
+
+
+def run_parse(ctx: Context) -> int:
+    number = parse_icp_number(ctx.args.number, policy=ctx.policy)
+    if ctx.json:
+        ctx.emit_json(number)
+    else:
+        ctx.out.lines(render.icp_number_lines(number, ctx.words))
+    return EXIT_OK
+
+
+def run_provinces(ctx: Context) -> int:
+    policy = ctx.policy
+    if ctx.json:
+        ctx.emit_json(policy.rules)
+    else:
+        ctx.out.lines(render.provinces_lines(policy.rules, policy.data_version, ctx.words))
+    return EXIT_OK
+
+
+def run_changes(ctx: Context) -> int:
+    texts = {change: ctx.policy.change_text(change) for change in Change}
+    if ctx.json:
+        ctx.emit_json(texts)
+    else:
+        ctx.out.lines(render.changes_lines(texts, ctx.words))
+    return EXIT_OK
+
+
+def run_failures(ctx: Context) -> int:
+    failures = ctx.policy.failures
+    if ctx.json:
+        ctx.emit_json(failures)
+    else:
+        ctx.out.lines(render.failures_lines(failures, ctx.words))
+    return EXIT_OK
+
+
+def run_validate(ctx: Context) -> int:
+    path: str = ctx.args.path
+    policy, problems, notes = inspect_policy(Path(path), origin=path)
+    for note in notes:  # main prints them on stderr, one line each
+        warnings.warn(note, PolicyDataWarning, stacklevel=1)
+    if ctx.json:
+        ctx.emit_json(
+            {"path": path, "valid": not problems, "problems": problems, "warnings": notes, "policy": policy}
+        )
+    else:
+        # Only the labels: the file checked may not load, and --data is not read.
+        ctx.out.lines(render.validation_lines(path, policy, problems, Formatter(ctx.lang)))
+    if problems:
+        error_line(render.problems_text(path, problems))
+        return EXIT_BAD_DATA
+    return EXIT_OK
+
+
+def run_version(ctx: Context) -> int:
+    policy = ctx.policy
+    if ctx.json:
+        ctx.emit_json({"version": __version__, "supported_schema_version": SCHEMA_VERSION, "data": policy})
+    else:
+        code = f"{PROG} {__version__}"
+        ctx.out.lines(render.version_lines(policy, ctx.words, code=code, reads_schema=SCHEMA_VERSION))
+    return EXIT_OK

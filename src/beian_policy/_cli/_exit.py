@@ -1,0 +1,38 @@
+"""What the shell sees besides the output: the exit codes and the one-line messages
+on stderr. Shared by the entry point and the commands that end with a code of their
+own (``check --fail-if-not-direct``, ``validate-data``)."""
+
+from __future__ import annotations
+
+import sys
+
+from ._layout import printable
+
+__all__ = [
+    "EXIT_BAD_DATA",
+    "EXIT_BAD_INPUT",
+    "EXIT_NOT_DIRECT",
+    "EXIT_OK",
+    "EXIT_OUTPUT",
+    "EXIT_USAGE",
+    "PROG",
+    "error_line",
+]
+
+PROG = "beian-policy"
+
+EXIT_OK = 0
+EXIT_NOT_DIRECT = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+EXIT_BAD_DATA = 3
+EXIT_OUTPUT = 74  # EX_IOERR (sysexits.h): the output could not be written
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def error_line(message: str, *, prog: str = PROG, kind: str = "error") -> None:
+    """``prog: kind: message`` on stderr: one line, whatever *message* holds."""
+    print(printable(f"{prog}: {kind}: {_one_line(message)}"), file=sys.stderr)

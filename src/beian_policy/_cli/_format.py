@@ -1,0 +1,88 @@
+"""Values turned into words of one language: labels, punctuation, yes and no,
+province and change names. Knows nothing of argparse, the policy or stdout, so the
+renderers that use it are pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from .._enums import Change, Lang
+from .._model import Province, Text
+from ._labels import LABELS
+from ._layout import display_width, pad, wrap
+
+__all__ = ["Formatter"]
+
+
+@attrs.frozen
+class Formatter:
+    """Words in *lang*. *change_names* are the data's texts of the changes (the
+    policy's ``change_text``), needed only to name changes."""
+
+    lang: Lang
+    change_names: Mapping[Change, Text] = attrs.field(factory=dict)
+
+    @property
+    def zh(self) -> bool:
+        return self.lang is Lang.ZH
+
+    def t(self, key: str, **values: object) -> str:
+        """The label *key*, with its ``{name}`` fields filled from *values*."""
+        text = LABELS[key].get(self.lang)
+        return text.format(**values) if values else text
+
+    def colon(self, key: str) -> str:
+        """The label *key* ending a line or heading a column: ``Label:``."""
+        return self.t(key) + ("：" if self.zh else ":")
+
+    def label(self, key: str) -> str:
+        """The label *key* before text on the same line: ``Label: `` / ``标签：``."""
+        return self.t(key) + ("：" if self.zh else ": ")
+
+    def row(self, key: str, value: str) -> tuple[str, str]:
+        """A row for :meth:`fields`: the label *key* and its value."""
+        return (self.colon(key), value)
+
+    def fields(self, rows: Sequence[tuple[str, str]], *, indent: str = "") -> list[str]:
+        """``label:  value`` rows (from :meth:`row`), values aligned and wrapped under
+        themselves."""
+        width = max((display_width(label) for label, _ in rows), default=0)
+        lines: list[str] = []
+        for label, value in rows:
+            head = indent + pad(label, width) + "  "
+            lines.extend(wrap(value, first=head, indent=" " * display_width(head)))
+        return lines
+
+    def bullet(self, text: str, *, indent: str = "  ") -> list[str]:
+        return wrap(text, first=indent + "- ", indent=indent + "  ")
+
+    def join(self, items: Iterable[str]) -> str:
+        return ("；" if self.zh else "; ").join(items)
+
+    def aside(self, items: Iterable[str]) -> str:
+        """`` (a, b)`` or ``（a，b）``; empty when there is nothing to say."""
+        parts = [item for item in items if item]
+        if not parts:
+            return ""
+        return f"（{'，'.join(parts)}）" if self.zh else f" ({', '.join(parts)})"
+
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:
+            return "?"
+        return self.t("yes") if value else self.t("no")
+
+    def facts(self, pairs: Iterable[tuple[str, bool | None]]) -> str:
+        return ("，" if self.zh else ", ").join(f"{name}={self.yes_no(value)}" for name, value in pairs)
+
+    def deadline(self, days: int | None) -> str:
+        return "" if days is None else self.t("deadline", n=days)
+
+    def province(self, province: Province) -> str:
+        if self.zh:
+            return f"{province.name}（{province.code}，{province.name_en}）"
+        return f"{province.name_en} ({province.name}, {province.code})"
+
+    def change(self, change: Change) -> str:
+        return self.change_names[change].get(self.lang)

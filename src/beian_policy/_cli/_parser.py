@@ -1,0 +1,195 @@
+"""The command line's grammar: the options, the commands and their handlers.
+
+``--json``, ``--lang`` and ``--data`` work before or after the command (a parent
+parser whose defaults are suppressed), and a usage error is one line, not argparse's
+usage block.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn
+
+from .._enums import Lang, SubjectKind
+from ._commands import (
+    run_changes,
+    run_check,
+    run_diagnose,
+    run_failures,
+    run_parse,
+    run_provinces,
+    run_steps,
+    run_validate,
+    run_version,
+)
+from ._exit import PROG
+from ._layout import Output
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+__all__ = ["UsageError", "build_parser"]
+
+
+class UsageError(Exception):
+    """A bad command line: reported by the entry point in one line, exit 2."""
+
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and exit 2 (raised, then reported)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(self.prog, message)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        if file is not None:
+            super().print_help(file)
+            return
+        # --help: argparse would ignore errors writing it; report them as for any output.
+        Output(sys.stdout).line(self.format_help().rstrip("\n"))
+
+
+def _path(text: str) -> str:
+    """A file path option: never empty (``Path("")`` would be the current directory)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file path, not an empty string")
+    return text
+
+
+def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument(
+        "--json", action="store_true", default=default(False), help="print JSON (stable keys) instead of text"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Lang],
+        default=default(None),
+        help="language of the text output (default: from the locale, else zh)",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        type=_path,
+        default=default(None),
+        help="use this policy data file instead of the shipped one",
+    )
+
+
+def _change_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--change",
+        "-c",
+        dest="changes",
+        action="append",
+        default=[],
+        metavar="KIND",
+        help="a change since the filing (repeat, or separate with commas); see `changes`",
+    )
+    parser.add_argument(
+        "--subject-kind",
+        choices=[kind.value for kind in SubjectKind],
+        help="who holds the filing; some provinces rule differently for individuals",
+    )
+
+
+def _either_or(parser: argparse.ArgumentParser, dest: str, yes: tuple[str, str], no: tuple[str, str]) -> None:
+    """A fact that is true, false or not given (None): two exclusive flags."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(yes[0], dest=dest, action="store_const", const=True, default=None, help=yes[1])
+    group.add_argument(no[0], dest=dest, action="store_const", const=False, help=no[1])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: common options, before or after the command, and one
+    subparser per command with its handler as ``handler``."""
+    parser = _Parser(
+        prog=PROG,
+        description="China's ICP filing transfer (接入备案) rules: decisions, plans and sources.",
+        epilog="Exit codes: 0 success, 1 not direct (check --fail-if-not-direct), 2 usage, "
+        "3 unknown province/change/failure, bad ICP number or bad data, "
+        "74 the output could not be written.",
+    )
+    _common_options(parser, defaults=True)
+    common = _Parser(add_help=False)
+    _common_options(common, defaults=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
+
+    def command(name: str, help_text: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("check", "can the filing be transferred directly?", run_check)
+    p.add_argument("province", metavar="PROVINCE", help="code, name or abbreviation: CN-GD, 广东, 粤, 44")
+    _change_option(p)
+    p.add_argument("--fail-if-not-direct", action="store_true", help="exit 1 when the transfer is not direct")
+
+    p = command("steps", "the numbered plan for a transfer", run_steps)
+    p.add_argument("province", metavar="PROVINCE")
+    _change_option(p)
+    facts = p.add_argument_group("facts (each adds the steps it needs)")
+    facts.add_argument(
+        "--domain-owner-differs", action="store_true", help="the domain owner is not the subject"
+    )
+    facts.add_argument("--regulated-industry", action="store_true", help="needs pre-approval (前置审批)")
+    facts.add_argument(
+        "--original-provider-unreachable", action="store_true", help="the original provider cannot be reached"
+    )
+    facts.add_argument(
+        "--has-extra-filings", action="store_true", help="the subject holds several filing numbers"
+    )
+    facts.add_argument(
+        "--domain-registered-overseas", action="store_true", help="a domain is held at an overseas registrar"
+    )
+    facts.add_argument(
+        "--multiple-cloud-resources", action="store_true", help="the site uses several cloud resources"
+    )
+
+    p = command("diagnose", "why a transfer failed, and what to do", run_diagnose)
+    p.add_argument("failure", metavar="FAILURE", help="a failure reason; see `failures`")
+    p.add_argument("--province", "-p", help="the province of the filing")
+    _either_or(
+        p,
+        "submitted_to_administration",
+        ("--submitted", "the application had reached the administration (管局)"),
+        ("--not-submitted", "the application was still with the provider"),
+    )
+    _either_or(
+        p,
+        "subject_has_other_websites",
+        ("--has-other-websites", "the subject has other filed websites"),
+        ("--no-other-websites", "this is the subject's only website"),
+    )
+    _either_or(
+        p,
+        "original_provider_reachable",
+        ("--original-provider-reachable", "the original provider can still be reached"),
+        ("--original-provider-unreachable", "the original provider cannot be reached"),
+    )
+    p.add_argument("--icp-number", metavar="NUMBER", help="the filing number, e.g. 京ICP备12345678号-1")
+    p.add_argument(
+        "--cause", metavar="ID", help="narrow to one of the failure's causes (ids: see `failures`)"
+    )
+
+    p = command("parse", "an ICP number, normalised and explained", run_parse)
+    p.add_argument("number", metavar="NUMBER", help="as pasted: 京ICP备12345678号-2, 粤B2-20090059-5, ...")
+
+    command("provinces", "the 31 provinces and their key rules", run_provinces)
+    command("changes", "the change kinds and their meanings", run_changes)
+    command("failures", "the failure reasons and their meanings", run_failures)
+
+    p = command("validate-data", "check a policy data file; list every problem", run_validate)
+    p.add_argument("path", metavar="PATH", type=_path)
+
+    command("version", "code, data and schema versions", run_version)
+    return parser

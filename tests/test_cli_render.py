@@ -1,0 +1,275 @@
+"""The command line's text, rendered without argparse or stdout.
+
+Expected lines are written by hand from the data's sources: 辽宁's page (tc-cn-ln)
+says every change is made at the original provider before the transfer; 北京 allows
+transfer first with 10 working days to file the change; 粤B2-20090059 is a value-added
+telecom licence of 广东. The data version is replaced by a fixed one, so a data
+release does not touch these tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import beian_policy as bp
+from beian_policy._cli._format import Formatter
+from beian_policy._cli._layout import WIDTH, display_width, pad, wrap
+from beian_policy._cli._parser import build_parser
+from beian_policy._cli._render import (
+    _FACT_OPTIONS,
+    decision_lines,
+    diagnosis_lines,
+    icp_number_lines,
+    plan_lines,
+    problems_text,
+    provinces_lines,
+    validation_lines,
+)
+from beian_policy.errors import DataProblem
+
+VERSION = "test-data"
+
+
+def words(lang: bp.Lang) -> Formatter:
+    policy = bp.default_policy()
+    return Formatter(lang, {change: policy.change_text(change) for change in bp.Change})
+
+
+def test_liaoning_subject_name_is_not_direct_in_chinese() -> None:
+    # 辽宁 states change-first on Tencent's company (企业备案) tab: organisations only.
+    decision = attrs.evolve(
+        bp.assess_transfer("辽宁", ["subject_name"], subject_kind="organisation"), data_version=VERSION
+    )
+    assert decision_lines(decision, words(bp.Lang.ZH)) == [
+        "辽宁省（CN-LN，Liaoning）",
+        "变更：      主办单位名称",
+        "主体性质：  单位",
+        "结论：      不能直接接入：须先在原接入商变更阻断项",
+        "依据：      province（省管局明确规定）",
+        "有争议：    否",
+        "数据版本：  test-data",
+        "",
+        "阻断接入（须先在原接入商变更）：",
+        "  - 主办单位名称 [subject_name]",
+        "    规则 CN-LN/transfer/subject_address+subject_certificate+subject_name+",
+        "    subject_owner+subject_owner_contact+subject_type+website_domains+",
+        "    website_name+website_owner/organisation（province）",
+        "",
+        "可延后（接入成功后再变更）：",
+        "  无",
+        "",
+        "来源：",
+        "  [tc-cn-ln] Tencent Cloud: 辽宁省管局要求",
+        "      https://cloud.tencent.com/document/product/243/51688",
+    ]
+
+
+def test_beijing_defers_the_change_with_its_deadline_in_english() -> None:
+    # 北京's transfer-first rule is on Tencent's company tab: organisations only.
+    decision = attrs.evolve(
+        bp.assess_transfer("北京", ["subject_name"], subject_kind="organisation"), data_version=VERSION
+    )
+    lines = decision_lines(decision, words(bp.Lang.EN))
+    assert lines[:13] == [
+        "Beijing (北京市, CN-BJ)",
+        "Changes:   subject name",
+        "Subject:   organisation",
+        "Verdict:   direct: transfer first, then file the changes afterwards",
+        "Basis:     province (the province's own stated rules)",
+        "Disputed:  no",
+        "Data:      test-data",
+        "",
+        "Blocking (change at the original provider first):",
+        "  none",
+        "",
+        "Deferred (may be changed after the transfer):",
+        "  - subject name [subject_name] (within 10 working days)",
+    ]
+
+
+def test_a_plan_without_the_original_provider_says_refile() -> None:
+    plan = bp.plan_transfer("辽宁", ["subject_name"], facts={"original_provider_reachable": False})
+    plan = attrs.evolve(plan, decision=attrs.evolve(plan.decision, data_version=VERSION))
+    lines = plan_lines(plan, words(bp.Lang.EN))
+    assert lines[3:5] == [
+        "Verdict:   not direct, and the original provider cannot be reached: cancel the",
+        "           website's filing and file it again",
+    ]
+    steps = lines.index("Steps:")
+    assert lines[steps + 1] == " 1. Cancel the website's filing"
+
+
+def test_a_plan_with_the_original_provider_keeps_the_plain_verdict() -> None:
+    plan = bp.plan_transfer("辽宁", ["subject_name"])
+    lines = plan_lines(plan, words(bp.Lang.ZH))
+    assert lines[3] == "结论：      不能直接接入：须先在原接入商变更阻断项"
+
+
+def test_a_b2_licence_number_in_english() -> None:
+    number = bp.parse_icp_number("粤B2-20090059-5")
+    assert icp_number_lines(number, Formatter(bp.Lang.EN)) == [
+        "粤B2-20090059-5",
+        "  province:        Guangdong (广东省, CN-GD)",
+        "  kind:            b2 (value-added telecom licence, B2)",
+        "  subject number:  粤B2-20090059",
+        "  serial:          20090059",
+        "  website:         5",
+        "  service:         website",
+    ]
+
+
+def test_an_app_filing_number_in_chinese() -> None:
+    number = bp.parse_icp_number("京ICP备12345678号-1A")
+    assert icp_number_lines(number, Formatter(bp.Lang.ZH)) == [
+        "京ICP备12345678号-1A",
+        "  省份：        北京市（CN-BJ，Beijing）",
+        "  类型：        filing（非经营性备案，ICP备）",
+        "  主体备案号：  京ICP备12345678号",
+        "  流水号：      12345678",
+        "  网站序号：    1",
+        "  服务类型：    App",
+    ]
+
+
+def test_a_subject_number_has_no_website() -> None:
+    number = bp.parse_icp_number("京ICP备12345678号")
+    lines = icp_number_lines(number, Formatter(bp.Lang.EN))
+    assert lines[-2:] == [
+        "  website:         none (this is the subject's number)",
+        "  service:         -",
+    ]
+
+
+def test_province_rows_at_a_glance() -> None:
+    """北京 and 辽宁 state their rules on Tencent's company tab only, so the rule for every
+    subject kind is unknown; 北京 has three rules of its own (company tab and 个人 tab) and
+    closes unfiled sites; 辽宁 has one rule of its own."""
+    policy = bp.default_policy()
+    rules = [policy.rules_for(bp.resolve_province(code)) for code in ("CN-BJ", "CN-LN")]
+    lines = provinces_lines(rules, VERSION, Formatter(bp.Lang.ZH))
+    assert lines[:4] == [
+        "代码   名称  英文名    简称  变更时机  细则  已备可访  未备关闭",
+        "-----  ----  --------  ----  --------  ----  --------  --------",
+        "CN-BJ  北京  Beijing   京    未知      +3    ?         是",
+        "CN-LN  辽宁  Liaoning  辽    未知      +1    ?         ?",
+    ]
+    assert lines[-1] == "数据版本：  test-data"
+
+
+def test_a_subject_mismatch_in_liaoning_is_settled_by_changing_first() -> None:
+    diagnosis = bp.diagnose("subject_mismatch", "辽宁")
+    lines = diagnosis_lines(diagnosis, Formatter(bp.Lang.EN))
+    assert lines[:3] == [
+        "The subject in the transfer differs from the filed subject [subject_mismatch]",
+        "Province:  Liaoning (辽宁省, CN-LN)",
+        "Facts:     province_allows_after=no, province_requires_match=yes",
+    ]
+    remedies = lines.index("Remedies:")
+    assert lines[remedies + 3] == "    transfer once it is approved [change_first] (applies)"
+    steps = lines.index("Steps:")
+    assert lines[steps + 1] == " 1. File a change at the original provider and wait for approval"
+    assert "Related failures: provider_info_mismatch" in lines
+    assert "Give these to settle the remedy:" not in lines  # decided: nothing to ask
+
+
+def test_a_diagnosis_without_a_province_asks_for_one() -> None:
+    lines = diagnosis_lines(bp.diagnose("subject_mismatch"), Formatter(bp.Lang.EN))
+    asks = lines.index("Give these to settle the remedy:")
+    assert lines[asks + 1] == "  - province: --province P"
+
+
+def test_the_options_a_diagnosis_asks_for_exist() -> None:
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    known = set(commands.choices["diagnose"]._option_string_actions)
+    asked = {text.split()[0] for hint in _FACT_OPTIONS.values() for text in hint.split(" / ")}
+    assert asked == {
+        "--province",
+        "--cause",
+        "--submitted",
+        "--not-submitted",
+        "--has-other-websites",
+        "--no-other-websites",
+        "--original-provider-reachable",
+        "--original-provider-unreachable",
+        "--icp-number",
+    }
+    assert asked <= known
+
+
+def test_problems_in_a_data_file() -> None:
+    problems = [
+        DataProblem("provinces[3]", "code", "expected an ISO 3166-2 code"),
+        DataProblem("sources", "", "no sources"),
+    ]
+    assert validation_lines("bad.toml", None, problems, Formatter(bp.Lang.EN)) == [
+        "bad.toml: 2 problem(s)",
+        "  - provinces[3]: code: expected an ISO 3166-2 code",
+        "  - sources: no sources",
+    ]
+    assert problems_text("bad.toml", problems, "; see all") == (
+        "bad.toml: bad policy data: provinces[3]: code: expected an ISO 3166-2 code (and 1 more; see all)"
+    )
+    assert problems_text("bad.toml", problems[1:]) == "bad.toml: bad policy data: sources: no sources"
+
+
+# -- the formatter ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (bp.Lang.ZH, ["变更：      a", "主体性质：  b"]),
+        (bp.Lang.EN, ["Changes:  a", "Subject:  b"]),
+    ],
+)
+def test_fields_align_values_by_display_width(lang: bp.Lang, expected: list[str]) -> None:
+    fmt = Formatter(lang)
+    assert fmt.fields([fmt.row("changes", "a"), fmt.row("subject_kind", "b")]) == expected
+
+
+def test_asides_and_yes_no() -> None:
+    zh, en = Formatter(bp.Lang.ZH), Formatter(bp.Lang.EN)
+    assert zh.aside(["a", "", "b"]) == "（a，b）"
+    assert en.aside(["a", "", "b"]) == " (a, b)"
+    assert en.aside(["", ""]) == ""
+    assert [en.yes_no(v) for v in (True, False, None)] == ["yes", "no", "?"]
+    assert [zh.yes_no(v) for v in (True, False, None)] == ["是", "否", "?"]
+    assert zh.deadline(10) == "10个工作日内"
+    assert en.deadline(None) == ""
+
+
+# -- layout -----------------------------------------------------------------------------
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert display_width("辽宁 CN-LN") == 10
+    assert display_width("a\u200bb") == 2
+    assert pad("辽宁", 6) == "辽宁  "
+
+
+def test_wrap_keeps_a_long_url_whole() -> None:
+    url = "https://example.com/" + "x" * 90
+    assert wrap(f"see {url} now", indent="  ") == ["  see", "  " + url, "  now"]
+
+
+def test_wrap_keeps_closing_punctuation_with_the_character_before() -> None:
+    # 40 wide characters fill a line; the full stop may not start the next one.
+    assert wrap("一" * 40 + "。") == ["一" * 39, "一。"]
+
+
+_words = st.text(alphabet="ab辽宁（）。", min_size=1, max_size=12)
+
+
+@given(st.lists(_words, min_size=1, max_size=40))
+def test_wrapped_lines_fit_and_keep_every_word(items: list[str]) -> None:
+    text = " ".join(items)
+    lines = wrap(text)
+    for line in lines:
+        assert display_width(line) <= WIDTH or " " not in line.strip()
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
