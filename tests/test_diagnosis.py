@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import beian_policy as bp
+from beian_policy._data._document import FACTS
 from beian_policy._diagnosis import (
     FACT_PARAMETERS,
     Diagnosis,
@@ -21,9 +22,7 @@ from beian_policy._diagnosis import (
     failure_texts,
     rejection_impact,
 )
-from beian_policy._document import FACTS
 from beian_policy._enums import Basis, Change, Lang
-from beian_policy._loader import check_policy_text
 from tests.conftest import replace_once
 
 MISMATCHES = (Failure.SUBJECT_MISMATCH, Failure.PROVIDER_INFO_MISMATCH)
@@ -486,7 +485,7 @@ def test_a_custom_policy_is_used(data_text: str) -> None:
         'label_zh = "在新接入商处重新提交首次备案"',
         'label_zh = "在新接入商处重新提交首次备案（已修订）"',
     )
-    custom = bp.load_policy(edited)
+    custom = bp.loads_policy(edited)
     d = diagnose("subject_cancelled", policy=custom)
     assert d.remedies[0].label.zh.endswith("（已修订）")
 
@@ -612,7 +611,7 @@ def test_giving_more_facts_only_narrows(
 
 
 def data_problems(text: str) -> list[str]:
-    return [str(p) for p in check_policy_text(text)]
+    return [str(p) for p in bp.validate_policy(text=text).problems]
 
 
 def test_unknown_step_in_a_remedy(data_text: str) -> None:

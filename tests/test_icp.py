@@ -479,7 +479,7 @@ def test_strategy_rejects_provinces_that_draw_non_provinces() -> None:
 def test_building_the_strategy_loads_no_data() -> None:
     code = (
         "import hypothesis\n"
-        "import beian_policy._icp_strategy as m, beian_policy._loader as l\n"
+        "import beian_policy._icp_strategy as m, beian_policy._data._loader as l\n"
         "s = m.icp_numbers(messy=True); s.validate()\n"
         "assert l._default is None, 'data loaded before the first draw'\n"
     )

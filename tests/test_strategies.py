@@ -15,7 +15,7 @@ from hypothesis.errors import InvalidArgument
 
 import beian_policy as bp
 import beian_policy.strategies as bst
-from beian_policy import _loader
+from beian_policy._data import _loader
 from beian_policy._diagnosis import Diagnosis, Failure, diagnose
 from beian_policy._hypothesis_hook import _hypothesis_setup_hook
 from beian_policy._icp import IcpNumber, parse_icp_number
@@ -100,7 +100,7 @@ def test_failures_diagnose(failure: Failure, province: bp.Province | None) -> No
 @settings(max_examples=15)
 @given(bst.policy_documents())
 def test_policy_documents_load(text: str) -> None:
-    policy = bp.load_policy(text)
+    policy = bp.loads_policy(text)
     assert len(policy.provinces) == 31
     assert [p.code for p in policy.provinces] == [p.code for p in DEFAULT.provinces]
 
@@ -109,7 +109,7 @@ def test_policy_documents_vary_what_matters() -> None:
     """The edits reach decisions, versions and aliases, not only whitespace."""
 
     def decisions(text: str) -> tuple[bool, ...]:
-        policy = bp.load_policy(text)
+        policy = bp.loads_policy(text)
         return tuple(bp.can_transfer_directly(p, ["subject_name"], policy=policy) for p in policy.provinces)
 
     base = decisions(_loader.default_data_text())
@@ -118,7 +118,7 @@ def test_policy_documents_vary_what_matters() -> None:
     @settings(max_examples=40, database=None, derandomize=True)
     @given(bst.policy_documents())
     def look(text: str) -> None:
-        policy = bp.load_policy(text)
+        policy = bp.loads_policy(text)
         seen["version"] |= policy.data_version != DEFAULT.data_version
         seen["alias"] |= any(a.startswith("zz") for p in policy.provinces for a in p.aliases)
         seen["decision"] |= decisions(text) != base

@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._data._loader import (
+    SCHEMA_VERSION,
+    PolicyDataWarning,
+    PolicyReport,
+    default_data_text,
+    default_policy,
+    load_policy,
+    loads_policy,
+    validate_policy,
+)
 from ._decision import (
     ChangeVerdict,
     DeferredChange,
@@ -50,15 +60,6 @@ from ._icp import (
     parse_icp_number,
 )
 from ._json import to_dict, to_json
-from ._loader import (
-    SCHEMA_VERSION,
-    PolicyDataWarning,
-    check_policy_text,
-    default_data_text,
-    default_policy,
-    inspect_policy,
-    load_policy,
-)
 from ._model import (
     FactClaim,
     NationalRule,
@@ -113,6 +114,7 @@ __all__ = [
     "Policy",
     "PolicyDataError",
     "PolicyDataWarning",
+    "PolicyReport",
     "Province",
     "ProvinceNote",
     "ProvinceRules",
@@ -142,7 +144,6 @@ __all__ = [
     "__version__",
     "assess_transfer",
     "can_transfer_directly",
-    "check_policy_text",
     "default_data_text",
     "default_policy",
     "diagnose",
@@ -150,10 +151,10 @@ __all__ = [
     "find_icp_numbers",
     "format_icp_number",
     "get_province",
-    "inspect_policy",
     "is_valid_icp_number",
     "json_schema",
     "load_policy",
+    "loads_policy",
     "parse_icp_number",
     "plan_transfer",
     "provinces",
@@ -163,6 +164,7 @@ __all__ = [
     "search_provinces",
     "to_dict",
     "to_json",
+    "validate_policy",
 ]
 
 

@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn
 
 from ._cli_text import Output, OutputError, display_width, pad, printable, ui_text, wrap
+from ._data._loader import SCHEMA_VERSION, default_policy, load_policy, validate_policy
 from ._decision import TransferDecision, assess_transfer, coerce_changes
 from ._diagnosis import Diagnosis, Remedy, diagnose
 from ._enums import Change, Lang, Status, SubjectKind, Timing
 from ._errors import BeianPolicyError, DataProblem, PolicyDataError, PolicyDataWarning
 from ._icp import IcpKind, IcpNumber, parse_icp_number
 from ._json import to_json
-from ._loader import SCHEMA_VERSION, default_policy, inspect_policy, load_policy
 from ._model import Province, ProvinceRules, SiteFact, Source
 from ._plan import TransferPlan, plan_transfer
 from ._policy import Policy
@@ -660,7 +660,8 @@ def _cmd_failures(ctx: _Context) -> int:
 
 def _cmd_validate(ctx: _Context) -> int:
     path: str = ctx.args.path
-    policy, problems, notes = inspect_policy(Path(path), origin=path)
+    report = validate_policy(Path(path), origin=path)
+    policy, problems, notes = report.policy, report.problems, report.warnings
     for note in notes:  # main prints them on stderr, one line each
         warnings.warn(note, PolicyDataWarning, stacklevel=1)
     if ctx.json:
