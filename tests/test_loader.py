@@ -10,6 +10,9 @@ import attrs
 import pytest
 
 import beian_policy as bp
+from beian_policy._data import _loader as _data_loader
+from beian_policy._data import _location
+from beian_policy._data._location import data_file
 from tests.conftest import replace_once
 
 BJ_CLOSED = '[provinces.unfiled_sites_closed]\nstatus = "stated"\nvalue = true\nsources = ["tc-cn-bj"]'
@@ -290,3 +293,31 @@ def test_a_malformed_number_hint_is_a_problem_not_a_crash(data_text: str) -> Non
         "remedies[0].number_hint_en",
     )
     assert problem.message.startswith("not a valid template")
+
+
+# -- where the shipped data is -------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_shipped_data_is_found_in_the_checkout() -> None:
+    # An editable install has no packaged copy: the file at the repository's top is read.
+    location = data_file()
+    assert Path(str(location)) == ROOT / "data" / "provinces.toml"
+    assert bp.default_data_text() == (ROOT / "data" / "provinces.toml").read_text(encoding="utf-8")
+    assert bp.default_policy().origin == str(location)
+
+
+def test_a_packaged_copy_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "provinces.toml").write_text("packaged", encoding="utf-8")
+    monkeypatch.setattr(_location.resources, "files", lambda package: tmp_path)
+    assert Path(str(data_file())) == tmp_path / "data" / "provinces.toml"
+    assert bp.default_data_text() == "packaged"
+
+
+def test_a_missing_data_file_says_to_reinstall(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_data_loader, "data_file", lambda: tmp_path / "provinces.toml")
+    with pytest.raises(bp.PolicyDataError, match="reinstall beian-policy") as info:
+        bp.default_data_text()
+    assert info.value.path == str(tmp_path / "provinces.toml")

@@ -10,5 +10,6 @@ One way through, one job per module:
 - ``_build_catalogue``, ``_build_provinces``, ``_build_failures``: cross-record
   checks and the model, one family of tables each;
 - ``_build``: the order of the steps above, and the schema version;
-- ``_loader``: the public calls (load, validate) and the lazily loaded shipped policy.
+- ``_loader``: the public calls (load, validate) and the lazily loaded shipped policy;
+- ``_writer``: a parsed document back to TOML, for the strategies that edit it.
 """

@@ -19,8 +19,6 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 __all__ = ["DATA_NAME", "data_file"]
 
 DATA_NAME = "provinces.toml"
-# src/beian_policy/_data/_location.py -> the checkout's root is three folders up.
-_CHECKOUT_ROOT = Path(__file__).resolve().parents[3]
 
 
 def data_file() -> Traversable:
@@ -30,4 +28,5 @@ def data_file() -> Traversable:
     packaged = resources.files("beian_policy").joinpath("data").joinpath(DATA_NAME)
     if packaged.is_file():
         return packaged
-    return _CHECKOUT_ROOT / "data" / DATA_NAME
+    # src/beian_policy/_data/_location.py: the checkout's root is three folders up.
+    return Path(__file__).resolve().parents[3] / "data" / DATA_NAME
