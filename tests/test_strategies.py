@@ -8,8 +8,9 @@ import importlib.metadata
 import subprocess
 import sys
 
+import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -125,6 +126,41 @@ def test_policy_documents_vary_what_matters() -> None:
 
     look()
     assert seen == {"decision": True, "version": True, "alias": True}
+
+
+class Document:
+    """A drawn document with a short repr (Hypothesis warns about 160 kB ones)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"<document of {len(self.text)} characters>"
+
+
+def test_policy_documents_shrink_to_the_shipped_data() -> None:
+    simplest = find(bst.policy_documents().map(Document), lambda doc: True, settings=settings(database=None))
+    assert attrs.evolve(bp.loads_policy(simplest.text), origin=DEFAULT.origin) == DEFAULT
+
+
+def test_policy_documents_read_the_parsed_data_not_its_lines(
+    monkeypatch: pytest.MonkeyPatch, data_text: str
+) -> None:
+    """Laid out differently (no spaces around ``=``), the same data offers the same edits."""
+    squeezed = data_text.replace('timing = "', 'timing="')
+    assert bp.loads_policy(squeezed).rules == DEFAULT.rules
+    monkeypatch.setattr(bst, "default_data_text", lambda: squeezed)
+    bst._sites.cache_clear()
+    try:
+        stated = [
+            (i, j)
+            for i, rules in enumerate(DEFAULT.rules)
+            for j, rule in enumerate(rules.transfer_rules)
+            if rule.timing is not None
+        ]
+        assert list(bst._sites().timings) == stated
+    finally:
+        bst._sites.cache_clear()
 
 
 # -- bad arguments ----------------------------------------------------------------------------
