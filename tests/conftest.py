@@ -8,7 +8,6 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import beian_policy as bp
-from beian_policy._loader import default_data_text
 
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=60, deadline=None)
@@ -22,7 +21,7 @@ def policy() -> bp.Policy:
 
 @pytest.fixture(scope="session")
 def data_text() -> str:
-    return default_data_text()
+    return bp.default_data_text()
 
 
 def replace_once(text: str, old: str, new: str) -> str:

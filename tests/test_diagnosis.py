@@ -12,15 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import beian_policy as bp
+from beian_policy._data._document import FACTS
+from beian_policy._data._loader import default_data_text
 from beian_policy._diagnosis import (
     Diagnosis,
     Failure,
     diagnose,
     failure_texts,
 )
-from beian_policy._document import FACTS
 from beian_policy._enums import Basis, Change, Lang
-from beian_policy._loader import check_policy_text, default_data_text
 from beian_policy._rejection import RejectionImpact, rejection_impact
 from beian_policy._vocab import Fact
 from tests.conftest import replace_once
@@ -363,7 +363,7 @@ def _beijing_rules_for_both_kinds() -> bp.Policy:
         'direct = false\nblocking = ["website_name"]\nnote = "Without a subject kind the company-tab',
         'direct = true\ndeferred = ["website_name"]\nnote = "Without a subject kind the company-tab',
     )
-    return bp.load_policy(text)
+    return bp.loads_policy(text)
 
 
 def test_mismatch_in_a_partly_lenient_province_says_what_may_wait_and_what_must_be_done_first() -> None:
@@ -540,7 +540,7 @@ def test_a_custom_policy_is_used(data_text: str) -> None:
         'label_zh = "在新接入商处重新提交首次备案"',
         'label_zh = "在新接入商处重新提交首次备案（已修订）"',
     )
-    custom = bp.load_policy(edited)
+    custom = bp.loads_policy(edited)
     d = diagnose("subject_cancelled", policy=custom)
     assert d.remedies[0].label.zh.endswith("（已修订）")
 
@@ -666,7 +666,7 @@ def test_giving_more_facts_only_narrows(
 
 
 def data_problems(text: str) -> list[str]:
-    return [str(p) for p in check_policy_text(text)]
+    return [str(p) for p in bp.validate_policy(text=text).problems]
 
 
 def test_unknown_step_in_a_remedy(data_text: str) -> None:

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from beian_policy._data._loader import default_policy
 from beian_policy._icp import (
     IcpKind,
     IcpNumber,
@@ -26,7 +27,6 @@ from beian_policy._icp import (
     parse_icp_number,
 )
 from beian_policy._icp_strategy import _icp_number_values, _messy_renderings, icp_numbers
-from beian_policy._loader import default_policy
 from beian_policy._model import Province
 from beian_policy.errors import (
     ArgumentTypeError,
@@ -489,7 +489,7 @@ def test_strategy_rejects_provinces_that_draw_non_provinces() -> None:
 def test_building_the_strategy_loads_no_data() -> None:
     code = (
         "import hypothesis\n"
-        "import beian_policy._icp_strategy as m, beian_policy._loader as l\n"
+        "import beian_policy._icp_strategy as m, beian_policy._data._loader as l\n"
         "s = m.icp_numbers(messy=True); s.validate()\n"
         "assert l._default is None, 'data loaded before the first draw'\n"
     )

@@ -48,6 +48,9 @@ CALLS: dict[str, Callable[[Any], object]] = {
     "diagnose(icp_number)": lambda x: bp.diagnose("filing_not_found", icp_number=x),
     "rejection_impact": lambda x: bp.rejection_impact(has_other_provider=x),
     "load_policy": lambda x: bp.load_policy(x),
+    "loads_policy": lambda x: bp.loads_policy(x),
+    "validate_policy(path)": lambda x: bp.validate_policy(x),
+    "validate_policy(text)": lambda x: bp.validate_policy(text=x),
     "to_json": lambda x: bp.to_json(x),
     "to_json(indent)": lambda x: bp.to_json(bp.resolve_province("粤"), indent=x),
     "Text.get": lambda x: bp.required_steps("北京")[0].title.get(x),
@@ -66,7 +69,9 @@ CALLS: dict[str, Callable[[Any], object]] = {
         bp.default_policy().failure_info(bp.Failure.SMS_VERIFICATION_FAILED).cause(x)
     ),
     "Diagnosis.remedy": lambda x: bp.diagnose("website_cancelled").remedy(x),
-    "load_policy(origin)": lambda x: bp.load_policy(b"x = 1", origin=x),
+    "load_policy(origin)": lambda x: bp.load_policy("x.toml", origin=x),
+    "loads_policy(origin)": lambda x: bp.loads_policy(b"x = 1", origin=x),
+    "validate_policy(origin)": lambda x: bp.validate_policy(text="x = 1", origin=x),
 }
 
 

@@ -10,7 +10,9 @@ import attrs
 import pytest
 
 import beian_policy as bp
-from beian_policy._loader import check_policy_text
+from beian_policy._data import _loader as _data_loader
+from beian_policy._data import _location
+from beian_policy._data._location import data_file
 from tests.conftest import replace_once
 
 BJ_CLOSED = (
@@ -22,7 +24,7 @@ BJ_DEADLINE = 'deadline_working_days = 10\nsources = ["tc-cn-bj"]'
 
 def problems(text: str) -> list[str]:
     with pytest.raises(bp.PolicyDataError) as info:
-        bp.load_policy(text, origin="edited.toml")
+        bp.loads_policy(text, origin="edited.toml")
     error = info.value
     assert error.path == "edited.toml"
     assert str(error).startswith("edited.toml: ")
@@ -30,7 +32,11 @@ def problems(text: str) -> list[str]:
 
 
 def test_shipped_data_has_no_problems(data_text: str) -> None:
-    assert check_policy_text(data_text) == ()
+    report = bp.validate_policy(text=data_text)
+    assert (report.ok, report.problems, report.warnings) == (True, (), ())
+    assert report.policy is not None
+    assert report.policy.origin == "<string>"
+    assert attrs.evolve(report.policy, origin=bp.default_policy().origin) == bp.default_policy()
 
 
 def test_broken_toml(data_text: str) -> None:
@@ -141,7 +147,7 @@ def test_schema_versions(data_text: str) -> None:
     assert "schema 2.0 is not supported" in line
     newer = replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "1.7"')
     with pytest.warns(bp.errors.PolicyDataWarning, match="newer"):
-        policy = bp.load_policy(newer)
+        policy = bp.loads_policy(newer)
     assert policy.schema_version == "1.7"
 
 
@@ -151,8 +157,10 @@ def test_load_from_path_bytes_and_text(tmp_path: Path, data_text: str) -> None:
     from_path = bp.load_policy(path)
     assert from_path.origin == str(path)
     assert bp.load_policy(str(path)) == from_path
-    from_bytes = bp.load_policy(data_text.encode())
-    from_text = bp.load_policy(data_text)
+    assert bp.load_policy(path, origin="mine.toml").origin == "mine.toml"
+    from_bytes = bp.loads_policy(data_text.encode())
+    from_text = bp.loads_policy(data_text)
+    assert bp.loads_policy(data_text, origin="pasted").origin == "pasted"
     assert (from_bytes.origin, from_text.origin) == ("<bytes>", "<string>")
     assert attrs.evolve(from_bytes, origin=from_path.origin) == from_path
     assert attrs.evolve(from_text, origin=from_path.origin) == from_path
@@ -168,7 +176,7 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
 
 def test_data_error_is_a_value_error_and_pickles(data_text: str) -> None:
     with pytest.raises(bp.PolicyDataError) as info:
-        bp.load_policy(data_text + "\n[[provinces]\n", origin="x.toml")
+        bp.loads_policy(data_text + "\n[[provinces]\n", origin="x.toml")
     error = info.value
     assert isinstance(error, ValueError)
     assert isinstance(error, bp.BeianPolicyError)
@@ -201,6 +209,125 @@ def test_corrected_data_changes_a_decision(data_text: str) -> None:
         'changes = ["subject_owner", "website_name"]\nsubject_kind = "organisation"\ndirect = true\n'
         'deferred = ["subject_owner", "website_name"]',
     )
-    custom = bp.load_policy(text)
+    custom = bp.loads_policy(text)
     assert not bp.can_transfer_directly("江苏", ["website_name"])
     assert bp.can_transfer_directly("江苏", ["website_name"], policy=custom)
+
+
+# -- path and text are two calls; validation returns a report --------------------------------
+
+
+def test_a_path_is_never_guessed_to_be_text(tmp_path: Path, data_text: str) -> None:
+    # One line of TOML is a (missing) file name to load_policy, not a document.
+    with pytest.raises(bp.PolicyDataError, match="cannot read") as info:
+        bp.load_policy('schema_version = "1.0"')
+    assert info.value.path == 'schema_version = "1.0"'
+    # A whole document passed as a path is not read as one either; the message says what to call.
+    with pytest.raises(bp.PolicyDataError, match=r"cannot read: .*call loads_policy\(\)"):
+        bp.load_policy(data_text)
+    with pytest.raises(bp.errors.ArgumentTypeError, match=r"loads_policy\(\)"):
+        bp.load_policy(data_text.encode())  # type: ignore[arg-type]
+    with pytest.raises(bp.errors.ArgumentTypeError, match=r"load_policy\(\)"):
+        bp.loads_policy(tmp_path / "policy.toml")  # type: ignore[arg-type]
+    for blank in ("", "  "):
+        with pytest.raises(bp.errors.InvalidArgumentError):
+            bp.load_policy(blank)
+
+
+def test_one_line_text_is_a_document() -> None:
+    with pytest.raises(bp.PolicyDataError) as info:
+        bp.loads_policy('schema_version = "1.0"')
+    assert info.value.path == "<string>"
+    where = {(p.record, p.field) for p in info.value.problems}
+    assert ("(top level)", "data_version") in where
+    assert ("(top level)", "schema_version") not in where
+
+
+def test_validate_policy_reports_what_load_raises(data_text: str) -> None:
+    text = replace_once(data_text, 'code = "CN-TJ"', 'code = "CN-BJ"')
+    text = replace_once(text, BJ_DEADLINE, 'deadline_working_days = "10"\nsources = ["tc-cn-bj"]')
+    with pytest.raises(bp.PolicyDataError) as info:
+        bp.loads_policy(text)
+    report = bp.validate_policy(text=text)
+    assert isinstance(report, bp.PolicyReport)
+    assert (report.ok, report.policy, report.warnings) == (False, None, ())
+    assert report.problems == info.value.problems
+    assert any("duplicate province code 'CN-BJ'" in str(p) for p in report.problems)
+    assert bp.validate_policy(text=text.encode()).problems == report.problems
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        report.policy = bp.default_policy()  # type: ignore[misc]
+
+
+def test_validate_policy_never_raises_on_a_bad_file(tmp_path: Path, data_text: str) -> None:
+    missing = bp.validate_policy(tmp_path / "missing.toml")
+    assert missing.policy is None
+    ((record, field, message),) = [(p.record, p.field, p.message) for p in missing.problems]
+    assert (record, field) == ("(file)", "")
+    assert message.startswith("cannot read")
+    broken = tmp_path / "broken.toml"
+    broken.write_text(data_text + "\n[[provinces]\n", encoding="utf-8")
+    (problem,) = bp.validate_policy(str(broken)).problems
+    assert "not valid TOML" in problem.message
+    (problem,) = bp.validate_policy(text=b"x = '\xe9'\n").problems
+    assert "not UTF-8" in problem.message
+
+
+def test_validate_policy_collects_data_warnings(tmp_path: Path, data_text: str) -> None:
+    path = tmp_path / "newer.toml"
+    path.write_text(
+        replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "1.7"'), encoding="utf-8"
+    )
+    report = bp.validate_policy(path, origin="newer")
+    assert report.ok
+    assert report.policy is not None
+    assert (report.policy.schema_version, report.policy.origin) == ("1.7", "newer")
+    assert report.warnings == ("policy data uses schema 1.7, newer than 1.0; unknown parts may be ignored",)
+
+
+def test_validate_policy_takes_exactly_one_source(data_text: str) -> None:
+    with pytest.raises(bp.errors.InvalidArgumentError, match="neither path nor text"):
+        bp.validate_policy()
+    with pytest.raises(bp.errors.InvalidArgumentError, match="both path and text"):
+        bp.validate_policy("policy.toml", text=data_text)
+    with pytest.raises(bp.errors.ArgumentTypeError):
+        bp.validate_policy(text=3)  # type: ignore[arg-type]
+
+
+def test_a_malformed_number_hint_is_a_problem_not_a_crash(data_text: str) -> None:
+    text = replace_once(
+        data_text, "enter {subject_number} as the filing", "enter {subject_number as the filing"
+    )
+    (problem,) = bp.validate_policy(text=text).problems
+    assert (problem.record, problem.field) == (
+        "failures[7] (wrong_filing_password)",
+        "remedies[0].number_hint_en",
+    )
+    assert problem.message.startswith("not a valid template")
+
+
+# -- where the shipped data is -------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_shipped_data_is_found_in_the_checkout() -> None:
+    # An editable install has no packaged copy: the file at the repository's top is read.
+    location = data_file()
+    assert Path(str(location)) == ROOT / "data" / "provinces.toml"
+    assert bp.default_data_text() == (ROOT / "data" / "provinces.toml").read_text(encoding="utf-8")
+    assert bp.default_policy().origin == str(location)
+
+
+def test_a_packaged_copy_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "provinces.toml").write_text("packaged", encoding="utf-8")
+    monkeypatch.setattr(_location.resources, "files", lambda package: tmp_path)
+    assert Path(str(data_file())) == tmp_path / "data" / "provinces.toml"
+    assert bp.default_data_text() == "packaged"
+
+
+def test_a_missing_data_file_says_to_reinstall(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_data_loader, "data_file", lambda: tmp_path / "provinces.toml")
+    with pytest.raises(bp.PolicyDataError, match="reinstall beian-policy") as info:
+        bp.default_data_text()
+    assert info.value.path == str(tmp_path / "provinces.toml")

@@ -1,4 +1,4 @@
-"""Bring your own data: load_policy from a path, text or bytes; a corrected copy
+"""Bring your own data: load_policy from a path, loads_policy from text or bytes; a corrected copy
 changes answers through ``policy=``; the default policy loads once, thread-safely."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import beian_policy as bp
-from beian_policy import _loader
+from beian_policy._data import _loader
 from beian_policy._diagnosis import diagnose
 from beian_policy._icp import parse_icp_number
 from tests.conftest import replace_once
@@ -38,8 +38,8 @@ def test_load_from_path_text_and_bytes(tmp_path: Path, corrected: str) -> None:
     loaded = [
         bp.load_policy(path),
         bp.load_policy(str(path)),
-        bp.load_policy(corrected),
-        bp.load_policy(corrected.encode("utf-8")),
+        bp.loads_policy(corrected),
+        bp.loads_policy(corrected.encode("utf-8")),
     ]
     assert {p.data_version for p in loaded} == {"2099.01.01"}
     assert loaded[0].origin == str(path)
@@ -49,7 +49,7 @@ def test_load_from_path_text_and_bytes(tmp_path: Path, corrected: str) -> None:
 
 
 def test_a_corrected_copy_changes_the_decision(corrected: str) -> None:
-    policy = bp.load_policy(corrected)
+    policy = bp.loads_policy(corrected)
     assert not bp.can_transfer_directly("辽宁", ["subject_name"])
     assert bp.can_transfer_directly("辽宁", ["subject_name"], policy=policy)
     decision = bp.assess_transfer("辽宁", ["subject_name"], policy=policy)
@@ -65,7 +65,7 @@ def test_a_corrected_copy_changes_the_decision(corrected: str) -> None:
 
 
 def test_every_lookup_takes_the_policy(corrected: str) -> None:
-    policy = bp.load_policy(corrected)
+    policy = bp.loads_policy(corrected)
     liaoning = bp.resolve_province("辽宁", policy=policy)
     assert bp.resolve_province("Liaoning Province", policy=policy) == liaoning
     assert bp.get_province("Liaoning Province", policy=policy) == liaoning

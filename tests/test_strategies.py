@@ -8,14 +8,15 @@ import importlib.metadata
 import subprocess
 import sys
 
+import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import beian_policy as bp
 import beian_policy.strategies as bst
-from beian_policy import _loader
+from beian_policy._data import _loader
 from beian_policy._diagnosis import Diagnosis, Failure, diagnose
 from beian_policy._hypothesis_hook import _hypothesis_setup_hook
 from beian_policy._icp import IcpNumber, parse_icp_number
@@ -100,7 +101,7 @@ def test_failures_diagnose(failure: Failure, province: bp.Province | None) -> No
 @settings(max_examples=15)
 @given(bst.policy_documents())
 def test_policy_documents_load(text: str) -> None:
-    policy = bp.load_policy(text)
+    policy = bp.loads_policy(text)
     assert len(policy.provinces) == 31
     assert [p.code for p in policy.provinces] == [p.code for p in DEFAULT.provinces]
 
@@ -109,7 +110,7 @@ def test_policy_documents_vary_what_matters() -> None:
     """The edits reach decisions, versions and aliases, not only whitespace."""
 
     def decisions(text: str) -> tuple[bool, ...]:
-        policy = bp.load_policy(text)
+        policy = bp.loads_policy(text)
         return tuple(bp.can_transfer_directly(p, ["subject_name"], policy=policy) for p in policy.provinces)
 
     base = decisions(_loader.default_data_text())
@@ -118,13 +119,48 @@ def test_policy_documents_vary_what_matters() -> None:
     @settings(max_examples=40, database=None, derandomize=True)
     @given(bst.policy_documents())
     def look(text: str) -> None:
-        policy = bp.load_policy(text)
+        policy = bp.loads_policy(text)
         seen["version"] |= policy.data_version != DEFAULT.data_version
         seen["alias"] |= any(a.startswith("zz") for p in policy.provinces for a in p.aliases)
         seen["decision"] |= decisions(text) != base
 
     look()
     assert seen == {"decision": True, "version": True, "alias": True}
+
+
+class Document:
+    """A drawn document with a short repr (Hypothesis warns about 160 kB ones)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"<document of {len(self.text)} characters>"
+
+
+def test_policy_documents_shrink_to_the_shipped_data() -> None:
+    simplest = find(bst.policy_documents().map(Document), lambda doc: True, settings=settings(database=None))
+    assert attrs.evolve(bp.loads_policy(simplest.text), origin=DEFAULT.origin) == DEFAULT
+
+
+def test_policy_documents_read_the_parsed_data_not_its_lines(
+    monkeypatch: pytest.MonkeyPatch, data_text: str
+) -> None:
+    """Laid out differently (no spaces around ``=``), the same data offers the same edits."""
+    squeezed = data_text.replace('timing = "', 'timing="')
+    assert bp.loads_policy(squeezed).rules == DEFAULT.rules
+    monkeypatch.setattr(bst, "default_data_text", lambda: squeezed)
+    bst._sites.cache_clear()
+    try:
+        stated = [
+            (i, j)
+            for i, rules in enumerate(DEFAULT.rules)
+            for j, rule in enumerate(rules.transfer_rules)
+            if rule.timing is not None
+        ]
+        assert list(bst._sites().timings) == stated
+    finally:
+        bst._sites.cache_clear()
 
 
 # -- bad arguments ----------------------------------------------------------------------------

@@ -110,5 +110,5 @@ def test_every_step_a_plan_uses_has_both_titles() -> None:
 def test_the_loader_refuses_a_missing_translation(data_text: str) -> None:
     text = replace_once(data_text, 'zh = "主办单位名称"\nen = "subject name"\n', 'zh = "主办单位名称"\n')
     with pytest.raises(bp.PolicyDataError) as info:
-        bp.load_policy(text)
+        bp.loads_policy(text)
     assert any(p.record.startswith("changes[0]") and "en" in p.field for p in info.value.problems)

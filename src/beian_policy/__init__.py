@@ -13,6 +13,15 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import errors, model
+from ._data._loader import (
+    SCHEMA_VERSION,
+    PolicyReport,
+    default_data_text,
+    default_policy,
+    load_policy,
+    loads_policy,
+    validate_policy,
+)
 from ._decision import TransferDecision, assess_transfer, can_transfer_directly
 from ._diagnosis import Diagnosis, diagnose, failure_texts
 from ._enums import Basis, Change, Failure, Lang, SubjectKind, Timing
@@ -25,13 +34,6 @@ from ._icp import (
     parse_icp_number,
 )
 from ._json import from_dict, from_json, to_dict, to_json
-from ._loader import (
-    SCHEMA_VERSION,
-    default_data_text,
-    default_policy,
-    inspect_policy,
-    load_policy,
-)
 from ._model import Province, Text
 from ._plan import PlanFacts, TransferPlan, plan_transfer, required_steps
 from ._policy import Policy
@@ -63,6 +65,7 @@ __all__ = [
     "PlanFacts",
     "Policy",
     "PolicyDataError",
+    "PolicyReport",
     "Province",
     "Step",
     "SubjectKind",
@@ -84,10 +87,10 @@ __all__ = [
     "from_dict",
     "from_json",
     "get_province",
-    "inspect_policy",
     "is_valid_icp_number",
     "json_schema",
     "load_policy",
+    "loads_policy",
     "model",
     "parse_icp_number",
     "plan_transfer",
@@ -98,6 +101,7 @@ __all__ = [
     "search_provinces",
     "to_dict",
     "to_json",
+    "validate_policy",
 ]
 
 

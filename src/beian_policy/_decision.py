@@ -5,8 +5,8 @@ from __future__ import annotations
 import attrs
 
 from ._coerce import ChangesLike, coerce_changes, coerce_subject_kind, sorted_changes
+from ._data._loader import resolve_policy
 from ._enums import Basis, Change, SubjectKind, Timing
-from ._loader import resolve_policy
 from ._model import Province, Source, TransferRule, combine_basis, merge_sources
 from ._policy import Policy
 from ._provinces import resolve_province

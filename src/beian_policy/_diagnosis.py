@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from ._coerce import coerce_fact, coerce_failure_id, vocabulary_key
+from ._data._loader import resolve_policy
 from ._decision import TransferDecision, assess_transfer
 from ._enums import Basis, Change, Failure
 from ._icp import IcpNumber, parse_icp_number
-from ._loader import resolve_policy
 from ._model import (
     Cause,
     Condition,

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 from ._cases import TransferCase
+from ._data._loader import default_policy, loads_policy
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, diagnose
 from ._enums import Change, Failure, SubjectKind
 from ._icp import IcpNumber, parse_icp_number
-from ._loader import default_policy, load_policy
 from ._model import Province, Source
 from ._plan import TransferPlan
 from ._policy import Policy
@@ -81,7 +81,7 @@ def _hypothesis_setup_hook() -> None:
             )
         ),
         Source: on_draw(lambda: st.sampled_from(default_policy().sources)),
-        Policy: on_draw(lambda: bst().policy_documents().map(load_policy)),
+        Policy: on_draw(lambda: bst().policy_documents().map(loads_policy)),
         Diagnosis: on_draw(lambda: st.builds(diagnose, bst().failures(), st.none() | bst().provinces())),
         Impact: st.builds(
             rejection_impact,

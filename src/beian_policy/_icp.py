@@ -22,8 +22,8 @@ import re
 
 import attrs
 
+from ._data._loader import resolve_policy
 from ._enums import _StrEnum
-from ._loader import resolve_policy
 from ._model import Province
 from ._policy import Policy
 from ._text import fold, strip_invisible

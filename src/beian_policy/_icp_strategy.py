@@ -10,8 +10,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from ._data._loader import resolve_policy
 from ._icp import MAX_SITE, SERIAL_LENGTHS, TRADITIONAL_FORMS, IcpKind, IcpNumber, IcpService
-from ._loader import resolve_policy
 from ._model import Province
 from ._policy import Policy
 

@@ -10,9 +10,9 @@ from typing import ParamSpec
 import attrs
 
 from ._coerce import ChangesLike, coerce_flag
+from ._data._loader import resolve_policy
 from ._decision import ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Change, SubjectKind
-from ._loader import resolve_policy
 from ._model import Requirement, Source, Text, merge_sources
 from ._policy import Policy
 from ._step import Step

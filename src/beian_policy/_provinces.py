@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from typing import TypeVar, overload
 
-from ._loader import resolve_policy
+from ._data._loader import resolve_policy
 from ._model import Province
 from ._policy import Policy
 from ._text import fold, lookup_key

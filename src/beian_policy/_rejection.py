@@ -6,8 +6,8 @@ from __future__ import annotations
 import attrs
 
 from ._coerce import coerce_fact
+from ._data._loader import resolve_policy
 from ._enums import Failure
-from ._loader import resolve_policy
 from ._model import NationalRule, Source, merge_sources
 from ._policy import Policy
 from ._step import Step

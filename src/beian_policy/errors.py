@@ -166,7 +166,8 @@ class ArgumentTypeError(BeianPolicyError, TypeError):
         self.value_type = type(value).__name__
         self.expected = tuple(expected)
         super().__init__(
-            f"{argument} must be {' or '.join(self.expected)}, not {self.value_type} ({shown(value)})."
+            f"wrong type for {argument}: got {self.value_type} ({shown(value)}); "
+            f"expected {', '.join(self.expected)}."
         )
 
     def __reduce__(self) -> tuple[object, ...]:

@@ -33,18 +33,18 @@ except ImportError as exc:  # pragma: no cover - exercised without Hypothesis on
     ) from exc
 
 import datetime as dt
-import re
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any, TypeVar
 
 import attrs
 
 from ._cases import TransferCase
+from ._data._loader import default_data_text, parse_document, resolve_policy
+from ._data._writer import dumps_document
 from ._enums import Change, Failure, SubjectKind
 from ._icp_strategy import icp_numbers
-from ._loader import default_data_text, load_policy, resolve_policy
 from ._model import Province
 from ._plan import PlanFacts
 from ._policy import Policy, province_alias_texts
@@ -266,111 +266,87 @@ def failures() -> st.SearchStrategy[Failure]:
 
 @attrs.frozen
 class _Sites:
-    """Where the shipped text can be edited so that it still loads."""
+    """The shipped document, parsed by the loader, and where it can be edited so that
+    it still loads. The document is never changed: each draw copies what it edits."""
 
-    lines: tuple[str, ...]
-    data_version: int
-    as_of: int
-    # (timing line, deadline line or -1) of each stated transfer rule.
+    document: Mapping[str, Any]
+    # (province index, rule index) of each transfer rule with a stated timing.
     timings: tuple[tuple[int, int], ...]
-    # the aliases line of each province.
-    aliases: tuple[int, ...]
+    # Every name that already resolves to a province or a region without ICP filing.
     alias_keys: frozenset[str]
-
-
-_TIMING = re.compile(r'^timing = "(before|after)"$')
-_DEADLINE = re.compile(r"^deadline_working_days = \d+$")
 
 
 @lru_cache(maxsize=1)
 def _sites() -> _Sites:
-    text = default_data_text()
-    policy = load_policy(text, origin="<shipped data>")
-    lines = tuple(text.split("\n"))
-    section = ""
-    data_version = as_of = -1
-    timings: list[tuple[int, int]] = []
-    aliases: list[int] = []
-    timing = deadline = -1
-
-    def close_rule() -> None:
-        if timing >= 0:
-            timings.append((timing, deadline))
-
-    for index, line in enumerate(lines):
-        if line.startswith("["):
-            if section == "[[provinces.transfer_rules]]":
-                close_rule()
-            section = line.strip()
-            timing = deadline = -1
-            continue
-        if section == "" and line.startswith("data_version = "):
-            data_version = index
-        elif section == "" and line.startswith("as_of = "):
-            as_of = index
-        elif section == "[[provinces]]" and line.startswith("aliases = ["):
-            aliases.append(index)
-        elif section == "[[provinces.transfer_rules]]":
-            if _TIMING.match(line):
-                timing = index
-            elif _DEADLINE.match(line):
-                deadline = index
-    if section == "[[provinces.transfer_rules]]":
-        close_rule()
+    document = parse_document(default_data_text(), "<shipped data>")
+    timings = tuple(
+        (i, j)
+        for i, province in enumerate(document["provinces"])
+        for j, rule in enumerate(province["transfer_rules"])
+        if rule.get("timing") in ("before", "after")
+    )
+    policy = resolve_policy(None)
     keys = {lookup_key(t) for p in policy.provinces for t in province_alias_texts(p)}
     keys |= {lookup_key(t) for r in policy.no_icp_regions for t in (r.code, r.name, r.name_en, *r.aliases)}
-    return _Sites(lines, data_version, as_of, tuple(timings), tuple(aliases), frozenset(keys))
+    return _Sites(document, timings, frozenset(keys))
 
 
 @st.composite
 def _documents(draw: st.DrawFn) -> str:
     sites = _sites()
-    lines: list[str | None] = list(sites.lines)
+    document = dict(sites.document)
+    provinces = list(document["provinces"])
+    document["provinces"] = provinces
+
+    def edited(index: int) -> dict[str, Any]:
+        """Province *index* of the drawn document, copied from the shared one once."""
+        if provinces[index] is sites.document["provinces"][index]:
+            provinces[index] = dict(provinces[index])
+        province: dict[str, Any] = provinces[index]
+        return province
+
     day = draw(st.dates(dt.date(2020, 1, 1), dt.date(2099, 12, 31)))
-    if sites.data_version >= 0 and draw(st.booleans()):
+    if draw(st.booleans()):
         release = f"{day.year:04}.{day.month:02}.{day.day:02}"
         if draw(st.booleans()):
             release += f".{draw(st.integers(1, 99))}"
-        lines[sites.data_version] = f'data_version = "{release}"'
-    if sites.as_of >= 0 and draw(st.booleans()):
-        lines[sites.as_of] = f"as_of = {day.isoformat()}"
+        document["data_version"] = release
+    if draw(st.booleans()):
+        document["as_of"] = day
     # Flip the stated timing of some rules; a deadline goes with "after" only.
-    flips: Sequence[tuple[int, int]] = draw(
-        st.lists(st.sampled_from(sites.timings), max_size=3, unique=True) if sites.timings else st.just([])
-    )
-    for timing, deadline in flips:
-        current = lines[timing]
-        assert current is not None
-        if '"after"' in current:
-            lines[timing] = 'timing = "before"'
-            if deadline >= 0:
-                lines[deadline] = None
+    flips = draw(st.lists(st.sampled_from(sites.timings), max_size=3, unique=True))
+    for province_index, rule_index in flips:
+        province = edited(province_index)
+        rules = list(province["transfer_rules"])
+        rule = dict(rules[rule_index])
+        if rule["timing"] == "after":
+            rule["timing"] = "before"
+            rule.pop("deadline_working_days", None)
         else:
-            lines[timing] = 'timing = "after"'
+            rule["timing"] = "after"
+        rules[rule_index] = rule
+        province["transfer_rules"] = rules
     # Add aliases that name nothing yet.
     new_aliases = draw(
         st.lists(
             st.tuples(
-                st.sampled_from(sites.aliases),
+                st.integers(0, len(provinces) - 1),
                 st.text(string.ascii_lowercase, min_size=6, max_size=12).map("zz".__add__),
             ),
             max_size=2,
             unique_by=lambda pair: pair[1],
         )
-        if sites.aliases
-        else st.just([])
     )
-    for index, alias in new_aliases:
-        if alias in sites.alias_keys:
+    for province_index, alias in new_aliases:
+        if lookup_key(alias) in sites.alias_keys:
             continue
-        current = lines[index]
-        assert current is not None
-        lines[index] = current.replace("aliases = [", f'aliases = ["{alias}", ', 1)
-    return "\n".join(line for line in lines if line is not None)
+        province = edited(province_index)
+        province["aliases"] = [alias, *province.get("aliases", ())]
+    return dumps_document(document)
 
 
 def policy_documents() -> st.SearchStrategy[str]:
-    """TOML policy documents that :func:`load_policy` accepts: the shipped data with
+    """TOML policy documents that :func:`loads_policy` accepts: the shipped data with
     valid edits (another data version or as-of date, stated timings flipped between
     ``before`` and ``after``, new province aliases). Shrinks towards the shipped text.
     Useful to test code that loads its own corrected data."""

@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .._coerce import coerce_changes
+from .._data._loader import SCHEMA_VERSION, default_policy, load_policy, validate_policy
 from .._decision import assess_transfer
 from .._diagnosis import diagnose
 from .._enums import Change, Lang
 from .._icp import parse_icp_number
 from .._json import to_json
-from .._loader import SCHEMA_VERSION, default_policy, inspect_policy, load_policy
 from .._plan import PlanFacts, plan_transfer
 from .._policy import Policy
 from .._version import __version__
@@ -180,7 +180,8 @@ def run_failures(ctx: Context) -> int:
 
 def run_validate(ctx: Context) -> int:
     path: str = ctx.args.path
-    policy, problems, notes = inspect_policy(Path(path), origin=path)
+    report = validate_policy(Path(path), origin=path)
+    policy, problems, notes = report.policy, report.problems, report.warnings
     for note in notes:  # main prints them on stderr, one line each
         warnings.warn(note, PolicyDataWarning, stacklevel=1)
     if ctx.json:

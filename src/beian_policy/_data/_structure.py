@@ -1,7 +1,10 @@
-"""Structuring the data file's records, strictly, one record at a time.
+"""Structuring the data file's tables into ``*Doc`` records, strictly, one record at
+a time.
 
 Each record is structured on its own so that one bad record is reported and the rest
-are still checked; the problems are collected, not raised one by one.
+are still checked; the problems are collected in the shared :class:`Context`, not
+raised one by one. cattrs' own reports (``transform_error``) are turned into
+``DataProblem(record, field, message)`` lines.
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from typing import Any, TypeVar
 import cattrs
 from cattrs import transform_error
 
+from .._enums import _StrEnum
 from . import _document as doc
-from ._enums import _StrEnum
-from .errors import DataProblem
+from ._context import Context
 
-__all__ = ["SCALARS", "Collector", "structure_records"]
+__all__ = ["OPTIONAL_SECTIONS", "SCALARS", "SECTIONS", "structure_records"]
 
 
 # --------------------------------------------------------------------------------------
@@ -67,7 +70,8 @@ def _make_converter() -> cattrs.Converter:
 
 _CONVERTER = _make_converter()
 
-_SECTIONS: Mapping[str, type[Any]] = {
+#: The tables of the file, each an array of records of one ``*Doc`` class.
+SECTIONS: Mapping[str, type[Any]] = {
     "sources": doc.SourceDoc,
     "no_icp_regions": doc.NoIcpRegionDoc,
     "changes": doc.ChangeDoc,
@@ -76,7 +80,9 @@ _SECTIONS: Mapping[str, type[Any]] = {
     "provinces": doc.ProvinceDoc,
     "failures": doc.FailureDoc,
 }
-_OPTIONAL_SECTIONS = frozenset({"no_icp_regions"})
+#: Tables a file may leave out.
+OPTIONAL_SECTIONS = frozenset({"no_icp_regions"})
+#: The top-level keys that are single values, with their types.
 SCALARS: Mapping[str, type[Any]] = {"schema_version": str, "data_version": str, "as_of": dt.date}
 _PATH_PART = re.compile(r"^\$\.(?P<section>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
 
@@ -90,18 +96,8 @@ def _record_label(section: str, index: int, raw: object) -> str:
     return label
 
 
-class Collector:
-    """Collects problems; the loader raises them together at the end."""
-
-    def __init__(self) -> None:
-        self.problems: list[DataProblem] = []
-
-    def add(self, record: str, field: str, message: str) -> None:
-        self.problems.append(DataProblem(record, field, message))
-
-
 def structure_records(
-    data: Mapping[str, Any], out: Collector
+    data: Mapping[str, Any], out: Context
 ) -> tuple[dict[str, Any], dict[str, list[tuple[str, Any]]]]:
     """Structure the scalars and each record of each section; report what fails."""
     scalars: dict[str, Any] = {}
@@ -115,11 +111,11 @@ def structure_records(
             out.add("(top level)", key, str(exc))
 
     sections: dict[str, list[tuple[str, Any]]] = {}
-    for name, cls in _SECTIONS.items():
+    for name, cls in SECTIONS.items():
         sections[name] = []
         raw_items = data.get(name)
         if raw_items is None:
-            if name not in _OPTIONAL_SECTIONS:
+            if name not in OPTIONAL_SECTIONS:
                 out.add("(top level)", name, f"required table array [[{name}]] is missing")
             continue
         if not isinstance(raw_items, list):
@@ -136,7 +132,7 @@ def structure_records(
                     field = match.group("rest") if match else where
                     out.add(label, field, message or line)
 
-    known = set(SCALARS) | set(_SECTIONS)
+    known = set(SCALARS) | set(SECTIONS)
     for key in data:
         if key not in known:
             out.add("(top level)", key, f"unknown key; expected one of {', '.join(sorted(known))}")

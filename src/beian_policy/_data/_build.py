@@ -1,0 +1,87 @@
+"""From a parsed TOML document to a :class:`Policy`, or to every problem found.
+
+Two steps, on purpose: first each record is structured on its own (``_structure``),
+then the builders check the records against each other and build the model (sources
+first, since everything cites them; steps and national rules before the provinces
+and failures that use them). All of them report into one :class:`Context`, so a
+file with ten mistakes gets ten lines at once.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+from .._policy import Policy
+from ..errors import DataProblem, PolicyDataWarning
+from ._build_catalogue import build_changes, build_national_rules, build_regions, build_sources, build_steps
+from ._build_failures import build_failures
+from ._build_provinces import build_provinces, check_aliases
+from ._context import Context
+from ._structure import SCALARS, structure_records
+
+__all__ = ["SCHEMA_VERSION", "build_policy"]
+
+#: The data-file format this code reads (``MAJOR.MINOR``).
+SCHEMA_VERSION = "1.0"
+_SCHEMA = (1, 0)
+
+
+def _check_schema_version(ctx: Context, value: str) -> None:
+    """Another major version is refused; a newer minor loads, with a warning that
+    parts of it may be ignored."""
+    match = re.fullmatch(r"(\d+)\.(\d+)", value)
+    if not match:
+        ctx.add("(top level)", "schema_version", f"expected 'MAJOR.MINOR', got {value!r}")
+        return
+    major, minor = int(match.group(1)), int(match.group(2))
+    if major != _SCHEMA[0]:
+        ctx.add(
+            "(top level)",
+            "schema_version",
+            f"schema {value} is not supported; this version of beian-policy reads {SCHEMA_VERSION}",
+        )
+    elif minor > _SCHEMA[1]:
+        warnings.warn(
+            f"policy data uses schema {value}, newer than {SCHEMA_VERSION}; unknown parts may be ignored",
+            PolicyDataWarning,
+            stacklevel=5,
+        )
+
+
+def build_policy(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, tuple[DataProblem, ...]]:
+    """The policy of *data* (a parsed document) and no problems, or None and every
+    problem found. *origin* names the file in the policy."""
+    ctx = Context()
+    scalars, sections = structure_records(data, ctx)
+    if "schema_version" in scalars:
+        _check_schema_version(ctx, scalars["schema_version"])
+    sources = build_sources(ctx, sections["sources"])
+    changes = build_changes(ctx, sections["changes"])
+    steps = build_steps(ctx, sections["steps"])
+    national = build_national_rules(ctx, sections["national_rules"])
+    regions = build_regions(ctx, sections["no_icp_regions"])
+    step_index = {s.id: s for s in steps}
+    rules = build_provinces(ctx, sections["provinces"], data.get("provinces"), step_index)
+    check_aliases(ctx, rules, regions)
+    failures = build_failures(
+        ctx, sections["failures"], data.get("failures"), step_index, {n.id: n for n in national}
+    )
+    if ctx.problems or len(scalars) != len(SCALARS):
+        return None, tuple(ctx.problems)
+    policy = Policy(
+        schema_version=scalars["schema_version"],
+        data_version=scalars["data_version"],
+        as_of=scalars["as_of"],
+        origin=origin,
+        sources=sources,
+        rules=rules,
+        national_rules=national,
+        steps=steps,
+        change_texts=changes,
+        no_icp_regions=regions,
+        failures=failures,
+    )
+    return policy, ()

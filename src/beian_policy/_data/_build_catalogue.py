@@ -1,0 +1,81 @@
+"""Building the catalogues every other table refers to by id: sources, change texts,
+steps, national rules and the regions without ICP filing.
+
+Sources are built first: they fill ``Context.sources``, which every later ``cite``
+resolves against. A required step or national rule that the data leaves out is a
+problem here, at load time, rather than a lookup error when a question is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._enums import Change
+from .._model import NationalRule, Source, StepInfo, Text
+from .._policy import NoIcpRegion
+from ._context import CHANGE_VALUES, Context, copy_fields
+from ._document import (
+    REQUIRED_NATIONAL_RULES,
+    REQUIRED_STEPS,
+    ChangeDoc,
+    NationalRuleDoc,
+    NoIcpRegionDoc,
+    SourceDoc,
+    StepDoc,
+)
+
+__all__ = ["build_changes", "build_national_rules", "build_regions", "build_sources", "build_steps"]
+
+_COMMIT = re.compile(r"[0-9a-f]{40}")
+
+
+def build_sources(ctx: Context, items: list[tuple[str, SourceDoc]]) -> tuple[Source, ...]:
+    """The source catalogue, first record of each id kept; registers them in *ctx*."""
+    ctx.duplicates("sources", "id", (d.id for _, d in items), "source id")
+    for label, d in items:
+        if d.url is None and d.path is None:
+            ctx.add(label, "url", "a source needs a url or a path to be found again")
+        if d.commit is not None and not _COMMIT.fullmatch(d.commit):
+            ctx.add(label, "commit", f"expected a 40-hex commit id, got {d.commit!r}")
+        ctx.sources.setdefault(d.id, copy_fields(Source, d))
+    return tuple(ctx.sources.values())
+
+
+def build_changes(ctx: Context, items: list[tuple[str, ChangeDoc]]) -> tuple[tuple[Change, Text], ...]:
+    """The text of each change kind; each :class:`Change` needs exactly one record."""
+    ids = [d.id for _, d in items]
+    ctx.duplicates("changes", "id", ids, "change id")
+    for label, d in items:
+        if d.id not in CHANGE_VALUES:
+            ctx.add(label, "id", f"unknown change {d.id!r}; expected one of {', '.join(CHANGE_VALUES)}")
+    for missing in sorted(set(CHANGE_VALUES) - set(ids)):
+        ctx.add("changes", "id", f"no text for change {missing!r}")
+    return tuple((Change(d.id), Text(d.zh, d.en)) for _, d in items if d.id in CHANGE_VALUES)
+
+
+def build_steps(ctx: Context, items: list[tuple[str, StepDoc]]) -> tuple[StepInfo, ...]:
+    """The step catalogue in plan order (``order``), which must be unambiguous."""
+    ctx.duplicates("steps", "id", (d.id for _, d in items), "step id")
+    ctx.duplicates("steps", "order", (str(d.order) for _, d in items), "step order")
+    for missing in sorted(REQUIRED_STEPS - {d.id for _, d in items}):
+        ctx.add("steps", "id", f"step {missing!r} is missing; the code plans with it")
+    return tuple(sorted((StepInfo(d.id, d.order, Text(d.zh, d.en)) for _, d in items), key=lambda s: s.order))
+
+
+def build_national_rules(ctx: Context, items: list[tuple[str, NationalRuleDoc]]) -> tuple[NationalRule, ...]:
+    """The rules that hold in every province, each cited."""
+    ctx.duplicates("national_rules", "id", (d.id for _, d in items), "rule id")
+    for missing in sorted(REQUIRED_NATIONAL_RULES - {d.id for _, d in items}):
+        ctx.add("national_rules", "id", f"national rule {missing!r} is missing")
+    return tuple(
+        NationalRule(d.id, Text(d.zh, d.en), ctx.cite(label, "sources", d.sources, required=True))
+        for label, d in items
+    )
+
+
+def build_regions(ctx: Context, items: list[tuple[str, NoIcpRegionDoc]]) -> tuple[NoIcpRegion, ...]:
+    """香港, 澳门, 台湾; that their names name no province is checked with the provinces."""
+    return tuple(
+        copy_fields(NoIcpRegion, d, sources=ctx.cite(label, "sources", d.sources, required=True))
+        for label, d in items
+    )

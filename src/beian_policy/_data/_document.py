@@ -1,0 +1,301 @@
+"""The data file's shape: one record class per TOML table, as written (ids, not objects).
+
+:func:`~beian_policy._data._structure.structure_records` turns each table of the file
+into one of these; the builders then check the records against each other and build
+the public model from them. The JSON Schema (``provinces.schema.json``) describes the
+same tables; a test keeps its properties and required keys equal to these classes.
+
+A field made with ``_later()`` (metadata :data:`LATER`) is required by the schema,
+but a missing one is read as empty here, so that the builder reports it with its
+reason (``no source given; every stated value needs at least one``) instead of a bare
+``required field missing``, and the rest of the record is still checked.
+
+The closed vocabularies the file may use are defined here too, each once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from .._enums import Scope, SourceStanding, Status, SubjectKind, Timing
+from .._vocab import Fact, RuleId, StepId, Trigger
+
+# --------------------------------------------------------------------------------------
+# Vocabularies: ids the code refers to, and the words a record may use.
+# --------------------------------------------------------------------------------------
+
+#: Steps the code plans with by id; ``[[steps]]`` must define each.
+REQUIRED_STEPS = frozenset(step.value for step in StepId)
+#: National rules the code cites by id; the data must define them.
+REQUIRED_NATIONAL_RULES = frozenset(rule.value for rule in RuleId)
+#: When a requirement adds its step (``trigger = "..."``).
+TRIGGERS = frozenset(trigger.value for trigger in Trigger)
+#: The facts a failure's cause or remedy may depend on (``when = { fact = bool }``).
+FACTS = frozenset(fact.value for fact in Fact)
+#: Facts derived from the province's rules; only a failure with ``changes`` may use them.
+PROVINCE_FACTS = frozenset(fact.value for fact in Fact if fact.needs_changes)
+#: The placeholders a remedy's ``number_hint`` may use.
+HINT_FIELDS = frozenset({"subject_number"})
+
+#: Field metadata: required by the schema, checked (and explained) by the builder.
+LATER = MappingProxyType({"required": "by the builder"})
+
+
+def _later() -> Any:
+    return attrs.field(default=(), metadata=LATER)
+
+
+# --------------------------------------------------------------------------------------
+# The catalogues: what every other table refers to by id.
+# --------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class SourceDoc:
+    """``[[sources]]``: one page, document or file that the data cites by ``id``.
+
+    ``url`` or ``path`` (or both) must let a reader find it again; ``commit`` pins a
+    copy in a repository; ``standing`` says whether it may state a current rule.
+    """
+
+    id: str
+    provider: str
+    title: str
+    standing: SourceStanding
+    url: str | None = None
+    repository: str | None = None
+    path: str | None = None
+    commit: str | None = None
+    date: dt.date | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class ChangeDoc:
+    """``[[changes]]``: the two-language text of one change kind; ``id`` is a
+    :class:`~beian_policy.Change` value, and every change needs one record."""
+
+    id: str
+    zh: str
+    en: str
+
+
+@attrs.frozen
+class StepDoc:
+    """``[[steps]]``: one step a plan or remedy can contain; ``order`` places it in
+    every plan (ascending), so two steps may not share one."""
+
+    id: str
+    order: int
+    zh: str
+    en: str
+
+
+@attrs.frozen
+class NationalRuleDoc:
+    """``[[national_rules]]``: a rule that holds in every province, cited by plans,
+    decisions and remedies by ``id``."""
+
+    id: str
+    zh: str
+    en: str
+    sources: tuple[str, ...] = _later()
+
+
+@attrs.frozen
+class NoIcpRegionDoc:
+    """``[[no_icp_regions]]``: 香港, 澳门, 台湾. Their names resolve to an error that
+    says there is no ICP filing there, so none may also name a province."""
+
+    code: str
+    gb_code: str
+    name: str
+    name_en: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = _later()
+
+
+# --------------------------------------------------------------------------------------
+# Provinces: identity, transfer rules, site facts, requirements, notes, examples.
+# --------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class TimingClaimDoc:
+    """What another source says about a transfer rule's timing. A current source
+    that disagrees with the rule marks it disputed; ``boilerplate`` marks a line a
+    provider repeats for every province (recorded, never used as the rule)."""
+
+    source: str
+    timing: Timing | None = None
+    boilerplate: bool = False
+    note: str = ""
+
+
+@attrs.frozen
+class FactClaimDoc:
+    """What another source says about a yes/no fact (a site fact or a requirement)."""
+
+    source: str
+    value: bool | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class TransferRuleDoc:
+    """``[[provinces.transfer_rules]]``: whether the listed changes may wait until
+    after the transfer (``timing = "after"``) or must be filed at the original
+    provider first (``"before"``).
+
+    ``changes = ["*"]`` is the province's catch-all rule, for every subject kind;
+    ``status = "unknown"`` carries no timing (unknowns stay unknown), ``"stated"``
+    needs a timing and sources. The rule's id is derived from the province code, the
+    changes and ``applies_to``.
+    """
+
+    changes: tuple[str, ...]
+    status: Status
+    timing: Timing | None = None
+    deadline_working_days: int | None = None
+    applies_to: tuple[SubjectKind, ...] | None = None
+    sources: tuple[str, ...] = ()
+    claims: tuple[TimingClaimDoc, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen
+class SiteFactDoc:
+    """``[provinces.filed_sites_reachable]`` / ``[provinces.unfiled_sites_closed]``:
+    a yes/no fact about the subject's websites during the review, ``stated`` with a
+    value and sources or ``unknown`` without; ``scope`` narrows whom it concerns."""
+
+    status: Status
+    value: bool | None = None
+    scope: Scope = Scope.ALL
+    sources: tuple[str, ...] = ()
+    claims: tuple[FactClaimDoc, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen
+class RequirementDoc:
+    """``[[provinces.requirements]]``: a province-specific step a plan adds when its
+    ``trigger`` (one of :data:`TRIGGERS`) holds; ``trigger = "changes"`` needs
+    ``when_changes``, and a requirement without a step is information only
+    (``trigger = "never"``)."""
+
+    id: str
+    trigger: str
+    step: str | None = None
+    when_changes: tuple[str, ...] = ()
+    applies_to: tuple[SubjectKind, ...] | None = None
+    sources: tuple[str, ...] = _later()
+    claims: tuple[FactClaimDoc, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen
+class NoteDoc:
+    """``[[provinces.notes]]``: a cited fact no decision uses yet, under a ``topic``."""
+
+    topic: str
+    text: str
+    sources: tuple[str, ...] = _later()
+
+
+@attrs.frozen
+class ExampleDoc:
+    """``[[provinces.examples]]``: a worked example written by hand from the sources
+    (never from the code): these changes are ``direct`` or not, split into
+    ``blocking`` and ``deferred``. The loader checks it is consistent; the tests
+    check the engine agrees."""
+
+    changes: tuple[str, ...]
+    direct: bool
+    subject_kind: SubjectKind | None = None
+    blocking: tuple[str, ...] = ()
+    deferred: tuple[str, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen
+class ProvinceDoc:
+    """``[[provinces]]``: one of the 31 provinces, its identity (codes, names,
+    abbreviations, aliases) and everything the data says about transfers there."""
+
+    code: str
+    gb_code: str
+    name: str
+    short_name: str
+    name_en: str
+    iso_name: str
+    icp_abbreviation: str
+    transfer_rules: tuple[TransferRuleDoc, ...]
+    filed_sites_reachable: SiteFactDoc
+    unfiled_sites_closed: SiteFactDoc
+    sources: tuple[str, ...] = _later()
+    alternative_abbreviations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    requirements: tuple[RequirementDoc, ...] = ()
+    notes: tuple[NoteDoc, ...] = ()
+    examples: tuple[ExampleDoc, ...] = _later()
+
+
+# --------------------------------------------------------------------------------------
+# Failures: why a transfer failed, its causes and its remedies.
+# --------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class CauseDoc:
+    """``[[failures.causes]]``: one reason a failure happens; with ``when`` (facts of
+    :data:`FACTS`), listed first when the facts given meet it."""
+
+    id: str
+    zh: str
+    en: str
+    sources: tuple[str, ...] = _later()
+    when: dict[str, bool] = attrs.Factory(dict)
+
+
+@attrs.frozen
+class RemedyDoc:
+    """``[[failures.remedies]]``: one branch of what to do: its ``steps`` (catalogue
+    order), the facts it assumes (``when``), the causes it fixes, an optional national
+    ``rule``, extra advice and a ``number_hint`` template (``{subject_number}`` only)."""
+
+    id: str
+    label_zh: str
+    label_en: str
+    steps: tuple[str, ...]
+    sources: tuple[str, ...] = _later()
+    when: dict[str, bool] = attrs.Factory(dict)
+    causes: tuple[str, ...] = ()
+    rule: str | None = None
+    detail_zh: str = ""
+    detail_en: str = ""
+    number_hint_zh: str = ""
+    number_hint_en: str = ""
+
+
+@attrs.frozen
+class FailureDoc:
+    """``[[failures]]``: one :class:`~beian_policy.Failure` reason (every one needs a
+    record), its titles and aliases, causes and remedies; ``changes`` name the changes
+    whose province rules the ``province_*`` facts read."""
+
+    id: str
+    zh: str
+    en: str
+    causes: tuple[CauseDoc, ...]
+    remedies: tuple[RemedyDoc, ...]
+    sources: tuple[str, ...] = _later()
+    aliases: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    note_zh: str = ""
+    note_en: str = ""

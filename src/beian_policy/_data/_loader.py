@@ -1,0 +1,232 @@
+"""Loading the policy data: from a path, from TOML text or bytes, or the shipped file,
+which is loaded lazily, once, under a lock; and validating without raising.
+
+Path and text are two calls (``load_policy`` / ``loads_policy``, as ``tomllib.load``
+/ ``loads``): a string is never guessed to be one or the other.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import warnings
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._policy import Policy
+from ..errors import ArgumentTypeError, DataProblem, InvalidArgumentError, PolicyDataError, PolicyDataWarning
+from ._build import SCHEMA_VERSION, build_policy
+from ._location import data_file
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "PolicyDataWarning",
+    "PolicyReport",
+    "default_data_text",
+    "default_policy",
+    "load_policy",
+    "loads_policy",
+    "parse_document",
+    "resolve_policy",
+    "validate_policy",
+]
+
+
+# --------------------------------------------------------------------------------------
+# Reading: every failure is a PolicyDataError naming the file.
+# --------------------------------------------------------------------------------------
+
+
+def _file_error(origin: str, message: str) -> PolicyDataError:
+    return PolicyDataError(origin, [DataProblem("(file)", "", message)])
+
+
+def parse_document(text: str, origin: str) -> dict[str, Any]:
+    """*text* parsed as TOML; a syntax error is a :class:`PolicyDataError` naming *origin*."""
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+        return data
+    except tomllib.TOMLDecodeError as exc:
+        raise _file_error(origin, f"not valid TOML: {exc}") from None
+
+
+def _decode(raw: bytes, origin: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _file_error(origin, f"not UTF-8 text: {exc}") from None
+
+
+def _check_origin(origin: object) -> str | None:
+    if origin is not None and not isinstance(origin, str):
+        raise ArgumentTypeError("origin", origin, ["a string naming the source"])
+    return origin
+
+
+def _read_path(path: object, origin: object) -> tuple[str, str]:
+    """The text of the file at *path* and the name it goes by in messages."""
+    expected = ["a path (str or os.PathLike); for TOML text or bytes, call loads_policy()"]
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentTypeError("path", path, expected)
+    name = _check_origin(origin)
+    location = os.fspath(path)
+    if not isinstance(location, str) or not location.strip():
+        raise InvalidArgumentError("path", location, expected)
+    file = Path(location)
+    name = name or str(file)
+    try:
+        raw = file.read_bytes()
+    except (OSError, ValueError) as exc:  # ValueError: a NUL or an unencodable name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if "\n" in location:
+            reason += "; to load TOML text, call loads_policy()"
+        raise _file_error(name, f"cannot read: {reason}") from None
+    return _decode(raw, name), name
+
+
+def _read_text(text: object, origin: object) -> tuple[str, str]:
+    """*text* as a string (bytes decoded as UTF-8) and the name it goes by."""
+    name = _check_origin(origin)
+    if isinstance(text, str):
+        return text, name or "<string>"
+    if isinstance(text, bytes):
+        name = name or "<bytes>"
+        return _decode(text, name), name
+    raise ArgumentTypeError("text", text, ["TOML text (str)", "TOML bytes", "for a path, call load_policy()"])
+
+
+def _policy_from_text(text: str, origin: str) -> Policy:
+    policy, problems = build_policy(parse_document(text, origin), origin)
+    if policy is None:
+        raise PolicyDataError(origin, problems)
+    return policy
+
+
+# --------------------------------------------------------------------------------------
+# Loading and validating.
+# --------------------------------------------------------------------------------------
+
+
+def load_policy(path: str | os.PathLike[str], *, origin: str | None = None) -> Policy:
+    """Load and check the policy data file at *path*. *origin* names it in messages
+    and in :attr:`Policy.origin` (default: the path).
+
+    Raises :class:`PolicyDataError` listing every problem, with the file named (a file
+    that cannot be read, or is not UTF-8, is one).
+    """
+    text, name = _read_path(path, origin)
+    return _policy_from_text(text, name)
+
+
+def loads_policy(text: str | bytes, *, origin: str | None = None) -> Policy:
+    """Load and check a policy from TOML *text* (``str``) or UTF-8 bytes. *origin*
+    names it in messages (default ``<string>`` or ``<bytes>``).
+
+    Raises :class:`PolicyDataError` listing every problem.
+    """
+    source, name = _read_text(text, origin)
+    return _policy_from_text(source, name)
+
+
+@attrs.frozen
+class PolicyReport:
+    """What :func:`validate_policy` found in a data file."""
+
+    policy: Policy | None
+    """The loaded policy, or None when there are problems."""
+    problems: tuple[DataProblem, ...]
+    """Every problem, with its record and field; empty when the data loads."""
+    warnings: tuple[str, ...]
+    """The message of each :class:`PolicyDataWarning` the data gave, once each."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the data loads without problems (warnings allowed)."""
+        return not self.problems
+
+
+def validate_policy(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    text: str | bytes | None = None,
+    origin: str | None = None,
+) -> PolicyReport:
+    """Check a policy data file (*path*) or document (*text*, TOML ``str`` or bytes),
+    exactly one of them, without raising on the data.
+
+    Bad data, an unreadable file and TOML that does not parse become problems of the
+    report; bad arguments raise :class:`ArgumentTypeError` or
+    :class:`InvalidArgumentError`. The document is parsed once. Warnings other than :class:`PolicyDataWarning` are passed on. Like
+    :func:`warnings.catch_warnings`, which it uses, it is not thread-safe.
+    """
+    if (path is None) == (text is None):
+        given = "both path and text" if path is not None else "neither path nor text"
+        raise InvalidArgumentError(
+            "arguments", given, ["validate_policy(path)", "validate_policy(text=toml_text_or_bytes)"]
+        )
+    policy: Policy | None = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PolicyDataWarning)
+        try:
+            source, name = _read_path(path, origin) if path is not None else _read_text(text, origin)
+            policy, problems = build_policy(parse_document(source, name), name)
+        except PolicyDataError as exc:
+            problems = exc.problems
+    notes: dict[str, None] = {}
+    for warning in caught:
+        if issubclass(warning.category, PolicyDataWarning):
+            notes.setdefault(str(warning.message))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return PolicyReport(policy, tuple(problems), tuple(notes))
+
+
+# --------------------------------------------------------------------------------------
+# The shipped data.
+# --------------------------------------------------------------------------------------
+
+
+def default_data_text() -> str:
+    """The text of the shipped data file."""
+    location = data_file()
+    try:
+        raw = location.read_bytes()
+    except OSError as exc:
+        raise _file_error(
+            str(location), f"the packaged data file is missing ({exc.strerror}); reinstall beian-policy"
+        ) from None
+    return _decode(raw, str(location))
+
+
+_default: Policy | None = None
+_default_lock = threading.Lock()
+
+
+def default_policy() -> Policy:
+    """The shipped policy, loaded on first use, once, under a lock."""
+    global _default
+    policy = _default
+    if policy is None:
+        with _default_lock:
+            policy = _default
+            if policy is None:
+                policy = _policy_from_text(default_data_text(), str(data_file()))
+                _default = policy
+    return policy
+
+
+def resolve_policy(policy: Policy | None) -> Policy:
+    """*policy*, or the shipped one when None."""
+    if policy is None:
+        return default_policy()
+    if not isinstance(policy, Policy):
+        raise ArgumentTypeError("policy", policy, ["a Policy from load_policy()", "None"])
+    return policy
