@@ -164,8 +164,9 @@ def validate_policy(
 
     Bad data, an unreadable file and TOML that does not parse become problems of the
     report; bad arguments raise :class:`ArgumentTypeError` or
-    :class:`InvalidArgumentError`. The document is parsed once. Warnings other than :class:`PolicyDataWarning` are passed on. Like
-    :func:`warnings.catch_warnings`, which it uses, it is not thread-safe.
+    :class:`InvalidArgumentError`. The document is parsed once. Warnings other than
+    :class:`PolicyDataWarning` are passed on. Like :func:`warnings.catch_warnings`,
+    which it uses, it is not thread-safe.
     """
     if (path is None) == (text is None):
         given = "both path and text" if path is not None else "neither path nor text"
