@@ -64,15 +64,25 @@ class Source:
     """A document a value comes from, precise enough to find the same text again."""
 
     id: str
+    """The source's id in the data (``tc-cn-bj``), which rules cite."""
     provider: str
+    """Who published it (``Tencent Cloud``)."""
     title: str
+    """The document's own title."""
     standing: SourceStanding
+    """Its weight: primary, secondary, or history (never counted as a dispute)."""
     url: str | None = None
+    """Where the published page is, when known."""
     repository: str | None = None
+    """The documentation repository the copy read comes from."""
     path: str | None = None
+    """The file in that repository."""
     commit: str | None = None
+    """The commit of the copy read, so the same text can be found again."""
     date: dt.date | None = None
+    """The document's date, when known."""
     note: str = ""
+    """The data's remark on the source."""
 
     @property
     def is_current(self) -> bool:
@@ -105,14 +115,23 @@ class Province:
     """A mainland provincial-level division, identified by its ISO 3166-2 code."""
 
     code: str
+    """The ISO 3166-2 code (``CN-GD``): the identity of the province."""
     gb_code: str
+    """The GB/T 2260 code (``440000``)."""
     name: str
+    """The official Chinese name (``广东省``)."""
     short_name: str
+    """The name without its suffix (``广东``)."""
     name_en: str
+    """The English name (``Guangdong``)."""
     iso_name: str
+    """The romanised name in ISO 3166-2 (``Guangdong Sheng``)."""
     icp_abbreviation: str
+    """The abbreviation ICP numbers carry (``粤``)."""
     alternative_abbreviations: tuple[str, ...] = ()
+    """Other abbreviations seen in numbers (四川: ``川`` beside ``蜀``)."""
     aliases: tuple[str, ...] = ()
+    """Further spellings that resolve to the province."""
 
     @property
     def display_name(self) -> Text:
