@@ -244,3 +244,12 @@ def test_reading_back_names_what_does_not_fit() -> None:
         bp.from_dict(bp.TransferDecision, [])
     with pytest.raises(bp.errors.InvalidArgumentError):
         bp.from_json(bp.TransferDecision, "{not json")
+
+
+def test_a_validation_report_serialises_with_its_verdict() -> None:
+    data = bp.to_dict(bp.validate_policy(text="schema_version = 1"))
+    assert data["ok"] is False
+    assert data["policy"] is None
+    assert {"record": "(top level)", "field": "data_version", "message": "required key missing"} in data[
+        "problems"
+    ]

@@ -30,6 +30,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._data._loader import PolicyReport
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
 from ._enums import _StrEnum
@@ -53,6 +54,7 @@ EXTRAS: Mapping[type, Mapping[str, str]] = {
     Remedy: {"step_ids": "step_ids"},
     Diagnosis: {"step_ids": "step_ids", "decided": "decided"},
     RejectionImpact: {"step_ids": "step_ids"},
+    PolicyReport: {"ok": "ok"},
     IcpNumber: {
         "canonical": "canonical",
         "subject_number": "subject_number",
