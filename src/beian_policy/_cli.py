@@ -551,14 +551,14 @@ def _cmd_parse(ctx: _Context) -> int:
         site = str(number.site)
         service = ctx.t(f"service_{number.service.value}" if number.service else "service_none")
     rows = [
-        ("icp_province", ctx.province(number.province)),
+        ("icp_province", ctx.province(number.province) if number.province else ctx.t("ministry")),
         ("icp_kind", f"{number.kind.value}{ctx.aside([ctx.t(kind)])}"),
         ("icp_subject", number.subject_number),
         ("icp_serial", number.serial),
         ("icp_site", site),
         ("icp_service", service),
     ]
-    if number.alternative_abbreviation:
+    if number.alternative_abbreviation and number.province is not None:
         rows.append(
             ("icp_written", ctx.t("alt_abbr", a=number.abbreviation, c=number.province.icp_abbreviation))
         )

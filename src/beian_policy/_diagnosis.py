@@ -492,7 +492,7 @@ def diagnose(
         if number is not None:
             if prov is None:
                 prov = number.province
-            else:
+            elif number.province is not None:  # None: a licence the ministry issued
                 facts["icp_number_matches_province"] = number.province.code == prov.code
 
     decision: TransferDecision | None = None

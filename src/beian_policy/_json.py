@@ -100,6 +100,10 @@ KEYS: Mapping[str, frozenset[str]] = {
             "service",
             "abbreviation",
             "alternative_abbreviation",
+            "family",
+            "authority",
+            "classes",
+            "foreign_invested",
         }
     ),
     "Policy": frozenset(
@@ -305,13 +309,17 @@ def _make_converter() -> cattrs.Converter:
         lambda n: {
             "canonical": n.canonical,
             "subject_number": n.subject_number,
-            "province": un(n.province),
+            "province": un(n.province) if n.province is not None else None,
             "kind": un(n.kind),
             "serial": n.serial,
             "site": n.site,
             "service": un(n.service) if n.service is not None else None,
             "abbreviation": n.abbreviation,
             "alternative_abbreviation": n.alternative_abbreviation,
+            "family": un(n.family),
+            "authority": un(n.authority),
+            "classes": list(n.classes),
+            "foreign_invested": n.foreign_invested,
         },
     )
     hook(

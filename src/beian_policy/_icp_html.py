@@ -1,0 +1,94 @@
+"""Split an HTML page into the pieces of text a reader sees, for the ICP number scanner.
+
+Numbers sit in text and in a few attributes (``<meta content>``, ``<input value>``,
+``title``, ``alt``, ``aria-label``, ``data-*``). A block element or ``<br>`` ends a
+piece, so text from two paragraphs is never read as one number; an inline element
+(``<span>``, ``<a>``...) leaves a space, so ``号<span>Copyright`` keeps its boundary while
+``京ICP备<span>12345678</span>号`` still reads as one number. Each attribute value is a
+piece of its own. Comments and style sheets are skipped; script text is kept, as its
+own piece, because templates write footers from scripts.
+
+The standard library's :mod:`html.parser` does the tokenising, in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+__all__ = ["looks_like_html", "text_pieces"]
+
+# Elements whose text reads inline with their neighbours; every other tag (block
+# elements, <br>, unknown tags closing a line...) ends a piece. Custom elements
+# (``<el-link>``) read inline too: they are mostly link and text components.
+_INLINE = frozenset(
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q "
+    "rp rt ruby s samp small span strike strong sub sup time tt u var wbr".split()
+)
+_SKIPPED = frozenset({"style"})
+_ATTRIBUTES = frozenset({"content", "value", "title", "alt", "aria-label"})
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+
+
+def looks_like_html(text: str) -> bool:
+    """True when *text* has something that starts a tag (``<p``, ``</``, ``<!--``)."""
+    return _TAG_START.search(text) is not None
+
+
+class _Pieces(HTMLParser):
+    """Collects the pieces; entities are already decoded by the parser."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self._current: list[str] = []
+        self._skip_depth = 0
+
+    def _end_piece(self) -> None:
+        if self._current:
+            self.pieces.append("".join(self._current))
+            self._current = []
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _INLINE or "-" in tag:
+            self._current.append(" ")
+        else:
+            self._end_piece()
+        for name, value in attrs:
+            if value and (name in _ATTRIBUTES or name.startswith("data-")):
+                self.pieces.append(value)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs)
+        if tag in _SKIPPED:
+            self._skip_depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        self._tag(tag, [])
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if self.cdata_elem is not None:  # script text: a piece of its own
+            self._end_piece()
+            self.pieces.append(data)
+            return
+        self._current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._end_piece()
+
+
+def text_pieces(text: str) -> list[str]:
+    """The pieces of text in the HTML *text*, in document order (attribute values
+    before the text that follows their tag)."""
+    parser = _Pieces()
+    parser.feed(text)
+    parser.close()
+    return parser.pieces
