@@ -372,10 +372,9 @@ def _pieces(text: str) -> list[str]:
     for HTML the text of each block and each attribute that holds numbers."""
     text = strip_invisible(text)  # first, so that a zero-width space cannot split an entity
     if looks_like_html(text):
-        pieces = text_pieces(text)
-    else:
-        pieces = [html.unescape(text) if "&" in text else text]
-    return [p for p in map(_normalise, pieces) if p]
+        return [p for p in map(_normalise, text_pieces(text)) if p]
+    plain = _normalise(html.unescape(text) if "&" in text else text)
+    return [plain] if plain else []
 
 
 def _is_han(char: str) -> bool:

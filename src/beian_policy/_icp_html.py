@@ -22,9 +22,12 @@ __all__ = ["looks_like_html", "text_pieces"]
 # elements, <br>, unknown tags closing a line...) ends a piece. Custom elements
 # (``<el-link>``) read inline too: they are mostly link and text components.
 _INLINE = frozenset(
-    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q "
-    "rp rt ruby s samp small span strike strong sub sup time tt u var wbr".split()
-)
+    {
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
+        "em", "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s",
+        "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    }
+)  # fmt: skip
 _SKIPPED = frozenset({"style"})
 _ATTRIBUTES = frozenset({"content", "value", "title", "alt", "aria-label"})
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
@@ -42,12 +45,19 @@ class _Pieces(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
         self._current: list[str] = []
+        self._current_has_text = False
+        # Attribute values met inside an open piece; they follow it, so that pieces
+        # stay in the order they start.
+        self._pending: list[str] = []
         self._skip_depth = 0
 
     def _end_piece(self) -> None:
         if self._current:
             self.pieces.append("".join(self._current))
             self._current = []
+            self._current_has_text = False
+        self.pieces.extend(self._pending)
+        self._pending = []
 
     def _tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _INLINE or "-" in tag:
@@ -56,7 +66,7 @@ class _Pieces(HTMLParser):
             self._end_piece()
         for name, value in attrs:
             if value and (name in _ATTRIBUTES or name.startswith("data-")):
-                self.pieces.append(value)
+                (self._pending if self._current_has_text else self.pieces).append(value)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag(tag, attrs)
@@ -79,6 +89,8 @@ class _Pieces(HTMLParser):
             self.pieces.append(data)
             return
         self._current.append(data)
+        if not self._current_has_text and not data.isspace():
+            self._current_has_text = True
 
     def close(self) -> None:
         super().close()
@@ -86,8 +98,7 @@ class _Pieces(HTMLParser):
 
 
 def text_pieces(text: str) -> list[str]:
-    """The pieces of text in the HTML *text*, in document order (attribute values
-    before the text that follows their tag)."""
+    """The pieces of text in the HTML *text*, in the order they start."""
     parser = _Pieces()
     parser.feed(text)
     parser.close()
