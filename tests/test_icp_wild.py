@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import pickle
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -394,3 +395,19 @@ def test_canonical_form_is_a_fixed_point(text: str) -> None:
     assert n.family in IcpFamily
     assert (n.authority is MINISTRY) == (n.province is None)
     assert (n.kind is IcpKind.B2) == bool(n.classes)
+
+
+def test_pieces_skipped_for_speed_hold_no_digit() -> None:
+    """The HTML reader skips pieces without a digit; it must know every character that
+    folds into one, or a number written with it would be lost."""
+    from beian_policy._icp import _MAY_HOLD_DIGIT
+
+    missed = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code < 0xE000
+        and any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", chr(code)))
+        and not _MAY_HOLD_DIGIT.search(chr(code))
+    ]
+    assert missed == []
+    assert found("<p>京ICP备①②③④⑤⑥⑦⑧号</p>") == ["京ICP备12345678号"]

@@ -360,11 +360,23 @@ TRADITIONAL_FORMS: dict[str, str] = {
     "臺": "台",
 }
 _TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
+_ANY_TRADITIONAL = re.compile(f"[{''.join(TRADITIONAL_FORMS)}]")
 
 
 def _normalise(text: str) -> str:
     """Fold widths, dashes, invisible characters and traditional characters."""
-    return fold(text).translate(_TRADITIONAL)
+    text = fold(text)
+    # A search is much cheaper than a translation, and most pieces have nothing to map.
+    return text.translate(_TRADITIONAL) if _ANY_TRADITIONAL.search(text) else text
+
+
+# A digit, or a character that NFKC folds into one (¹, ①, ⑴, ⒈, ㉑...): a piece
+# without one holds no number, and skipping it keeps large pages fast.
+_MAY_HOLD_DIGIT = re.compile(
+    "[\\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u2189"
+    "\u2460-\u24ff\u2776-\u2793\u3220-\u3229\u3248-\u325f\u3280-\u3289\u32b1-\u32cb\u3300-\u33ff"
+    "\U0001f100-\U0001f10c]"
+)
 
 
 def _pieces(text: str) -> list[str]:
@@ -372,7 +384,7 @@ def _pieces(text: str) -> list[str]:
     for HTML the text of each block and each attribute that holds numbers."""
     text = strip_invisible(text)  # first, so that a zero-width space cannot split an entity
     if looks_like_html(text):
-        return [p for p in map(_normalise, text_pieces(text)) if p]
+        return [_normalise(p) for p in text_pieces(text) if _MAY_HOLD_DIGIT.search(p)]
     plain = _normalise(html.unescape(text) if "&" in text else text)
     return [plain] if plain else []
 
