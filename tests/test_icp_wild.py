@@ -268,6 +268,10 @@ HTML_CASES = [
     ("<style>.icp:after{content:'京ICP备12345678号'}</style>", []),
     # script text is read, as a piece of its own
     ("<script>document.write('京ICP备12345678号-1')</script>", ["京ICP备12345678号-1"]),
+    # text pulled out of a page without its tags: a word right after 号 ends the number
+    ("沪ICP证130164号Copyright © 2024", ["沪ICP证130164号"]),
+    ("京ICP备12345678Copyright", []),
+    ("京ICP备12345678号-1Copyright", []),
     # zero-width characters inside an entity
     ("<p>&#2\u200b0140;ICP备12345678号</p>", ["京ICP备12345678号"]),
 ]

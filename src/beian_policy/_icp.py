@@ -379,12 +379,17 @@ _MAY_HOLD_DIGIT = re.compile(
 )
 
 
-def _pieces(text: str) -> list[str]:
+def _pieces(text: str, *, with_digits_only: bool) -> list[str]:
     """The normalised pieces of *text* that a number cannot span: the text itself, or
-    for HTML the text of each block and each attribute that holds numbers."""
+    for HTML the text of each block and each attribute that holds numbers. With
+    *with_digits_only*, HTML pieces that cannot hold a number are left out (fast);
+    without, they stay for the diagnosis of a text with no number."""
     text = strip_invisible(text)  # first, so that a zero-width space cannot split an entity
     if looks_like_html(text):
-        return [_normalise(p) for p in text_pieces(text) if _MAY_HOLD_DIGIT.search(p)]
+        pieces = text_pieces(text)
+        if with_digits_only:
+            pieces = [p for p in pieces if _MAY_HOLD_DIGIT.search(p)]
+        return [n for n in map(_normalise, pieces) if n]
     plain = _normalise(html.unescape(text) if "&" in text else text)
     return [plain] if plain else []
 
@@ -409,6 +414,7 @@ _DIGITS = re.compile(r"\s*([0-9]+)")
 _SITE = re.compile(r"\s*-\s*([0-9]+)([A-Za-z](?![A-Za-z0-9]))?")
 _HAO = re.compile(r"\s*号")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_WORD = re.compile(r"[A-Za-z]{2}")
 
 
 @attrs.frozen
@@ -566,7 +572,11 @@ def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate | None:
         sites.append(("", None))
     if len(sites) > 1:
         return _Candidate(None, "it has more than one website sequence; a number has at most one (…号-2)")
-    if pos < len(s) and _ALNUM.match(s, pos):
+    # A letter or digit glued to the end makes the number doubtful (号A is a mistyped
+    # -1A), except a word right after a closing 号 (号Copyright, from text pulled out
+    # of a page without its tags).
+    glued_word = hao is not None and not sites and _WORD.match(s, pos) is not None
+    if pos < len(s) and _ALNUM.match(s, pos) and not glued_word:
         tail = s[pos : pos + 8]
         return _Candidate(
             None, f"unexpected {tail!r} right after the number; it ends with 号, -N, -NA or -NX"
@@ -693,7 +703,7 @@ def find_icp_numbers(
     if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 0:
         raise InvalidArgumentError("max_length", max_length, ["a non-negative int"])
     pol = resolve_policy(policy)
-    pieces = _pieces(_require_text(text, max_length))
+    pieces = _pieces(_require_text(text, max_length), with_digits_only=True)
     seen: dict[IcpNumber, None] = {}
     for candidate in _candidates(pieces, pol):
         if candidate.number is not None:
@@ -725,7 +735,7 @@ def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> 
     if isinstance(text, IcpNumber):
         return text
     pol = resolve_policy(policy)
-    pieces = _pieces(_require_text(text))
+    pieces = _pieces(_require_text(text), with_digits_only=False)
     candidates = _candidates(pieces, pol)
     numbers = list(dict.fromkeys(c.number for c in candidates if c.number is not None))
     if len(numbers) == 1:
