@@ -282,6 +282,30 @@ def test_html(text: str, numbers: list[str]) -> None:
     assert found(text) == numbers
 
 
+BROKEN = [
+    # html, the same with each '<' that opens nothing complete escaped
+    ("<p>a<b</p>", "<p>a&lt;b</p>"),
+    ("<a <a title='x'>y</a>", "&lt;a <a title='x'>y</a>"),
+    ("<!-- <div>x</div> --><p>", "<!-- <div>x</div> --><p>"),
+    ("<p>x</p><!-- open <p>y</p>", "<p>x</p>"),
+    ("a < b > c", "a < b > c"),
+    ("<a title='a>b'>", "<a title='a>b'>"),
+    ("</", "&lt;/"),
+]
+
+
+@pytest.mark.parametrize(("text", "escaped"), BROKEN)
+def test_unclosed_tags_are_escaped_before_parsing(text: str, escaped: str) -> None:
+    from beian_policy._icp_html import _complete_tags_only
+
+    assert _complete_tags_only(text) == escaped
+
+
+def test_numbers_survive_broken_html() -> None:
+    assert found("<a <a <div 京ICP备12345678号 <p") == ["京ICP备12345678号"]
+    assert found("<p>京ICP备12345678号</p><!-- 粤ICP备87654321号") == ["京ICP备12345678号"]
+
+
 def test_a_whole_footer() -> None:
     page = (
         "<html><head><title>魅族</title></head><body><div class='footer'>"

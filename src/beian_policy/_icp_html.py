@@ -8,7 +8,10 @@ piece, so text from two paragraphs is never read as one number; an inline elemen
 piece of its own. Comments and style sheets are skipped; script text is kept, as its
 own piece, because templates write footers from scripts.
 
-The standard library's :mod:`html.parser` does the tokenising, in one pass.
+The standard library's :mod:`html.parser` does the tokenising, in one pass. Before
+it runs, every ``<`` that opens no complete tag or comment is escaped, because the
+parser of Python < 3.13.4 rescans to the end of the text for each such ``<``
+(quadratic time on ``<a <a <a …``); the escape pass is linear.
 """
 
 from __future__ import annotations
@@ -97,9 +100,50 @@ class _Pieces(HTMLParser):
         self._end_piece()
 
 
+_TAG_OPENERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
+
+
+def _complete_tags_only(text: str) -> str:
+    """*text* with each ``<`` that starts no tag closed by ``>`` before the next ``<``
+    written as ``&lt;``, and without an unclosed comment and what follows it. Linear: every search
+    moves forward, and the position of the next ``>`` is remembered."""
+    out: list[str] = []
+    last_comment_end = text.rfind("-->")
+    copied = 0
+    pos = 0
+    next_gt = -1
+    while True:
+        lt = text.find("<", pos)
+        if lt < 0:
+            break
+        if text.startswith("<!--", lt):
+            end = text.find("-->", lt + 4) if lt + 4 <= last_comment_end else -1
+            if end < 0:  # as in a browser, an unclosed comment runs to the end
+                out.append(text[copied:lt])
+                return "".join(out)
+            pos = end + 3
+            continue
+        elif lt + 1 < len(text) and text[lt + 1] in _TAG_OPENERS:
+            if next_gt <= lt:
+                found = text.find(">", lt + 1)
+                next_gt = found if found >= 0 else len(text)  # none: never search again
+            next_lt = text.find("<", lt + 1)
+            if next_gt < len(text) and (next_lt < 0 or next_gt < next_lt):
+                pos = next_gt + 1
+                continue
+        else:  # a lone '<' is text to the parser already
+            pos = lt + 1
+            continue
+        out.append(text[copied:lt])
+        out.append("&lt;")
+        copied = pos = lt + 1
+    out.append(text[copied:])
+    return "".join(out)
+
+
 def text_pieces(text: str) -> list[str]:
     """The pieces of text in the HTML *text*, in the order they start."""
     parser = _Pieces()
-    parser.feed(text)
+    parser.feed(_complete_tags_only(text))
     parser.close()
     return parser.pieces
