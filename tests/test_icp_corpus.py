@@ -1,10 +1,13 @@
 """The real-world corpus: strings from public pages and code, each with the numbers a
 person found in it by hand (``tests/data/icp_corpus/*.jsonl``).
 
-Every record must agree exactly: ``find_icp_numbers`` returns the expected canonical
-numbers, in order, and nothing else. The agreement rate of each file is printed, for
-all records and for the records whose expectation is not debatable. The corpus is
-built apart from the parser (see its FORMAT.md); the suite skips it when absent.
+Every record whose expectation is not debatable must agree exactly:
+``find_icp_numbers(text, distinct=False)`` returns the expected canonical numbers, in
+order of appearance, each time it occurs, and nothing else. A debatable record (the
+corpus's FORMAT.md says how each kind was decided) that disagrees is reported as an
+expected failure with its note, so the disagreement stays visible. The agreement rate
+of each file is printed, overall and on the records that are not debatable. The
+corpus is built apart from the parser; the suite skips it when absent.
 """
 
 from __future__ import annotations
@@ -45,14 +48,19 @@ RECORDS = [(path.name, record) for path in FILES for record in load(path)]
 
 
 def found(record: dict[str, Any]) -> list[str]:
-    return [str(n) for n in find_icp_numbers(record["text"])]
+    return [str(n) for n in find_icp_numbers(record["text"], distinct=False)]
 
 
 @pytest.mark.parametrize(
     ("name", "record"), RECORDS, ids=[f"{name}:{record['id']}" for name, record in RECORDS]
 )
 def test_record(name: str, record: dict[str, Any]) -> None:
-    assert found(record) == record["expect"], record.get("note", "")
+    numbers = found(record)
+    if record.get("debatable", False) and numbers != record["expect"]:
+        pytest.xfail(
+            f"debatable, read differently: {numbers} (corpus: {record['expect']}); {record.get('note')}"
+        )
+    assert numbers == record["expect"], record.get("note", "")
 
 
 def test_agreement_rate(capsys: pytest.CaptureFixture[str]) -> None:

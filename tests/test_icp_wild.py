@@ -262,12 +262,19 @@ HTML_CASES = [
         '<p>京ICP备12345678号 <a title="粤ICP备87654321号">x</a></p>',
         ["京ICP备12345678号", "粤ICP备87654321号"],
     ),
-    # where numbers are not read: links, comments, style sheets
-    ('<a href="https://x.cn/?q=京ICP备12345678号">查询</a>', []),
+    # links are read as they stand, %-escapes decoded
+    ('<a href="https://x.cn/query/京ICP备16020626号">查询</a>', ["京ICP备16020626号"]),
+    ('<a href="/q?k=%E4%BA%ACICP%E5%A4%8716020626%E5%8F%B7">查询</a>', ["京ICP备16020626号"]),
+    ('<a href="https://beian.miit.gov.cn/#/">京ICP备16020626号</a>', ["京ICP备16020626号"]),
+    # where numbers are not read: comments, style sheets, other attributes
     ("<!-- 京ICP备12345678号 --><p>版权所有</p>", []),
     ("<style>.icp:after{content:'京ICP备12345678号'}</style>", []),
-    # script text is read, as a piece of its own
+    ('<input placeholder="京ICP备12345678号" class="粤ICP备87654321号">', []),
+    # script text is read as HTML of its own, \uXXXX escapes decoded
     ("<script>document.write('京ICP备12345678号-1')</script>", ["京ICP备12345678号-1"]),
+    ("<script>var s = '<p>京ICP</p><p>备12345678号</p>'</script>", []),
+    ('<script>{"icp":"\\u4eacICP\\u590712345678\\u53f7"}</script>', ["京ICP备12345678号"]),
+    ('<script type="text/html"><a href="/">粤B2-20090191-2</a>&nbsp;<a href="', ["粤B2-20090191-2"]),
     # text pulled out of a page without its tags: a word right after 号 ends the number
     ("沪ICP证130164号Copyright © 2024", ["沪ICP证130164号"]),
     ("京ICP备12345678Copyright", []),
@@ -280,6 +287,27 @@ HTML_CASES = [
 @pytest.mark.parametrize(("text", "numbers"), HTML_CASES)
 def test_html(text: str, numbers: list[str]) -> None:
     assert found(text) == numbers
+
+
+ESCAPED_TEXT = [
+    ('{"icp": "\\u4eacICP\\u590712345678\\u53f7-2"}', ["京ICP备12345678号-2"]),
+    ("https://icp.example/query/%E4%BA%ACICP%E5%A4%8716020626%E5%8F%B7", ["京ICP备16020626号"]),
+    ("100% 京ICP备16020626号", ["京ICP备16020626号"]),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), ESCAPED_TEXT)
+def test_escaped_plain_text(text: str, numbers: list[str]) -> None:
+    assert found(text) == numbers
+
+
+def test_every_occurrence_on_request() -> None:
+    page = '<a title="京ICP备16020626号" href="/">京ICP备16020626号</a> 京ICP备16020626号'
+    assert found(page) == ["京ICP备16020626号"]
+    every = [str(n) for n in find_icp_numbers(page, distinct=False)]
+    assert every == ["京ICP备16020626号"] * 3
+    with pytest.raises(InvalidArgumentError):
+        find_icp_numbers(page, distinct="no")  # type: ignore[arg-type]
 
 
 BROKEN = [

@@ -24,12 +24,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 import attrs
 
 from ._enums import _StrEnum
 from ._errors import InvalidArgumentError, InvalidIcpNumberError, TextTooLongError
-from ._icp_html import looks_like_html, text_pieces
+from ._icp_html import decode_u_escapes, looks_like_html, text_pieces
 from ._loader import resolve_policy
 from ._model import Province
 from ._policy import Policy
@@ -379,6 +380,9 @@ _MAY_HOLD_DIGIT = re.compile(
 )
 
 
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
 def _pieces(text: str, *, with_digits_only: bool) -> list[str]:
     """The normalised pieces of *text* that a number cannot span: the text itself, or
     for HTML the text of each block and each attribute that holds numbers. With
@@ -390,7 +394,11 @@ def _pieces(text: str, *, with_digits_only: bool) -> list[str]:
         if with_digits_only:
             pieces = [p for p in pieces if _MAY_HOLD_DIGIT.search(p)]
         return [n for n in map(_normalise, pieces) if n]
-    plain = _normalise(html.unescape(text) if "&" in text else text)
+    if "&" in text:
+        text = html.unescape(text)
+    if _PERCENT_ESCAPE.search(text):  # a URL's query or path, as pasted
+        text = unquote(text)
+    plain = _normalise(decode_u_escapes(text))
     return [plain] if plain else []
 
 
@@ -689,10 +697,16 @@ def _require_text(text: object, max_length: int = MAX_TEXT_LENGTH) -> str:
 
 
 def find_icp_numbers(
-    text: str, *, policy: Policy | None = None, max_length: int = MAX_TEXT_LENGTH
+    text: str,
+    *,
+    policy: Policy | None = None,
+    max_length: int = MAX_TEXT_LENGTH,
+    distinct: bool = True,
 ) -> tuple[IcpNumber, ...]:
-    """Every valid ICP number in *text* (a page footer, a whole HTML page...), distinct,
-    in the order they appear. Look-alikes and malformed numbers are skipped.
+    """Every valid ICP number in *text* (a page footer, a whole HTML page...), in the
+    order they appear: each once, or with ``distinct=False`` each time it occurs (a
+    link's ``title`` and its text count twice). Look-alikes and malformed numbers are
+    skipped.
 
     HTML is read as a browser shows it: text and the attributes that hold numbers
     (``content``, ``value``, ``title``, ``alt``, ``aria-label``, ``data-*``); a number
@@ -702,13 +716,12 @@ def find_icp_numbers(
     """
     if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 0:
         raise InvalidArgumentError("max_length", max_length, ["a non-negative int"])
+    if not isinstance(distinct, bool):
+        raise InvalidArgumentError("distinct", distinct, ["True", "False"])
     pol = resolve_policy(policy)
     pieces = _pieces(_require_text(text, max_length), with_digits_only=True)
-    seen: dict[IcpNumber, None] = {}
-    for candidate in _candidates(pieces, pol):
-        if candidate.number is not None:
-            seen.setdefault(candidate.number, None)
-    return tuple(seen)
+    numbers = [c.number for c in _candidates(pieces, pol) if c.number is not None]
+    return tuple(dict.fromkeys(numbers)) if distinct else tuple(numbers)
 
 
 def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> IcpNumber:

@@ -1,12 +1,14 @@
 """Split an HTML page into the pieces of text a reader sees, for the ICP number scanner.
 
 Numbers sit in text and in a few attributes (``<meta content>``, ``<input value>``,
-``title``, ``alt``, ``aria-label``, ``data-*``). A block element or ``<br>`` ends a
-piece, so text from two paragraphs is never read as one number; an inline element
-(``<span>``, ``<a>``...) leaves a space, so ``号<span>Copyright`` keeps its boundary while
-``京ICP备<span>12345678</span>号`` still reads as one number. Each attribute value is a
-piece of its own. Comments and style sheets are skipped; script text is kept, as its
-own piece, because templates write footers from scripts.
+``title``, ``alt``, ``aria-label``, ``data-*``, and ``href`` with its %-escapes
+decoded). A block element or ``<br>`` ends a piece, so text from two paragraphs is
+never read as one number; an inline element (``<span>``, ``<a>``...) leaves a space,
+so ``号<span>Copyright`` keeps its boundary while ``京ICP备<span>12345678</span>号``
+still reads as one number. Each attribute value is a piece of its own. Comments and
+style sheets are skipped. Script text is read as HTML of its own, with ``\\uXXXX``
+escapes decoded, because templates and page state carry footers
+(``<script type="text/html">``, ``document.write('…')``, JSON).
 
 The standard library's :mod:`html.parser` does the tokenising, in one pass. Before
 it runs, every ``<`` that opens no complete tag or comment is escaped, because the
@@ -18,8 +20,9 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
-__all__ = ["looks_like_html", "text_pieces"]
+__all__ = ["decode_u_escapes", "looks_like_html", "text_pieces"]
 
 # Elements whose text reads inline with their neighbours; every other tag (block
 # elements, <br>, unknown tags closing a line...) ends a piece. Custom elements
@@ -32,8 +35,21 @@ _INLINE = frozenset(
     }
 )  # fmt: skip
 _SKIPPED = frozenset({"style"})
-_ATTRIBUTES = frozenset({"content", "value", "title", "alt", "aria-label"})
+_ATTRIBUTES = frozenset({"content", "value", "title", "alt", "aria-label", "href"})
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
+_U_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
+
+
+def decode_u_escapes(text: str) -> str:
+    """*text* with JavaScript/JSON ``\\uXXXX`` escapes decoded (surrogates left alone)."""
+    if "\\u" not in text:
+        return text
+
+    def char(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        return match.group(0) if 0xD800 <= code < 0xE000 else chr(code)
+
+    return _U_ESCAPE.sub(char, text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -44,8 +60,11 @@ def looks_like_html(text: str) -> bool:
 class _Pieces(HTMLParser):
     """Collects the pieces; entities are already decoded by the parser."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, in_script: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        # A script's own text is parsed once more as HTML, but not a script in it.
+        self._in_script = in_script
+        self._script: list[str] = []
         self.pieces: list[str] = []
         self._current: list[str] = []
         self._current_has_text = False
@@ -68,7 +87,11 @@ class _Pieces(HTMLParser):
         else:
             self._end_piece()
         for name, value in attrs:
-            if value and (name in _ATTRIBUTES or name.startswith("data-")):
+            if not value:
+                continue
+            if name == "href" and "%" in value:
+                value = unquote(value)
+            if name in _ATTRIBUTES or name.startswith("data-"):
                 (self._pending if self._current_has_text else self.pieces).append(value)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -82,14 +105,29 @@ class _Pieces(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
             self._skip_depth = max(0, self._skip_depth - 1)
+        if tag == "script":
+            self._end_script()
         self._tag(tag, [])
+
+    def _end_script(self) -> None:
+        if not self._script:
+            return
+        text = decode_u_escapes("".join(self._script))
+        self._script = []
+        self._end_piece()
+        if self._in_script:
+            self.pieces.append(text)
+            return
+        inner = _Pieces(in_script=True)
+        inner.feed(_complete_tags_only(text))
+        inner.close()
+        self.pieces.extend(inner.pieces)
 
     def handle_data(self, data: str) -> None:
         if self._skip_depth:
             return
-        if self.cdata_elem is not None:  # script text: a piece of its own
-            self._end_piece()
-            self.pieces.append(data)
+        if self.cdata_elem is not None:  # script text, read when the script ends
+            self._script.append(data)
             return
         self._current.append(data)
         if not self._current_has_text and not data.isspace():
@@ -97,6 +135,9 @@ class _Pieces(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        if self.cdata_elem == "script":  # an unclosed script: the parser keeps its text
+            self._script.append(self.rawdata)
+        self._end_script()
         self._end_piece()
 
 
