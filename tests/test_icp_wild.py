@@ -269,7 +269,8 @@ HTML_CASES = [
     # where numbers are not read: comments, style sheets, other attributes
     ("<!-- 京ICP备12345678号 --><p>版权所有</p>", []),
     ("<style>.icp:after{content:'京ICP备12345678号'}</style>", []),
-    ('<input placeholder="京ICP备12345678号" class="粤ICP备87654321号">', []),
+    ('<input placeholder="京ICP备12345678号" class="粤ICP备87654321号" style="" id="沪ICP备12345678号">', []),
+    ('<Footer icp="京ICP备16020626号" :show="true" />', ["京ICP备16020626号"]),
     # script text is read as HTML of its own, \uXXXX escapes decoded
     ("<script>document.write('京ICP备12345678号-1')</script>", ["京ICP备12345678号-1"]),
     ("<script>var s = '<p>京ICP</p><p>备12345678号</p>'</script>", []),
@@ -278,7 +279,9 @@ HTML_CASES = [
     # text pulled out of a page without its tags: a word right after 号 ends the number
     ("沪ICP证130164号Copyright © 2024", ["沪ICP证130164号"]),
     ("京ICP备12345678Copyright", []),
-    ("京ICP备12345678号-1Copyright", []),
+    ("京ICP备12345678号-1Copyright", ["京ICP备12345678号-1"]),
+    ("京ICP备12345678号-1AB", []),
+    ("京ICP备12345678号AX", []),
     # zero-width characters inside an entity
     ("<p>&#2\u200b0140;ICP备12345678号</p>", ["京ICP备12345678号"]),
 ]

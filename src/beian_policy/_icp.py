@@ -422,7 +422,8 @@ _DIGITS = re.compile(r"\s*([0-9]+)")
 _SITE = re.compile(r"\s*-\s*([0-9]+)([A-Za-z](?![A-Za-z0-9]))?")
 _HAO = re.compile(r"\s*号")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
-_WORD = re.compile(r"[A-Za-z]{2}")
+# An English word glued to the end (Copyright, All, by), not a suffix such as AB or AX.
+_WORD = re.compile(r"[A-Za-z][a-z]")
 
 
 @attrs.frozen
@@ -581,9 +582,9 @@ def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate | None:
     if len(sites) > 1:
         return _Candidate(None, "it has more than one website sequence; a number has at most one (…号-2)")
     # A letter or digit glued to the end makes the number doubtful (号A is a mistyped
-    # -1A), except a word right after a closing 号 (号Copyright, from text pulled out
-    # of a page without its tags).
-    glued_word = hao is not None and not sites and _WORD.match(s, pos) is not None
+    # -1A), except a word glued after a closing 号 or a sequence (号Copyright,
+    # 号-1Copyright: text pulled out of a page without its tags).
+    glued_word = (hao is not None or bool(sites)) and _WORD.match(s, pos) is not None
     if pos < len(s) and _ALNUM.match(s, pos) and not glued_word:
         tail = s[pos : pos + 8]
         return _Candidate(

@@ -1,14 +1,16 @@
 """Split an HTML page into the pieces of text a reader sees, for the ICP number scanner.
 
-Numbers sit in text and in a few attributes (``<meta content>``, ``<input value>``,
-``title``, ``alt``, ``aria-label``, ``data-*``, and ``href`` with its %-escapes
-decoded). A block element or ``<br>`` ends a piece, so text from two paragraphs is
-never read as one number; an inline element (``<span>``, ``<a>``...) leaves a space,
-so ``号<span>Copyright`` keeps its boundary while ``京ICP备<span>12345678</span>号``
-still reads as one number. Each attribute value is a piece of its own. Comments and
-style sheets are skipped. Script text is read as HTML of its own, with ``\\uXXXX``
-escapes decoded, because templates and page state carry footers
-(``<script type="text/html">``, ``document.write('…')``, JSON).
+Numbers sit in text and in attributes (``<meta content>``, ``<input value>``,
+``title``, ``alt``, ``aria-label``, ``data-*``, ``href`` with its %-escapes decoded,
+and the props of template components, ``<Footer icp="…">``); every attribute is read
+but ``class``, ``id``, ``style`` and ``placeholder``. A block element or ``<br>``
+ends a piece, so text from two paragraphs is never read as one number; an inline
+element (``<span>``, ``<a>``...) leaves a space, so ``号<span>Copyright`` keeps its
+boundary while ``京ICP备<span>12345678</span>号`` still reads as one number. Each
+attribute value is a piece of its own. Comments and style sheets are skipped. Script
+text is read as HTML of its own, with ``\\uXXXX`` escapes decoded, because templates
+and page state carry footers (``<script type="text/html">``, ``document.write('…')``,
+JSON).
 
 The standard library's :mod:`html.parser` does the tokenising, in one pass. Before
 it runs, every ``<`` that opens no complete tag or comment is escaped, because the
@@ -35,7 +37,8 @@ _INLINE = frozenset(
     }
 )  # fmt: skip
 _SKIPPED = frozenset({"style"})
-_ATTRIBUTES = frozenset({"content", "value", "title", "alt", "aria-label", "href"})
+# Attributes never read: styling hooks, and placeholders, which hold example numbers.
+_UNREAD_ATTRIBUTES = frozenset({"class", "id", "style", "placeholder"})
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _U_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
@@ -91,7 +94,7 @@ class _Pieces(HTMLParser):
                 continue
             if name == "href" and "%" in value:
                 value = unquote(value)
-            if name in _ATTRIBUTES or name.startswith("data-"):
+            if name not in _UNREAD_ATTRIBUTES:
                 (self._pending if self._current_has_text else self.pieces).append(value)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
