@@ -709,9 +709,9 @@ def find_icp_numbers(
     link's ``title`` and its text count twice). Look-alikes and malformed numbers are
     skipped.
 
-    HTML is read as a browser shows it: text and the attributes that hold numbers
-    (``content``, ``value``, ``title``, ``alt``, ``aria-label``, ``data-*``); a number
-    never spans two blocks or attributes. Time grows linearly with the text. Raises
+    HTML is read as a person reads the page or its source: text, script text and
+    every attribute but ``class``, ``id``, ``style`` and ``placeholder``; a number
+    never spans two blocks or attributes (see ``docs/icp-numbers.md``). Time grows linearly with the text. Raises
     :class:`TextTooLongError` (a ``ValueError``) for a text longer than *max_length*
     characters and :class:`InvalidIcpNumberError` for a non-string; nothing else.
     """
