@@ -3,7 +3,8 @@ same machine: the standard library's html.parser alone, with no handlers.
 
 Run: python benchmarks/bench_icp.py [megabytes...]   (default: 1 5 10)
 
-Time should grow linearly: the per-megabyte figure stays flat as the page grows.
+Time should grow linearly: the per-megabyte figure stays flat as the page grows, on
+ordinary pages and on broken markup.
 Not a test: timings depend on the machine and its load.
 """
 
@@ -68,5 +69,17 @@ def main(sizes: list[float]) -> None:
         print(f"{mb:>6g} {ours:>16.2f}s {ours / mb:>7.3f} {floor:>17.2f}s {ours / floor:>6.2f}")
 
 
+def broken_markup() -> None:
+    """Unclosed tags, on which html.parser alone is quadratic before Python 3.13.4:
+    time per MB should stay flat here too."""
+    print(f"{'broken MB':>9} {'find_icp_numbers':>17} {'s/MB':>7}")
+    for mb in (0.5, 1, 2):
+        text = "<a " * int(mb * 1_000_000 / 3) + "京ICP备12345678号"
+        assert [str(n) for n in find_icp_numbers(text)] == ["京ICP备12345678号"]
+        ours = best_of(3, find_icp_numbers, text)
+        print(f"{mb:>9g} {ours:>16.2f}s {ours / mb:>7.3f}")
+
+
 if __name__ == "__main__":
     main([float(a) for a in sys.argv[1:]] or [1, 5, 10])
+    broken_markup()

@@ -470,3 +470,23 @@ def test_pieces_skipped_for_speed_hold_no_digit() -> None:
     ]
     assert missed == []
     assert found("<p>京ICP备①②③④⑤⑥⑦⑧号</p>") == ["京ICP备12345678号"]
+
+
+HTML_SOUP = "<>/!-=\"' apscriptdiv京沪ICP备证B2.12345678号&#;\\u"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(HTML_SOUP), max_size=80))
+def test_html_soup_yields_only_valid_numbers(text: str) -> None:
+    """Broken markup never raises and never yields a number that does not re-parse."""
+    for number in find_icp_numbers(text, distinct=False):
+        assert parse_icp_number(str(number)) == number
+
+
+@FAST
+@given(st.data())
+def test_numbers_in_scripts_are_found(data: st.DataObject) -> None:
+    text = data.draw(icp_numbers())
+    quote = data.draw(st.sampled_from(("'", '"')))
+    page = f"<p>版权所有</p><script>var footer = {quote}{text}{quote};</script><p>联系我们</p>"
+    assert parse_icp_number(text) in find_icp_numbers(page)

@@ -711,9 +711,10 @@ def find_icp_numbers(
 
     HTML is read as a person reads the page or its source: text, script text and
     every attribute but ``class``, ``id``, ``style`` and ``placeholder``; a number
-    never spans two blocks or attributes (see ``docs/icp-numbers.md``). Time grows linearly with the text. Raises
-    :class:`TextTooLongError` (a ``ValueError``) for a text longer than *max_length*
-    characters and :class:`InvalidIcpNumberError` for a non-string; nothing else.
+    never spans two blocks or attributes (see ``docs/icp-numbers.md``). Time grows
+    linearly with the text. Raises :class:`TextTooLongError` (a ``ValueError``) for a
+    text longer than *max_length* characters, :class:`InvalidIcpNumberError` for a
+    non-string and :class:`InvalidArgumentError` for a bad option; nothing else.
     """
     if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 0:
         raise InvalidArgumentError("max_length", max_length, ["a non-negative int"])
