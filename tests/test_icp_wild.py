@@ -490,3 +490,18 @@ def test_numbers_in_scripts_are_found(data: st.DataObject) -> None:
     quote = data.draw(st.sampled_from(("'", '"')))
     page = f"<p>版权所有</p><script>var footer = {quote}{text}{quote};</script><p>联系我们</p>"
     assert parse_icp_number(text) in find_icp_numbers(page)
+
+
+def test_cli_parse_shows_the_ministry_as_issuer() -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "beian_policy", "parse", "合字A1.B1.B2-20180017"]
+    text = subprocess.run([*command, "--lang", "en"], capture_output=True, text=True, env=env, check=True)
+    assert text.stdout.splitlines()[0] == "合字A1.B1.B2-20180017"
+    assert "issued by the ministry" in text.stdout
+    data = subprocess.run([*command, "--json"], capture_output=True, text=True, env=env, check=True)
+    assert json.loads(data.stdout)["authority"] == "ministry"
