@@ -29,6 +29,7 @@ LAYERS: dict[str, float] = {
     "_version": 0,
     "_text": 0,
     "_enums": 1,
+    "_icp_html": 1,
     "_vocab": 2,
     "_coerce": 2,
     "_model": 3,

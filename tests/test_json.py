@@ -48,7 +48,7 @@ DECISION_KEYS = {
 PLAN_KEYS = {"decision", "steps", "step_ids", "facts", "refile", "data_version"}
 ICP_KEYS = {
     "canonical", "subject_number", "province", "kind", "serial", "site", "service", "abbreviation",
-    "alternative_abbreviation",
+    "alternative_abbreviation", "family", "authority", "classes", "foreign_invested",
 }  # fmt: skip
 DIAGNOSIS_KEYS = {
     "failure", "title", "province", "causes", "remedies", "steps", "step_ids", "decided", "unknown_facts",
@@ -151,7 +151,23 @@ def test_icp_number() -> None:
         "service": "A",
         "abbreviation": "川",
         "alternative_abbreviation": True,
+        "family": "filing",
+        "authority": "province",
+        "classes": [],
+        "foreign_invested": False,
     }
+
+
+def test_icp_licence_issued_by_the_ministry() -> None:
+    data = to_dict(parse_icp_number("合字A1.B1.B2-20180017"))
+    assert set(data) == ICP_KEYS
+    assert data["province"] is None
+    assert data["abbreviation"] == ""
+    assert data["family"] == "foreign_invested_licence"
+    assert data["authority"] == "ministry"
+    assert data["classes"] == ["A1", "B1", "B2"]
+    assert data["foreign_invested"] is True
+    assert data["canonical"] == "合字A1.B1.B2-20180017"
 
 
 def test_diagnosis_conditions_are_objects() -> None:

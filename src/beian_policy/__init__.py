@@ -26,6 +26,8 @@ from ._decision import TransferDecision, assess_transfer, can_transfer_directly
 from ._diagnosis import Diagnosis, diagnose, failure_texts
 from ._enums import Basis, Change, Failure, Lang, SubjectKind, Timing
 from ._icp import (
+    IcpAuthority,
+    IcpFamily,
     IcpKind,
     IcpNumber,
     find_icp_numbers,
@@ -58,6 +60,8 @@ __all__ = [
     "Change",
     "Diagnosis",
     "Failure",
+    "IcpAuthority",
+    "IcpFamily",
     "IcpKind",
     "IcpNumber",
     "InvalidIcpNumberError",

@@ -314,7 +314,7 @@ def _known_facts(
         if facts.number is not None:
             if facts.province is None:
                 facts.province = facts.number.province
-            else:
+            elif facts.number.province is not None:  # None: a licence the ministry issued
                 facts.known[Fact.ICP_NUMBER_MATCHES_PROVINCE] = (
                     facts.number.province.code == facts.province.code
                 )

@@ -1,35 +1,52 @@
 """ICP filing and licence numbers: parse what people paste, print the canonical form.
 
-Three families share one shape, a province abbreviation then a serial, optionally
-followed by ``-N`` (the Nth website, app or mini-program of the subject):
+The numbers shown in website footers come in these families:
 
 * ``京ICP备12345678号-2``: a non-commercial filing (``ICP备``), serial of 8 or 10 digits;
 * ``京ICP证030173号-102``: a commercial ICP licence (``ICP证``), serial of 6 digits;
-* ``粤B2-20090059-5``: a value-added telecom licence (``B2``), serial of 8 digits.
+* value-added telecom licences, serial of 8 digits, written as issued: by a province
+  (``粤B2-20090059-5``), by the ministry for business across provinces, with no
+  province (``B2-20080207``), by the ministry to a foreign-invested company
+  (``合字B2-20170010``), and for several business classes at once
+  (``A2.B1.B2-20090003``, ``皖B1.B2-20070020-13``).
 
-An ``A`` (app) or ``X`` (mini-program) after the sequence marks the service type.
+``-N`` is the Nth website, app or mini-program of the subject; an ``A`` (app) or
+``X`` (mini-program) after it marks the service type.
 
 No syntax is published by the MIIT; the rules here follow the numbers seen in MIIT
-records (see the reference notes). The parser is deliberately strict about digit
-counts, because a number that does not match them is a typo or a fake in every
-case seen, while it is forgiving about how the number is rendered.
+records and footers (see ``docs/icp-numbers.md``). The parser is deliberately strict
+about digit counts, because a number that does not match them is a typo or a fake in
+every case seen, while it is forgiving about how the number is rendered.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+from urllib.parse import unquote
 
 import attrs
 
 from ._data._loader import resolve_policy
 from ._enums import _StrEnum
+from ._icp_html import decode_u_escapes, looks_like_html, text_pieces
 from ._model import Province
 from ._policy import Policy
 from ._text import fold, strip_invisible
-from .errors import ArgumentTypeError, InvalidArgumentError, InvalidIcpNumberError, UnknownNameError
+from .errors import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    InvalidIcpNumberError,
+    TextTooLongError,
+    UnknownNameError,
+)
 
 __all__ = [
+    "LICENCE_CLASSES",
+    "MAX_TEXT_LENGTH",
+    "IcpAuthority",
+    "IcpFamily",
     "IcpKind",
     "IcpNumber",
     "IcpService",
@@ -44,13 +61,37 @@ class IcpKind(_StrEnum):
     """The family of an ICP number; the values are public API.
 
     ``filing`` is the non-commercial filing (``ICP备``), ``licence`` the commercial
-    ICP licence (``ICP证``) and ``b2`` the value-added telecom licence (``B2-``), which
-    also serves as the subject number of websites.
+    ICP licence (``ICP证``) and ``b2`` the value-added telecom licence (``B2-``,
+    ``B1.B2-``, ``合字B2-``...), which also serves as the subject number of websites.
+    :attr:`IcpNumber.family` tells the licences apart by who issued them.
     """
 
     FILING = "filing"
     LICENCE = "licence"
     B2 = "b2"
+
+
+class IcpFamily(_StrEnum):
+    """How a number was issued; the values are public API.
+
+    A provincial licence (``粤B2-…``) comes from a province's communications
+    administration; a cross-regional one (``B2-…``, no province) and a foreign-invested
+    one (``合字B2-…``) from the ministry (MIIT), unless a province is written before
+    ``合字``.
+    """
+
+    FILING = "filing"
+    ICP_LICENCE = "icp_licence"
+    PROVINCIAL_LICENCE = "provincial_licence"
+    CROSS_REGIONAL_LICENCE = "cross_regional_licence"
+    FOREIGN_INVESTED_LICENCE = "foreign_invested_licence"
+
+
+class IcpAuthority(_StrEnum):
+    """Who issued a number: a province (see :attr:`IcpNumber.province`) or the ministry."""
+
+    PROVINCE = "province"
+    MINISTRY = "ministry"
 
 
 class IcpService(_StrEnum):
@@ -75,6 +116,11 @@ SERIAL_LENGTHS: dict[IcpKind, tuple[int, ...]] = {
 MAX_SITE = 9999
 
 _FAMILY_TEXT = {IcpKind.FILING: "ICP备", IcpKind.LICENCE: "ICP证", IcpKind.B2: "B2"}
+# Business classes of the telecom business catalogue a licence number can list, in the
+# order they are written: A1/A2 basic, B1/B2 value-added services.
+LICENCE_CLASSES: tuple[str, ...] = ("A1", "A2", "B1", "B2")
+# Longest text read (characters): about 10 times the largest home pages seen.
+MAX_TEXT_LENGTH = 50_000_000
 
 
 def _to_kind(value: IcpKind | str) -> IcpKind:
@@ -95,6 +141,20 @@ def _to_service(value: IcpService | str | None) -> IcpService | None:
         return IcpService(value.upper())
     except ValueError:
         raise UnknownNameError("ICP service", value, ["A", "X"]) from None
+
+
+def _to_classes(value: Iterable[str]) -> tuple[str, ...]:
+    """The business classes in catalogue order; a string is one class or a dotted list."""
+    if isinstance(value, str):
+        value = value.split(".")
+    try:
+        items = [str(v).upper() for v in value]
+    except TypeError:
+        raise InvalidArgumentError("classes", value, ["an iterable of A1, A2, B1, B2"]) from None
+    unknown = [v for v in items if v not in LICENCE_CLASSES]
+    if unknown or len(set(items)) != len(items):
+        raise InvalidArgumentError("classes", value, ["distinct classes among A1, A2, B1, B2"])
+    return tuple(c for c in LICENCE_CLASSES if c in items)
 
 
 def _check_site(site: object) -> int | None:
@@ -126,20 +186,30 @@ class IcpNumber:
 
     ``serial`` keeps the digits as written (leading zeros matter: ``030173``).
     ``site`` is the website (or app, mini-program) sequence; None for a subject number.
+    ``province`` is the issuing province, None for a licence the ministry issued
+    (``B2-…``, ``合字B2-…``). ``classes`` are the business classes a telecom licence
+    lists (``("A2", "B1", "B2")``), empty for the ``ICP备``/``ICP证`` families;
+    ``foreign_invested`` marks a ``合字`` licence.
     ``abbreviation`` is the abbreviation as written (川 or 蜀); ``str()`` always uses the
     province's canonical ICP abbreviation, because that is what the MIIT issues.
 
     Two numbers are equal when they name the same thing: same province (by code),
-    family, serial, sequence and service. The abbreviation as written is provenance,
-    not identity, so ``川ICP备…`` equals ``蜀ICP备…``.
+    family, classes, serial, sequence and service. The abbreviation as written is
+    provenance, not identity, so ``川ICP备…`` equals ``蜀ICP备…``.
     """
 
-    province: Province = attrs.field()
+    province: Province | None = attrs.field()
     kind: IcpKind = attrs.field(converter=_to_kind)
     serial: str = attrs.field()
     site: int | None = attrs.field(default=None, kw_only=True, converter=_check_site)
     service: IcpService | None = attrs.field(default=None, kw_only=True, converter=_to_service)
+    classes: tuple[str, ...] = attrs.field(kw_only=True, converter=_to_classes)
+    foreign_invested: bool = attrs.field(default=False, kw_only=True)
     abbreviation: str = attrs.field(kw_only=True)
+
+    @classes.default
+    def _classes_default(self) -> tuple[str, ...]:
+        return ("B2",) if self.kind is IcpKind.B2 else ()
 
     @abbreviation.default
     def _abbreviation_default(self) -> str:
@@ -148,8 +218,15 @@ class IcpNumber:
 
     @province.validator
     def _check_province(self, _: object, value: object) -> None:
+        if value is None and self.kind is IcpKind.B2:
+            return
+        valid = ["a Province (see beian_policy.provinces())"]
+        if self.kind is IcpKind.B2:
+            valid.append("None for a licence the ministry issued")
+        if value is None:  # only telecom licences can be the ministry's
+            raise InvalidArgumentError("province", value, valid)
         if not isinstance(value, Province):
-            raise ArgumentTypeError("province", value, ["a Province (see beian_policy.provinces())"])
+            raise ArgumentTypeError("province", value, valid)
 
     @serial.validator
     def _check_serial(self, _: object, value: object) -> None:
@@ -161,9 +238,26 @@ class IcpNumber:
             lengths = " or ".join(map(str, SERIAL_LENGTHS[self.kind]))
             raise InvalidArgumentError("serial", value, [f"{lengths} digits for {self.kind}"])
 
+    @classes.validator
+    def _check_classes(self, _: object, value: tuple[str, ...]) -> None:
+        if self.kind is not IcpKind.B2 and value:
+            raise InvalidArgumentError("classes", value, [f"() for {self.kind}"])
+        if self.kind is IcpKind.B2 and not {"B1", "B2"} & set(value):
+            raise InvalidArgumentError("classes", value, ["classes including B1 or B2"])
+
+    @foreign_invested.validator
+    def _check_foreign_invested(self, _: object, value: object) -> None:
+        if not isinstance(value, bool):
+            raise InvalidArgumentError("foreign_invested", value, ["True", "False"])
+        if value and self.kind is not IcpKind.B2:
+            raise InvalidArgumentError("foreign_invested", value, [f"False for {self.kind}"])
+
     @abbreviation.validator
     def _check_abbreviation(self, _: object, value: object) -> None:
-        allowed = (self.province.icp_abbreviation, *self.province.alternative_abbreviations)
+        if self.province is None:
+            allowed: tuple[str, ...] = ("",)
+        else:
+            allowed = (self.province.icp_abbreviation, *self.province.alternative_abbreviations)
         if value not in allowed:
             raise InvalidArgumentError("abbreviation", value, allowed)
 
@@ -174,8 +268,9 @@ class IcpNumber:
             )
 
     # -- identity ----------------------------------------------------------------
-    def _key(self) -> tuple[str, IcpKind, str, int | None, IcpService | None]:
-        return (self.province.code, self.kind, self.serial, self.site, self.service)
+    def _key(self) -> tuple[object, ...]:
+        code = self.province.code if self.province is not None else None
+        return (code, self.kind, self.classes, self.foreign_invested, self.serial, self.site, self.service)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, IcpNumber):
@@ -195,7 +290,8 @@ class IcpNumber:
     # -- views --------------------------------------------------------------------
     @property
     def canonical(self) -> str:
-        """The number as the MIIT writes it: ``京ICP备12345678号-2``, ``粤B2-20090059-5``."""
+        """The number as the MIIT writes it: ``京ICP备12345678号-2``, ``粤B2-20090059-5``,
+        ``合字B2-20170010``."""
         suffix = ""
         if self.site is not None:
             suffix = f"-{self.site}{self.service.value if self.service else ''}"
@@ -205,10 +301,31 @@ class IcpNumber:
     def subject_number(self) -> str:
         """The subject's number, without the website sequence (what the password
         recovery and transfer forms ask for): ``京ICP备12345678号``."""
-        abbr = self.province.icp_abbreviation
+        abbr = self.province.icp_abbreviation if self.province is not None else ""
         if self.kind is IcpKind.B2:
-            return f"{abbr}B2-{self.serial}"
+            foreign = "合字" if self.foreign_invested else ""
+            return f"{abbr}{foreign}{'.'.join(self.classes)}-{self.serial}"
         return f"{abbr}{_FAMILY_TEXT[self.kind]}{self.serial}号"
+
+    @property
+    def family(self) -> IcpFamily:
+        """How the number was issued: a filing, an ICP licence, or a telecom licence
+        from a province, from the ministry across provinces, or to a foreign-invested
+        company."""
+        if self.kind is IcpKind.FILING:
+            return IcpFamily.FILING
+        if self.kind is IcpKind.LICENCE:
+            return IcpFamily.ICP_LICENCE
+        if self.foreign_invested:
+            return IcpFamily.FOREIGN_INVESTED_LICENCE
+        if self.province is None:
+            return IcpFamily.CROSS_REGIONAL_LICENCE
+        return IcpFamily.PROVINCIAL_LICENCE
+
+    @property
+    def authority(self) -> IcpAuthority:
+        """Who issued the number: the province in :attr:`province`, or the ministry."""
+        return IcpAuthority.MINISTRY if self.province is None else IcpAuthority.PROVINCE
 
     @property
     def subject(self) -> IcpNumber:
@@ -224,7 +341,7 @@ class IcpNumber:
     def alternative_abbreviation(self) -> bool:
         """True when written with an alternative abbreviation (川, 贵, 云, 秦, 甘 instead
         of 蜀, 黔, 滇, 陕, 陇): such numbers are probably mistyped or fake."""
-        return self.abbreviation != self.province.icp_abbreviation
+        return self.province is not None and self.abbreviation != self.province.icp_abbreviation
 
     def website(self, site: int, *, service: IcpService | str | None = None) -> IcpNumber:
         """The number of website *site* (1-9999) of this subject; with *service* ``A``
@@ -260,17 +377,45 @@ TRADITIONAL_FORMS: dict[str, str] = {
     "臺": "台",
 }
 _TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ANY_TRADITIONAL = re.compile(f"[{''.join(TRADITIONAL_FORMS)}]")
 
 
 def _normalise(text: str) -> str:
-    """Fold widths, dashes, invisible characters, HTML and traditional characters."""
+    """Fold widths, dashes, invisible characters and traditional characters."""
+    text = fold(text)
+    # A search is much cheaper than a translation, and most pieces have nothing to map.
+    return text.translate(_TRADITIONAL) if _ANY_TRADITIONAL.search(text) else text
+
+
+# A digit, or a character that NFKC folds into one (¹, ①, ⑴, ⒈, ㉑...): a piece
+# without one holds no number, and skipping it keeps large pages fast.
+_MAY_HOLD_DIGIT = re.compile(
+    "[\\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u2189"
+    "\u2460-\u24ff\u2776-\u2793\u3220-\u3229\u3248-\u325f\u3280-\u3289\u32b1-\u32cb\u3300-\u33ff"
+    "\U0001f100-\U0001f10c]"
+)
+
+
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _pieces(text: str, *, with_digits_only: bool) -> list[str]:
+    """The normalised pieces of *text* that a number cannot span: the text itself, or
+    for HTML the text of each block and each attribute that holds numbers. With
+    *with_digits_only*, HTML pieces that cannot hold a number are left out (fast);
+    without, they stay for the diagnosis of a text with no number."""
     text = strip_invisible(text)  # first, so that a zero-width space cannot split an entity
+    if looks_like_html(text):
+        pieces = text_pieces(text)
+        if with_digits_only:
+            pieces = [p for p in pieces if _MAY_HOLD_DIGIT.search(p)]
+        return [n for n in map(_normalise, pieces) if n]
     if "&" in text:
         text = html.unescape(text)
-    if "<" in text:
-        text = _TAG.sub("", text)
-    return fold(text).translate(_TRADITIONAL)
+    if _PERCENT_ESCAPE.search(text):  # a URL's query or path, as pasted
+        text = unquote(text)
+    plain = _normalise(decode_u_escapes(text))
+    return [plain] if plain else []
 
 
 def _is_han(char: str) -> bool:
@@ -282,15 +427,19 @@ def _is_han(char: str) -> bool:
 # Scanning
 # ---------------------------------------------------------------------------
 
-# "ICP备" / "ICP证", or "B2" (not inside a longer word) followed by the serial.
+# "ICP备" / "ICP证" / "ICP备案" then the serial, with colons, dashes or spaces between
+# (粤ICP备：16028473号, 皖ICP备-2025092209号); or the business classes of a telecom
+# licence (B2, B1.B2, A2.B1.B2; not inside a longer word) then the serial.
 _ANCHOR = re.compile(
-    r"[Ii]\s*[Cc]\s*[Pp]\s*(?P<kind>[备证])(?=\s*[0-9])"
-    r"|(?<![A-Za-z0-9])[Bb]\s*2\s*-?\s*(?=[0-9])"
+    r"[Ii]\s*[Cc]\s*[Pp]\s*(?:(?P<filing>备)(?:\s*案)?|(?P<licence>证))[\s:\-]*(?=[0-9])"
+    r"|(?<![A-Za-z0-9.])(?P<classes>[AaBb][12](?:[.·、][AaBb][12])*)[\s:\-]*(?=[0-9])"
 )
 _DIGITS = re.compile(r"\s*([0-9]+)")
 _SITE = re.compile(r"\s*-\s*([0-9]+)([A-Za-z](?![A-Za-z0-9]))?")
 _HAO = re.compile(r"\s*号")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+# An English word glued to the end (Copyright, All, by), not a suffix such as AB or AX.
+_WORD = re.compile(r"[A-Za-z][a-z]")
 
 
 @attrs.frozen
@@ -365,15 +514,67 @@ def _abbreviation_at(s: str, start: int, kind: IcpKind, policy: Policy) -> _Cand
     )
 
 
-def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate:
-    """Read the number whose ``ICP备``/``ICP证``/``B2`` anchor is *match*."""
-    kind_char = match.group("kind")
-    kind = {"备": IcpKind.FILING, "证": IcpKind.LICENCE, None: IcpKind.B2}[kind_char]
+def _licence_issuer(s: str, start: int, policy: Policy) -> _Candidate | tuple[Province | None, str, bool]:
+    """Who issued the telecom licence whose classes start at *start*: the province (or
+    None for the ministry), the abbreviation as written, and whether ``合字`` is written;
+    or an error saying why the character in front is wrong. ``ICP证`` in front
+    (``京ICP证B2-…``) is a label and is skipped."""
+    idx = start - 1
+    foreign = False
+    while True:
+        while idx >= 0 and (s[idx].isspace() or s[idx] == ":"):
+            idx -= 1
+        if idx >= 1 and s[idx - 1 : idx + 1] == "合字" and not foreign:
+            foreign, idx = True, idx - 2
+        elif idx >= 3 and s[idx - 3 : idx + 1].upper() == "ICP证":
+            idx -= 4
+        else:
+            break
+    char = s[idx] if idx >= 0 else ""
+    province = policy.province_by_abbreviation(char) if char else None
+    if province is not None:
+        return province, char, foreign
+    region = policy.no_icp_region_by_alias(char) if char and _is_han(char) else None
+    if region is not None:
+        return _Candidate(
+            None,
+            f"{char} is {region.name} ({region.name_en}), which issues no ICP numbers or "
+            "mainland telecom licences",
+            looks_like=f"a number claiming {region.name_en}, where there is no ICP filing",
+        )
+    if char == "闵":
+        return _Candidate(
+            None,
+            "闵 is not a province abbreviation; Fujian's is 闽 (闽B2-…)",
+            looks_like="a mistyped Fujian (闽) number",
+        )
+    return None, "", foreign
 
-    found = _abbreviation_at(s, match.start(), kind, policy)
-    if isinstance(found, _Candidate):
-        return found
-    province, abbreviation = found
+
+def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate | None:
+    """Read the number whose ``ICP备``/``ICP证``/classes anchor is *match*; None when
+    the anchor is no number at all (classes without B1 or B2)."""
+    classes: tuple[str, ...] = ()
+    foreign = False
+    found: _Candidate | tuple[Province | None, str] | tuple[Province | None, str, bool]
+    if match.group("classes") is not None:
+        kind = IcpKind.B2
+        written = match.group("classes").upper().replace("·", ".").replace("、", ".").split(".")
+        if not {"B1", "B2"} & set(written):
+            return None
+        if len(set(written)) != len(written):
+            return _Candidate(None, f"a business class is written twice in {'.'.join(written)}")
+        classes = tuple(c for c in LICENCE_CLASSES if c in written)
+        found = _licence_issuer(s, match.start(), policy)
+        if isinstance(found, _Candidate):
+            return found
+        province, abbreviation, foreign = found
+    else:
+        kind = IcpKind.FILING if match.group("filing") else IcpKind.LICENCE
+        found = _abbreviation_at(s, match.start(), kind, policy)
+        if isinstance(found, _Candidate):
+            return found
+        province, abbreviation = found
 
     digits = _DIGITS.match(s, match.end())
     assert digits is not None  # the anchor's look-ahead guarantees a digit
@@ -396,7 +597,11 @@ def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate:
         sites.append(("", None))
     if len(sites) > 1:
         return _Candidate(None, "it has more than one website sequence; a number has at most one (…号-2)")
-    if pos < len(s) and _ALNUM.match(s, pos):
+    # A letter or digit glued to the end makes the number doubtful (号A is a mistyped
+    # -1A), except a word glued after a closing 号 or a sequence (号Copyright,
+    # 号-1Copyright: text pulled out of a page without its tags).
+    glued_word = (hao is not None or bool(sites)) and _WORD.match(s, pos) is not None
+    if pos < len(s) and _ALNUM.match(s, pos) and not glued_word:
         tail = s[pos : pos + 8]
         return _Candidate(
             None, f"unexpected {tail!r} right after the number; it ends with 号, -N, -NA or -NX"
@@ -412,12 +617,23 @@ def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate:
         if problem is not None:
             return _Candidate(None, problem)
         site_number, service = int(digits_text), letter
-    number = IcpNumber(province, kind, serial, site=site_number, service=service, abbreviation=abbreviation)
+    number = IcpNumber(
+        province,
+        kind,
+        serial,
+        site=site_number,
+        service=service,
+        classes=classes,
+        foreign_invested=foreign,
+        abbreviation=abbreviation,
+    )
     return _Candidate(number)
 
 
-def _candidates(s: str, policy: Policy) -> list[_Candidate]:
-    return [_read(s, m, policy) for m in _ANCHOR.finditer(s)]
+def _candidates(pieces: list[str], policy: Policy) -> list[_Candidate]:
+    """Every candidate of every piece, in order; a number never spans two pieces."""
+    found = (_read(s, m, policy) for s in pieces for m in _ANCHOR.finditer(s))
+    return [c for c in found if c is not None]
 
 
 # Things that are not MIIT numbers but are pasted in their place, in the order they
@@ -435,6 +651,8 @@ _LOOK_ALIKES: tuple[tuple[re.Pattern[str], str], ...] = (
         "an algorithm filing number (网信算备) from the Cyberspace Administration",
     ),
 )
+_ICP_LABEL = re.compile(r"[Ii]\s*[Cc]\s*[Pp]\s*(?:备(?:\s*案)?|证)")
+_ICP_WORD = re.compile(r"[Ii]\s*[Cc]\s*[Pp]")
 _PLAIN_FILING = re.compile(r"(?P<a>[^\W\d_A-Za-z])(?P<b>[^\W\d_A-Za-z]?)\s*备\s*(?P<d>[0-9]+)")
 
 
@@ -464,12 +682,13 @@ def _no_candidate_error(text: str, s: str, policy: Policy) -> InvalidIcpNumberEr
             return InvalidIcpNumberError(
                 text, f"'ICP' is missing between {abbr} and 备; write {abbr}ICP备{digits}号"
             )
-    label = re.search(r"[Ii]\s*[Cc]\s*[Pp]\s*([备证])\s*案", s)
+    label = _ICP_LABEL.search(s)
     if label is not None:
+        written = re.sub(r"\s", "", label.group(0)).upper()
         return InvalidIcpNumberError(
-            text, f"'ICP{label.group(1)}案' is a label, not part of a number (京ICP备12345678号)"
+            text, f"'{written}' is not followed by a serial; a number reads 京{written}12345678号"
         )
-    if re.search(r"[Ii]\s*[Cc]\s*[Pp]", s):
+    if _ICP_WORD.search(s):
         return InvalidIcpNumberError(
             text, "'ICP' is not followed by 备 or 证 and a serial (京ICP备12345678号)"
         )
@@ -486,46 +705,69 @@ def _no_candidate_error(text: str, s: str, policy: Policy) -> InvalidIcpNumberEr
 # ---------------------------------------------------------------------------
 
 
-def _require_text(text: object) -> str:
+def _require_text(text: object, max_length: int = MAX_TEXT_LENGTH) -> str:
     if not isinstance(text, str):
         raise InvalidIcpNumberError(text, f"expected a string, not {type(text).__name__}")
+    if len(text) > max_length:
+        raise TextTooLongError(len(text), max_length)
     return text
 
 
-def find_icp_numbers(text: str, *, policy: Policy | None = None) -> tuple[IcpNumber, ...]:
-    """Every valid ICP number in *text* (a page footer, say), distinct, in the order they
-    appear. Look-alikes and malformed numbers are skipped; never raises on a string."""
+def find_icp_numbers(
+    text: str,
+    *,
+    policy: Policy | None = None,
+    max_length: int = MAX_TEXT_LENGTH,
+    distinct: bool = True,
+) -> tuple[IcpNumber, ...]:
+    """Every valid ICP number in *text* (a page footer, a whole HTML page...), in the
+    order they appear: each once, or with ``distinct=False`` each time it occurs (a
+    link's ``title`` and its text count twice). Look-alikes and malformed numbers are
+    skipped.
+
+    HTML is read as a person reads the page or its source: text, script text and
+    every attribute but ``class``, ``id``, ``style`` and ``placeholder``; a number
+    never spans two blocks or attributes (see ``docs/icp-numbers.md``). Time grows
+    linearly with the text. Raises :class:`TextTooLongError` (a ``ValueError``) for a
+    text longer than *max_length* characters, :class:`InvalidIcpNumberError` for a
+    non-string and :class:`InvalidArgumentError` for a bad option; nothing else.
+    """
+    if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 0:
+        raise InvalidArgumentError("max_length", max_length, ["a non-negative int"])
+    if not isinstance(distinct, bool):
+        raise InvalidArgumentError("distinct", distinct, ["True", "False"])
     pol = resolve_policy(policy)
-    s = _normalise(_require_text(text))
-    seen: dict[IcpNumber, None] = {}
-    for candidate in _candidates(s, pol):
-        if candidate.number is not None:
-            seen.setdefault(candidate.number, None)
-    return tuple(seen)
+    pieces = _pieces(_require_text(text, max_length), with_digits_only=True)
+    numbers = [c.number for c in _candidates(pieces, pol) if c.number is not None]
+    return tuple(dict.fromkeys(numbers)) if distinct else tuple(numbers)
 
 
 def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> IcpNumber:
     """Parse one ICP number out of *text*, which may be a messy paste.
 
     Accepted renderings: full-width letters, digits and dashes; traditional 備, 號, 證
-    and abbreviations; spaces between the parts; zero-width characters; HTML entities
+    and abbreviations; spaces between the parts; a colon, dash or space after
+    ``ICP备``/``ICP证`` (``粤ICP备：16028473号``); ``ICP备案`` for ``ICP备``; ``ICP证`` in
+    front of a licence (``京ICP证B2-20180202``); zero-width characters; HTML entities
     and tags; lower-case ``icp``; a missing 号; the sequence before 号
     (``陕ICP备12000810-2号``); and surrounding text (``ICP备案号：京ICP备…号 | 版权所有``).
 
-    Strict on the number itself: 备 serials have 8 or 10 digits, 证 serials 6, B2
-    serials 8; a website sequence is 1-9999 written without leading zeros, optionally
-    followed by A (app) or X (mini-program). Other lengths occur only in typos and fakes.
+    Strict on the number itself: 备 serials have 8 or 10 digits, 证 serials 6, telecom
+    licence serials 8; a website sequence is 1-9999 written without leading zeros,
+    optionally followed by A (app) or X (mini-program). Other lengths occur only in
+    typos and fakes.
 
     Raises :class:`InvalidIcpNumberError` (a ``ValueError``) when the text holds no
     valid number, saying what it looks like where that is known (a public-security
     number, a campus filing...), or when it holds two different numbers; use
-    :func:`find_icp_numbers` to pull several from one text.
+    :func:`find_icp_numbers` to pull several from one text. Raises
+    :class:`TextTooLongError` for a text longer than :data:`MAX_TEXT_LENGTH`.
     """
     if isinstance(text, IcpNumber):
         return text
     pol = resolve_policy(policy)
-    s = _normalise(_require_text(text))
-    candidates = _candidates(s, pol)
+    pieces = _pieces(_require_text(text), with_digits_only=False)
+    candidates = _candidates(pieces, pol)
     numbers = list(dict.fromkeys(c.number for c in candidates if c.number is not None))
     if len(numbers) == 1:
         return numbers[0]
@@ -539,7 +781,8 @@ def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> 
         # A look-alike diagnosis says more than a generic one.
         best = next((c for c in candidates if c.looks_like is not None), candidates[0])
         raise InvalidIcpNumberError(text, best.reason, looks_like=best.looks_like)
-    raise _no_candidate_error(text, s, pol)
+    # NUL between pieces: no pattern of the diagnosis reads across it.
+    raise _no_candidate_error(text, "\x00".join(pieces), pol)
 
 
 def is_valid_icp_number(text: object, *, policy: Policy | None = None) -> bool:
@@ -549,7 +792,7 @@ def is_valid_icp_number(text: object, *, policy: Policy | None = None) -> bool:
         return False
     try:
         parse_icp_number(text, policy=policy)
-    except InvalidIcpNumberError:
+    except (InvalidIcpNumberError, TextTooLongError):
         return False
     return True
 

@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from ._data._loader import resolve_policy
-from ._icp import MAX_SITE, SERIAL_LENGTHS, TRADITIONAL_FORMS, IcpKind, IcpNumber, IcpService
+from ._icp import (
+    LICENCE_CLASSES,
+    MAX_SITE,
+    SERIAL_LENGTHS,
+    TRADITIONAL_FORMS,
+    IcpKind,
+    IcpNumber,
+    IcpService,
+)
 from ._model import Province
 from ._policy import Policy
 
@@ -27,11 +35,15 @@ def icp_numbers(
     """Valid ICP number strings: canonical (``京ICP备12345678号-2``), or with
     ``messy=True`` renderings people paste (full-width characters, traditional 備/號,
     spaces and zero-width characters inside, a label such as ``ICP备案号：`` around it,
-    the sequence before 号, 川 for 蜀...). Every family is drawn: ``ICP备`` (8 or 10
-    digits), ``ICP证`` and ``B2``, with or without a sequence and A/X suffix.
+    a colon after ``ICP备``, ``ICP备案`` for ``ICP备``, the sequence before 号, 川 for
+    蜀...). Every family is drawn: ``ICP备`` (8 or 10 digits), ``ICP证``, and telecom
+    licences from a province, from the ministry (``B2-…``) and foreign-invested
+    (``合字B2-…``), with one or more business classes (``A2.B1.B2-…``), with or without
+    a sequence and A/X suffix.
 
-    *provinces*, a strategy of :class:`Province`, limits the provinces; by default all
-    provinces of *policy* (the shipped data when None). Invalid arguments raise
+    *provinces*, a strategy of :class:`Province`, limits the provinces, and then no
+    licence issued by the ministry is drawn; by default all provinces of *policy* (the
+    shipped data when None) and the ministry. Invalid arguments raise
     :class:`hypothesis.errors.InvalidArgument` when the strategy is first used.
     """
 
@@ -71,7 +83,28 @@ def _icp_number_values(
     site = draw(st.none() | st.integers(1, 20) | st.integers(1, MAX_SITE))
     service = draw(st.none() | st.sampled_from(IcpService)) if site is not None else None
     abbreviation = draw(st.sampled_from((province.icp_abbreviation, *province.alternative_abbreviations)))
-    return IcpNumber(province, kind, serial, site=site, service=service, abbreviation=abbreviation)
+    if kind is not IcpKind.B2:
+        return IcpNumber(province, kind, serial, site=site, service=service, abbreviation=abbreviation)
+    classes = draw(
+        st.just(("B2",))
+        | st.lists(st.sampled_from(LICENCE_CLASSES), min_size=1, unique=True).filter(
+            lambda c: "B1" in c or "B2" in c
+        )
+    )
+    foreign = draw(st.booleans())
+    issuer: Province | None = province
+    if provinces is None and draw(st.booleans()):  # issued by the ministry
+        issuer, abbreviation = None, ""
+    return IcpNumber(
+        issuer,
+        kind,
+        serial,
+        site=site,
+        service=service,
+        classes=classes,
+        foreign_invested=foreign,
+        abbreviation=abbreviation,
+    )
 
 
 _TO_TRADITIONAL = {simplified: trad for trad, simplified in TRADITIONAL_FORMS.items()}
@@ -110,12 +143,14 @@ def _messy_renderings(draw: st.DrawFn, number: IcpNumber) -> str:
     def dash() -> str:
         return draw(st.sampled_from(_DASHES))
 
-    abbreviation = draw(
-        st.sampled_from((number.province.icp_abbreviation, *number.province.alternative_abbreviations))
-    )
-    abbr = han(abbreviation)
-    if draw(st.integers(0, 9)) == 0:
-        abbr = f"&#{ord(abbr)};"
+    abbr = ""
+    if number.province is not None:
+        abbreviation = draw(
+            st.sampled_from((number.province.icp_abbreviation, *number.province.alternative_abbreviations))
+        )
+        abbr = han(abbreviation)
+        if draw(st.integers(0, 9)) == 0:
+            abbr = f"&#{ord(abbr)};"
 
     site = ""
     if number.site is not None:
@@ -127,7 +162,13 @@ def _messy_renderings(draw: st.DrawFn, number: IcpNumber) -> str:
     # Spaces may go between the parts, and where _GAP marks a place inside a part.
     parts: list[str] = [abbr]
     if number.kind is IcpKind.B2:
-        letters = "b2" if draw(st.integers(0, 4)) == 0 else "B2"
+        if draw(st.integers(0, 4)) == 0:  # 京ICP证B2-…, ICP证合字B2-…
+            parts.append(chars("ICP") + han("证"))
+        if number.foreign_invested:
+            parts.append("合字")
+        letters = ".".join(number.classes)
+        if draw(st.integers(0, 4)) == 0:
+            letters = letters.lower()
         parts.append(chars(letters))
         parts.append(dash() if draw(st.integers(0, 4)) else "")
         parts.append(chars(number.serial))
@@ -138,7 +179,11 @@ def _messy_renderings(draw: st.DrawFn, number: IcpNumber) -> str:
         if draw(st.integers(0, 9)) == 0:
             icp = _GAP.join(icp)
         parts.append(chars(icp))
-        parts.append(han("备" if number.kind is IcpKind.FILING else "证"))
+        label = han("备" if number.kind is IcpKind.FILING else "证")
+        if label == "备" and draw(st.integers(0, 9)) == 0:
+            label += "案"
+        parts.append(label)
+        parts.append(draw(st.sampled_from(("", "", "", ":", "：", "-", " "))))
         parts.append(chars(number.serial))
         hao = han("号")
         where = draw(st.sampled_from(("after", "before", "missing")))

@@ -59,6 +59,8 @@ EXTRAS: Mapping[type, Mapping[str, str]] = {
         "canonical": "canonical",
         "subject_number": "subject_number",
         "alternative_abbreviation": "alternative_abbreviation",
+        "family": "family",
+        "authority": "authority",
     },
 }
 

@@ -30,6 +30,7 @@ __all__ = [
     "InvalidIcpNumberError",
     "PolicyDataError",
     "PolicyDataWarning",
+    "TextTooLongError",
     "UnknownChangeError",
     "UnknownFailureError",
     "UnknownIdError",
@@ -216,6 +217,22 @@ class InvalidIcpNumberError(BeianPolicyError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.text, self.reason), {"looks_like": self.looks_like}))
+
+
+class TextTooLongError(BeianPolicyError, ValueError):
+    """A text longer than the ICP number functions read, refused before any work so
+    that a caller passing a whole crawl cannot stall a server."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        self.length = length
+        self.limit = limit
+        super().__init__(
+            f"the text has {length:,} characters, more than the {limit:,} read; "
+            "pass a shorter text (the page footer, say) or raise max_length"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.length, self.limit), {}))
 
 
 @attrs.frozen

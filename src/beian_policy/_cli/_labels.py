@@ -103,6 +103,7 @@ _LABELS: dict[str, Text] = {
     "kind_filing": Text("非经营性备案，ICP备", "non-commercial filing, ICP备"),
     "kind_licence": Text("经营性ICP许可证，ICP证", "commercial ICP licence, ICP证"),
     "kind_b2": Text("增值电信业务经营许可证，B2", "value-added telecom licence, B2"),
+    "ministry": Text("无（工业和信息化部颁发）", "none (issued by the ministry, MIIT)"),
     "subject_only": Text("无（这是主体备案号）", "none (this is the subject's number)"),
     "service_A": Text("App", "app"),
     "service_X": Text("小程序", "mini-program"),

@@ -259,14 +259,14 @@ def icp_number_lines(number: IcpNumber, fmt: Formatter) -> list[str]:
         site = str(number.site)
         service = fmt.t(_SERVICE_LABELS[number.service]) if number.service else fmt.t("service_none")
     rows = [
-        fmt.row("icp_province", fmt.province(number.province)),
+        fmt.row("icp_province", fmt.province(number.province) if number.province else fmt.t("ministry")),
         fmt.row("icp_kind", f"{number.kind.value}{fmt.aside([fmt.t(_ICP_KIND_LABELS[number.kind])])}"),
         fmt.row("icp_subject", number.subject_number),
         fmt.row("icp_serial", number.serial),
         fmt.row("icp_site", site),
         fmt.row("icp_service", service),
     ]
-    if number.alternative_abbreviation:
+    if number.alternative_abbreviation and number.province is not None:
         written = fmt.t("alt_abbr", a=number.abbreviation, c=number.province.icp_abbreviation)
         rows.append(fmt.row("icp_written", written))
     return [number.canonical, *fmt.fields(rows, indent="  ")]
