@@ -12,16 +12,10 @@ import pickle
 import unicodedata
 
 import pytest
-from beian_policy.errors import (
-    BeianPolicyError,
-    InvalidArgumentError,
-    InvalidIcpNumberError,
-    TextTooLongError,
-)
-from beian_policy._data._loader import default_policy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from beian_policy._data._loader import default_policy
 from beian_policy._icp import (
     MAX_TEXT_LENGTH,
     IcpAuthority,
@@ -34,6 +28,12 @@ from beian_policy._icp import (
 )
 from beian_policy._icp_strategy import icp_numbers
 from beian_policy._model import Province
+from beian_policy.errors import (
+    BeianPolicyError,
+    InvalidArgumentError,
+    InvalidIcpNumberError,
+    TextTooLongError,
+)
 
 FILING, ICP_LICENCE = IcpFamily.FILING, IcpFamily.ICP_LICENCE
 PROVINCIAL, CROSS, FOREIGN = (
