@@ -29,9 +29,9 @@ _LABELS: dict[str, Text] = {
         "not direct: file the blocking changes at the original provider first",
     ),
     "not_direct_refile": Text(
-        "不能直接接入，且原接入商无法联系：须注销网站备案后重新备案",
-        "not direct, and the original provider cannot be reached: cancel the website's"
-        " filing and file it again",
+        "不能直接接入，且原接入商无法联系：须注销备案后重新备案（主体或网站，见下列步骤）",
+        "not direct, and the original provider cannot be reached: cancel and file again"
+        " (the subject or the website, see the steps)",
     ),
     "caution": Text("注意：", "Caution: "),
     "basis": Text("依据", "Basis"),
