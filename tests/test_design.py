@@ -39,6 +39,7 @@ LAYERS: dict[str, float] = {
     "_provinces": 7,
     "_icp": 8,
     "_decision": 8,
+    "_grid": 9,
     "_plan": 9,
     "_rejection": 9,
     "_diagnosis": 9,

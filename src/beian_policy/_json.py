@@ -33,6 +33,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
 from ._enums import _StrEnum
+from ._grid import Dispute, Position
 from ._icp import IcpNumber
 from ._model import Cause, Condition, FailureInfo, NationalRule, Province, RemedyInfo, Source, Text
 from ._plan import PlanFacts, TransferPlan
@@ -53,6 +54,8 @@ EXTRAS: Mapping[type, Mapping[str, str]] = {
     Remedy: {"step_ids": "step_ids"},
     Diagnosis: {"step_ids": "step_ids", "decided": "decided"},
     RejectionImpact: {"step_ids": "step_ids"},
+    Dispute: {"providers": "providers"},
+    Position: {"provider": "provider", "date": "date"},
     IcpNumber: {
         "canonical": "canonical",
         "subject_number": "subject_number",
@@ -80,6 +83,8 @@ PUBLIC_TYPES: tuple[type, ...] = (
     FailureInfo,
     RemedyInfo,
     RejectionImpact,
+    Dispute,
+    Position,
 )
 
 _POLICY_KEYS = ("schema_version", "data_version", "as_of", "origin", "province_count", "source_count")

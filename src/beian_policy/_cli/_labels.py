@@ -117,6 +117,12 @@ _LABELS: dict[str, Text] = {
     "applies_if": Text("适用条件：{c}", "applies if {c}"),
     "to_decide": Text("补充以下信息可确定处理办法", "Give these to settle the remedy"),
     "related": Text("相关失败原因", "Related failures"),
+    "disputes_head": Text(
+        "来源有分歧的答案：{n} 个（数据版本 {v}）", "Answers the sources disagree on: {n} (data {v})"
+    ),
+    "answer": Text("本库的答案", "answer"),
+    "decides": Text("答案依据", "decides"),
+    "boilerplate": Text("多省通用的套话", "boilerplate"),
     "facts": Text("已知情况", "Facts"),
     "icp_subject_number": Text("主体备案号", "Subject number"),
     "icp_problem": Text("备案号问题", "ICP number"),
