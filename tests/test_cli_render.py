@@ -104,6 +104,7 @@ def test_a_plan_without_the_original_provider_says_refile() -> None:
     ]
     steps = lines.index("Steps:")
     assert lines[steps + 1] == " 1. Cancel the filing subject"
+    assert lines[steps + 2] == "    cannot be undone · changes: subject_name"
 
 
 def test_a_plan_with_the_original_provider_keeps_the_plain_verdict() -> None:

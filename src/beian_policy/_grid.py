@@ -9,7 +9,7 @@ import attrs
 
 from ._data._loader import resolve_policy
 from ._decision import ChangeVerdict, assess_transfer
-from ._enums import Change, SubjectKind, Timing
+from ._enums import Basis, Change, SubjectKind, Timing
 from ._model import Province, Source
 from ._policy import Policy
 
@@ -116,7 +116,7 @@ def _positions(cell: DecisionCell, policy: Policy) -> tuple[Position, ...]:
     verdict = cell.verdict
     rules = policy.rules_for(cell.province)
     found: dict[str, Position] = {}
-    if verdict.basis.value == "province":
+    if verdict.basis is Basis.PROVINCE:
         for source in verdict.sources:
             found.setdefault(source.id, Position(source, verdict.timing, decides=True))
     for claim in rules.claims_about(cell.change, cell.subject_kind):

@@ -58,6 +58,7 @@ _LABELS: dict[str, Text] = {
     "disputed_mark": Text("有争议", "disputed"),
     "deadline_label": Text("期限", "deadline"),
     "changes_label": Text("变更项", "changes"),
+    "irreversible": Text("无法撤销", "cannot be undone"),
     "code": Text("代码", "code"),
     "name": Text("名称", "name"),
     "name_other": Text("英文名", "Chinese"),
