@@ -93,15 +93,18 @@ def test_beijing_defers_the_change_with_its_deadline_in_english() -> None:
 
 
 def test_a_plan_without_the_original_provider_says_refile() -> None:
-    plan = bp.plan_transfer("辽宁", ["subject_name"], facts={"original_provider_reachable": False})
+    plan = bp.plan_transfer(
+        "辽宁", ["subject_name"], subject_kind="organisation", facts={"original_provider_reachable": False}
+    )
     plan = attrs.evolve(plan, decision=attrs.evolve(plan.decision, data_version=VERSION))
     lines = plan_lines(plan, words(bp.Lang.EN))
     assert lines[3:5] == [
-        "Verdict:   not direct, and the original provider cannot be reached: cancel the",
-        "           website's filing and file it again",
+        "Verdict:   not direct, and the original provider cannot be reached: cancel and",
+        "           file again (the subject or the website, see the steps)",
     ]
     steps = lines.index("Steps:")
-    assert lines[steps + 1] == " 1. Cancel the website's filing"
+    assert lines[steps + 1] == " 1. Cancel the filing subject"
+    assert lines[steps + 2] == "    cannot be undone · changes: subject_name"
 
 
 def test_a_plan_with_the_original_provider_keeps_the_plain_verdict() -> None:

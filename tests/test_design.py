@@ -40,6 +40,7 @@ LAYERS: dict[str, float] = {
     "_provinces": 7,
     "_icp": 8,
     "_decision": 8,
+    "_grid": 9,
     "_plan": 9,
     "_rejection": 9,
     "_diagnosis": 9,
@@ -166,8 +167,8 @@ def test_a_refile_plan_says_so() -> None:
     # original provider gone it cannot be, so the plan files again.
     plan = bp.plan_transfer("辽宁", ["subject_name"], facts={"original_provider_reachable": False})
     assert plan.refile is True
-    assert "cancel_website" in plan.step_ids
-    (cancel,) = [s for s in plan.steps if s.id == "cancel_website"]
+    assert "cancel_subject" in plan.step_ids
+    (cancel,) = [s for s in plan.steps if s.id == "cancel_subject"]
     assert cancel.irreversible is True
     assert bp.plan_transfer("辽宁", ["subject_name"]).refile is False
 

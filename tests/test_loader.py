@@ -331,3 +331,17 @@ def test_a_missing_data_file_says_to_reinstall(tmp_path: Path, monkeypatch: pyte
     with pytest.raises(bp.PolicyDataError, match="reinstall beian-policy") as info:
         bp.default_data_text()
     assert info.value.path == str(tmp_path / "provinces.toml")
+
+
+def test_a_stepless_requirement_warns_on_refiling_or_informs(data_text: str) -> None:
+    # 四川's added-website match rule has no step: valid with trigger "adding_website",
+    # refused with a trigger that would add a step.
+    text = replace_once(
+        data_text,
+        'id = "subject_must_match_when_adding_website"\ntrigger = "adding_website"\nsources = ["tc-cn-sc"]',
+        'id = "subject_must_match_when_adding_website"\ntrigger = "always"\nsources = ["tc-cn-sc"]',
+    )
+    found = problems(text)
+    assert any("CN-SC" in p and "must have trigger = 'never' or 'adding_website'" in p for p in found), found
+    with pytest.raises(bp.errors.PolicyDataError):
+        bp.loads_policy(text)

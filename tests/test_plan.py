@@ -16,7 +16,9 @@ BEFORE_SUBMISSION = {
     "change_domain_owner",
     "move_domain_to_domestic_registrar",
     "change_filing_at_original_provider",
+    "confirm_rule_with_new_provider",
     "cancel_extra_filings",
+    "cancel_subject",
     "cancel_website",
     "obtain_preapproval",
     "obtain_party_building_letter",
@@ -24,6 +26,11 @@ BEFORE_SUBMISSION = {
     "prepare_usage_statement",
     "prepare_domain_certificate",
 }
+
+# The new filing a plan submits: a transfer, or a refiling when the original provider is gone.
+SUBMISSIONS = ("submit_transfer", "file_first_filing", "file_as_new_website")
+# Cancellations: a cancelled filing number cannot be restored.
+CANCELLATIONS = {"cancel_extra_filings", "cancel_subject", "cancel_website"}
 
 facts_st = st.fixed_dictionaries(
     {
@@ -171,59 +178,186 @@ def test_steps_are_always_in_a_valid_order(
     order = ids(steps)
     assert len(order) == len(set(order))
     assert [s.order for s in steps] == sorted(s.order for s in steps)
-    submit = "submit_transfer" if "submit_transfer" in order else "file_as_new_website"
-    assert submit in order
-    assert ("submit_transfer" in order) != ("file_as_new_website" in order)
+    (submit,) = [step_id for step_id in SUBMISSIONS if step_id in order]
     for step_id in BEFORE_SUBMISSION & set(order):
         assert order.index(step_id) < order.index(submit), step_id
     assert order.index(submit) < order.index("verify_sms") < order.index("wait_for_review")
     assert order.index("wait_for_review") < order.index("point_dns_to_new_provider")
-    decision = bp.assess_transfer(code, changes, subject_kind=facts["subject_kind"])  # type: ignore[arg-type]
-    if decision.deferred and "file_as_new_website" not in order:
-        assert order[-1] == "update_filing_after_transfer"
-    else:
-        assert "update_filing_after_transfer" not in order
-    if decision.blocking_changes and "cancel_website" not in order:
+    decision = plan.decision
+    if decision.blocking_changes and not plan.refile:
         assert "change_filing_at_original_provider" in order
     # Every blocking change is handled by a step before the submission. Every
     # deferred one is updated at the end, or carried by a new filing.
     handled_first = set().union(*(s.changes for s in steps if s.id in BEFORE_SUBMISSION))
     assert decision.blocking_changes <= handled_first
-    assert decision.deferred_changes <= set().union(*(s.changes for s in steps))
-    if not facts["original_provider_reachable"] and decision.blocking_changes:
+    assert decision.deferred_changes <= set().union(*(s.changes for s in steps if s.id != "cancel_subject"))
+    if "update_filing_after_transfer" in order:
+        assert order[-1] == "update_filing_after_transfer"
+    # Cancellations are marked; none rests on the strict default alone.
+    for step in steps:
+        assert step.irreversible is (step.id in CANCELLATIONS)
+    on_default = any(v.basis is bp.Basis.NATIONAL_DEFAULT for v in decision.blocking)
+    assert ("confirm_rule_with_new_provider" in order) is (plan.refile and on_default)
+    if "confirm_rule_with_new_provider" in order:
+        first_cancel = min(order.index(step_id) for step_id in CANCELLATIONS & set(order))
+        assert order.index("confirm_rule_with_new_provider") < first_cancel
+    if plan.refile:
         assert "change_filing_at_original_provider" not in order
-        assert "update_filing_after_transfer" not in order
-        (refiling,) = [s for s in steps if s.id == "file_as_new_website"]
-        assert refiling.changes == changes
+        assert "submit_transfer" not in order
+        if any(c.is_subject for c in decision.blocking_changes):
+            assert submit == "file_first_filing"
+            assert "cancel_subject" in order
+            assert "cancel_website" not in order
+            (refiling,) = [s for s in steps if s.id == "file_first_filing"]
+            assert refiling.changes == changes
+            assert "update_filing_after_transfer" not in order
+        if not any(c.is_subject for c in changes):
+            assert submit == "file_as_new_website"
+            assert "cancel_website" in order
+            assert "cancel_subject" not in order
+            (refiling,) = [s for s in steps if s.id == "file_as_new_website"]
+            assert refiling.changes == changes
+            assert "update_filing_after_transfer" not in order
+    else:
+        assert submit == "submit_transfer"
+        assert not CANCELLATIONS - {"cancel_extra_filings"} & set(order)
 
 
-def test_unreachable_original_provider_with_a_subject_change() -> None:
-    steps = bp.required_steps("辽宁", ["subject_name"], facts={"original_provider_reachable": False})
-    first = steps[0]
-    assert first.id == "cancel_website"
-    assert first.changes == {bp.Change.SUBJECT_NAME}
-    assert first.rule == "national/cancel_and_refile_instead"
-    assert {s.id for s in first.sources} >= {"tc-cn-hn", "tc-cn-xz"}
-    # A cancellation cannot be undone, and the sources do not say whether cancelling
-    # the website is enough when the subject itself changed: the step says both.
-    warnings = [w.get("en") for w in first.warnings]
-    assert any("cannot be restored" in w for w in warnings)
-    assert any("confirm with the new provider" in w for w in warnings)
-    assert all(w.zh for w in first.warnings)
-    assert "submit_transfer" not in ids(steps)
-
-
-def test_refiling_carries_the_changes_that_could_have_waited() -> None:
-    steps = bp.required_steps(
-        "西藏",
-        ["subject_name", "subject_address"],
-        subject_kind="organisation",
-        facts={"original_provider_reachable": False},
+def _refile(province: str, changes: list[str], kind: str | None = None) -> bp.TransferPlan:
+    return bp.plan_transfer(
+        province, changes, subject_kind=kind, facts={"original_provider_reachable": False}
     )
-    assert ids(steps)[:2] == ["cancel_website", "file_as_new_website"]
-    assert steps[0].changes == {bp.Change.SUBJECT_NAME}
-    assert steps[1].changes == {bp.Change.SUBJECT_NAME, bp.Change.SUBJECT_ADDRESS}
-    assert "update_filing_after_transfer" not in ids(steps)
+
+
+def _en(step: bp.model.Step) -> list[str]:
+    assert all(w.zh and w.en for w in step.warnings)  # every warning in both languages
+    return [w.get("en") for w in step.warnings]
+
+
+def test_subject_change_with_a_stated_rule_cancels_the_subject_and_files_afresh() -> None:
+    # Tencent's 辽宁 company tab: no transfer first and change after. With the original
+    # provider gone, the subject is cancelled and filed again as a first filing.
+    plan = _refile("辽宁", ["subject_name"], "organisation")
+    assert plan.refile is True
+    assert plan.step_ids == (
+        "cancel_subject", "file_first_filing", "verify_sms", "wait_for_review", "point_dns_to_new_provider",
+    )  # fmt: skip
+    cancel, first = plan.steps[:2]
+    assert cancel.irreversible is True
+    assert first.irreversible is False
+    assert cancel.rule == first.rule == "national/refile_changed_subject_as_first_filing"
+    assert {s.id for s in first.sources} >= {"tc-seed-faq", "h-rejections"}
+    assert first.changes == {bp.Change.SUBJECT_NAME}
+    warnings = _en(cancel)
+    assert any("cannot be restored" in w for w in warnings)
+    assert any("cancels every website under it" in w for w in warnings)
+    # The province states the rule: nothing asks to confirm it first.
+    assert not any("rule for this change is unknown" in w for w in warnings)
+
+
+def test_subject_change_on_the_default_is_confirmed_before_anything_is_cancelled() -> None:
+    # Without a subject kind 辽宁's company-tab rule does not count: the change comes
+    # first only by the strict default, so the user confirms the rule first.
+    plan = _refile("辽宁", ["subject_name"])
+    assert plan.step_ids[:3] == ("confirm_rule_with_new_provider", "cancel_subject", "file_first_filing")
+    confirm, cancel = plan.steps[:2]
+    assert confirm.irreversible is False
+    assert confirm.rule == "national/confirm_default_before_cancelling"
+    assert confirm.changes == {bp.Change.SUBJECT_NAME}
+    assert any("confirm with the new provider" in w for w in _en(confirm))
+    assert any("rule for this change is unknown" in w for w in _en(cancel))
+
+
+def test_website_change_with_a_stated_rule_refiles_the_website_and_warns_of_the_match_rule() -> None:
+    # 湖南 states that every field must match (both tabs), and that an added website
+    # carries the filed subject: the website is filed again, with that warning.
+    plan = _refile("湖南", ["website_name"])
+    assert plan.refile is True
+    assert "confirm_rule_with_new_provider" not in plan.step_ids
+    assert "cancel_subject" not in plan.step_ids
+    ids_ = plan.step_ids
+    assert ids_.index("cancel_website") < ids_.index("file_as_new_website") < ids_.index("verify_sms")
+    (new_site,) = [s for s in plan.steps if s.id == "file_as_new_website"]
+    assert new_site.rule == "national/cancel_and_refile_instead"
+    assert new_site.changes == {bp.Change.WEBSITE_NAME}
+    assert "tc-cn-hn" in {s.id for s in new_site.sources}
+    assert any("must carry the subject details exactly as filed" in w for w in _en(new_site))
+
+
+def test_website_change_on_the_default_is_confirmed_first() -> None:
+    # 天津 states no transfer rule: the website name comes first only by the default.
+    plan = _refile("天津", ["website_name"])
+    assert plan.step_ids[:2] == ("confirm_rule_with_new_provider", "cancel_website")
+    cancel = plan.steps[1]
+    assert cancel.irreversible is True
+    assert any("rule for this change is unknown" in w for w in _en(cancel))
+    (new_site,) = [s for s in plan.steps if s.id == "file_as_new_website"]
+    assert new_site.warnings == ()  # 天津 states no match rule for added websites
+
+
+def test_phone_change_refiles_the_website_on_the_national_rule() -> None:
+    plan = _refile("广东", ["website_owner_phone"])
+    assert plan.step_ids[:1] == ("cancel_website",)
+    assert plan.steps[0].rule == "national/unreachable_provider_refile"
+    assert "confirm_rule_with_new_provider" not in plan.step_ids
+
+
+def test_a_subject_change_that_could_wait_follows_a_refiled_website() -> None:
+    # 北京 company tab: the subject name may change within 10 working days after; the
+    # phone must be refiled. Adding a website does not change the subject, so the
+    # name follows by a change filing.
+    plan = _refile("北京", ["website_owner_phone", "subject_name"], "organisation")
+    assert "cancel_subject" not in plan.step_ids
+    (new_site,) = [s for s in plan.steps if s.id == "file_as_new_website"]
+    assert new_site.changes == {bp.Change.WEBSITE_OWNER_PHONE}
+    assert plan.step_ids[-1] == "update_filing_after_transfer"
+    assert plan.steps[-1].changes == {bp.Change.SUBJECT_NAME}
+    assert plan.steps[-1].deadline_working_days == 10
+
+
+def test_where_an_added_website_must_match_a_waiting_subject_change_refiles_the_subject() -> None:
+    # 陕西 company tab: a transfer may go first with a changed subject, but an added
+    # website needs the subject changed at the original provider first, which is gone.
+    plan = _refile("陕西", ["website_owner_phone", "subject_name"], "organisation")
+    assert "cancel_website" not in plan.step_ids
+    (cancel,) = [s for s in plan.steps if s.id == "cancel_subject"]
+    assert "tc-cn-sn" in {s.id for s in cancel.sources}
+    assert any("a change to the subject cannot be made by adding a website" in w for w in _en(cancel))
+    (first,) = [s for s in plan.steps if s.id == "file_first_filing"]
+    assert first.changes == {bp.Change.WEBSITE_OWNER_PHONE, bp.Change.SUBJECT_NAME}
+    assert "update_filing_after_transfer" not in plan.step_ids
+    # The 陕西 rule is on the company tab: an individual's phone is refiled as a website.
+    individual = _refile("陕西", ["website_owner_phone"], "individual")
+    assert "cancel_website" in individual.step_ids
+
+
+def test_refiling_a_subject_carries_the_changes_that_could_have_waited() -> None:
+    # 西藏: the subject name must match first; the address may follow. A first filing
+    # carries both.
+    plan = _refile("西藏", ["subject_name", "subject_address"], "organisation")
+    assert plan.step_ids[:2] == ("cancel_subject", "file_first_filing")
+    assert plan.steps[0].changes == {bp.Change.SUBJECT_NAME}
+    assert plan.steps[1].changes == {bp.Change.SUBJECT_NAME, bp.Change.SUBJECT_ADDRESS}
+    assert "update_filing_after_transfer" not in plan.step_ids
+
+
+def test_the_match_rule_is_recorded_for_hunan_sichuan_and_shaanxi(policy: bp.Policy) -> None:
+    # Tencent's 湖南 and 四川 pages (both tabs) and 陕西's company tab; no other province.
+    found = {
+        (rules.province.short_name, frozenset(r.applies_to))
+        for rules in (policy.rules_for(p) for p in policy.provinces)
+        for r in rules.requirements
+        if r.trigger.value == "adding_website"
+    }
+    both = frozenset(bp.SubjectKind)
+    assert found == {("湖南", both), ("四川", both), ("陕西", frozenset({bp.SubjectKind.ORGANISATION}))}
+
+
+def test_a_cancellation_is_irreversible_wherever_it_is_planned() -> None:
+    steps = bp.required_steps("北京", facts={"has_extra_filings": True})
+    (extra,) = [s for s in steps if s.id == "cancel_extra_filings"]
+    assert extra.irreversible is True
+    assert not any(s.irreversible for s in steps if s.id != "cancel_extra_filings")
 
 
 def test_individual_only_requirement() -> None:

@@ -25,6 +25,7 @@ from ._data._loader import (
 from ._decision import TransferDecision, assess_transfer, can_transfer_directly
 from ._diagnosis import Diagnosis, diagnose, failure_texts
 from ._enums import Basis, Change, Failure, Lang, SubjectKind, Timing
+from ._grid import disputes
 from ._icp import (
     IcpAuthority,
     IcpFamily,
@@ -84,6 +85,7 @@ __all__ = [
     "default_data_text",
     "default_policy",
     "diagnose",
+    "disputes",
     "errors",
     "failure_texts",
     "find_icp_numbers",

@@ -34,6 +34,7 @@ from ._data._loader import PolicyReport
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
 from ._enums import _StrEnum
+from ._grid import Dispute, Position
 from ._icp import IcpNumber
 from ._model import Cause, Condition, FailureInfo, NationalRule, Province, RemedyInfo, Source, Text
 from ._plan import PlanFacts, TransferPlan
@@ -55,6 +56,8 @@ EXTRAS: Mapping[type, Mapping[str, str]] = {
     Diagnosis: {"step_ids": "step_ids", "decided": "decided"},
     RejectionImpact: {"step_ids": "step_ids"},
     PolicyReport: {"ok": "ok"},
+    Dispute: {"providers": "providers"},
+    Position: {"provider": "provider", "date": "date"},
     IcpNumber: {
         "canonical": "canonical",
         "subject_number": "subject_number",
@@ -84,6 +87,8 @@ PUBLIC_TYPES: tuple[type, ...] = (
     FailureInfo,
     RemedyInfo,
     RejectionImpact,
+    Dispute,
+    Position,
 )
 
 _POLICY_KEYS = ("schema_version", "data_version", "as_of", "origin", "province_count", "source_count")

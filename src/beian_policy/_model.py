@@ -290,9 +290,18 @@ class ProvinceRules:
         """Whether a current source claims other than *timing* for *change*: claims on
         the catch-all rule are about every change, so they count for specific rules too."""
         return any(
-            rule.disputed_against(timing)
+            _disagrees(claim.timing, timing, claim.source)
+            for claim in self.claims_about(change, subject_kind)
+        )
+
+    def claims_about(self, change: Change, subject_kind: SubjectKind | None) -> tuple[TimingClaim, ...]:
+        """The claims of every rule that covers *change* for *subject_kind* (the
+        catch-all's included), in rule order: the evidence :meth:`disputed` weighs."""
+        return tuple(
+            claim
             for rule in self.transfer_rules
             if rule.applies(change, subject_kind)
+            for claim in rule.claims
         )
 
     def rule_for(self, change: Change, subject_kind: SubjectKind | None) -> TransferRule:

@@ -12,8 +12,8 @@ import attrs
 from ._coerce import ChangesLike, coerce_flag
 from ._data._loader import resolve_policy
 from ._decision import ProvinceLike, TransferDecision, assess_transfer
-from ._enums import Change, SubjectKind
-from ._model import Requirement, Source, Text, merge_sources
+from ._enums import Basis, Change, SubjectKind
+from ._model import ProvinceRules, Requirement, Source, Text, merge_sources
 from ._policy import Policy
 from ._step import Step
 from ._vocab import RuleId, StepId, Trigger
@@ -152,35 +152,100 @@ def _triggered(
     return facts.triggers(requirement.trigger)
 
 
-def _plan_refiling(steps: _Steps, decision: TransferDecision, policy: Policy) -> None:
-    """What must be changed first cannot be, with the original provider gone: the
-    website's filing is cancelled and filed again, carrying every change."""
+def _match_requirements(rules: ProvinceRules, subject_kind: SubjectKind | None) -> tuple[Requirement, ...]:
+    """The province's requirements that an added website carry the filed subject."""
+    return tuple(
+        r
+        for r in rules.requirements
+        if r.trigger is Trigger.ADDING_WEBSITE and (subject_kind is None or subject_kind in r.applies_to)
+    )
+
+
+def _refiles_subject(decision: TransferDecision, must_match: tuple[Requirement, ...]) -> bool:
+    """Whether the refiling must replace the subject: a subject change must come first,
+    or a deferred one cannot ride on an added website because the province wants the
+    added website to carry the filed subject."""
+    if any(change.is_subject for change in decision.blocking_changes):
+        return True
+    return bool(must_match) and any(change.is_subject for change in decision.deferred_changes)
+
+
+def _plan_refiling(
+    steps: _Steps, decision: TransferDecision, rules: ProvinceRules, policy: Policy
+) -> frozenset[Change]:
+    """What must be changed first cannot be, with the original provider gone.
+
+    Subject changes: cancel the subject and make a first filing carrying every change.
+    Website changes only: cancel the website and file it again as a new website.
+    Where a change comes first only by the strict default (the province's rule is
+    unknown), the user confirms the rule with the new provider before anything is
+    cancelled. Returns the deferred changes the new filing does not carry.
+    """
+    must_match = _match_requirements(rules, decision.subject_kind)
+    match_rule = policy.national_rule(RuleId.SUBJECT_MUST_MATCH_WHEN_ADDING_WEBSITE)
+    match_sources = merge_sources(*(r.sources for r in must_match))
+    match_warnings = (match_rule.text,) if must_match else ()
+    match_note = " ".join(r.note for r in must_match)
+    lost = policy.national_rule(RuleId.CANCELLED_NUMBER_NOT_RESTORABLE)
+
+    on_default = [v for v in decision.blocking if v.basis is Basis.NATIONAL_DEFAULT]
+    confirm_warnings: tuple[Text, ...] = ()
+    if on_default:
+        confirm = policy.national_rule(RuleId.CONFIRM_DEFAULT_BEFORE_CANCELLING)
+        confirm_warnings = (confirm.text,)
+        steps.add(
+            StepId.CONFIRM_RULE_WITH_NEW_PROVIDER,
+            f"national/{confirm.id}",
+            merge_sources(confirm.sources, *(v.sources for v in on_default)),
+            changes=frozenset(v.change for v in on_default),
+            warnings=confirm_warnings,
+        )
+
+    if _refiles_subject(decision, must_match):
+        refile = policy.national_rule(RuleId.REFILE_CHANGED_SUBJECT_AS_FIRST_FILING)
+        steps.add(
+            StepId.CANCEL_SUBJECT,
+            f"national/{refile.id}",
+            merge_sources(refile.sources, lost.sources, match_sources),
+            changes=decision.blocking_changes,
+            note=match_note,
+            warnings=(lost.text, refile.text, *match_warnings, *confirm_warnings),
+        )
+        steps.add(
+            StepId.FILE_FIRST_FILING,
+            f"national/{refile.id}",
+            refile.sources,
+            changes=decision.changes,
+        )
+        return frozenset()
+
     blocking = decision.blocking_changes
-    rule_ids = []
-    if Change.WEBSITE_OWNER_PHONE in blocking:
+    rule_id = (
+        RuleId.UNREACHABLE_PROVIDER_REFILE
+        if blocking == {Change.WEBSITE_OWNER_PHONE}
+        else RuleId.CANCEL_AND_REFILE_INSTEAD
+    )
+    rule_ids = [rule_id]
+    if rule_id is RuleId.CANCEL_AND_REFILE_INSTEAD and Change.WEBSITE_OWNER_PHONE in blocking:
         rule_ids.append(RuleId.UNREACHABLE_PROVIDER_REFILE)
-    if blocking - {Change.WEBSITE_OWNER_PHONE}:
-        rule_ids.append(RuleId.CANCEL_AND_REFILE_INSTEAD)
-    sources = merge_sources(*(policy.national_rule(rule_id).sources for rule_id in rule_ids))
-    caveats: tuple[Text, ...] = ()
-    if any(change.is_subject for change in blocking):
-        caveats = (policy.national_rule(RuleId.CANCEL_AND_REFILE_INSTEAD).text,)
-    irreversible = policy.national_rule(RuleId.CANCELLED_NUMBER_NOT_RESTORABLE)
+    sources = merge_sources(*(policy.national_rule(r).sources for r in rule_ids))
+    carried = frozenset(c for c in decision.changes if not c.is_subject)
     steps.add(
         StepId.CANCEL_WEBSITE,
-        f"national/{rule_ids[0]}",
-        merge_sources(sources, irreversible.sources),
+        f"national/{rule_id}",
+        merge_sources(sources, lost.sources),
         changes=blocking,
-        warnings=(irreversible.text, *caveats),
-        irreversible=True,
+        warnings=(lost.text, *confirm_warnings),
     )
     steps.add(
         StepId.FILE_AS_NEW_WEBSITE,
-        f"national/{rule_ids[0]}",
-        sources,
-        changes=decision.changes,
-        warnings=caveats,
+        f"national/{rule_id}",
+        merge_sources(sources, match_sources),
+        changes=carried,
+        note=match_note,
+        warnings=match_warnings,
     )
+    return decision.deferred_changes - carried
 
 
 def plan_transfer(
@@ -209,8 +274,9 @@ def plan_transfer(
         steps.national(StepId.MOVE_DOMAIN_TO_DOMESTIC_REGISTRAR, RuleId.OVERSEAS_DOMAIN_NOT_ACCEPTED)
 
     refile = bool(decision.blocking) and not plan_facts.original_provider_reachable
+    left_for_after = decision.deferred_changes
     if refile:
-        _plan_refiling(steps, decision, pol)
+        left_for_after = _plan_refiling(steps, decision, rules, pol)
     else:
         for verdict in decision.blocking:
             steps.add(
@@ -256,8 +322,8 @@ def plan_transfer(
     steps.national(StepId.WAIT_FOR_REVIEW, RuleId.TRANSFER_ADDS_PROVIDER)
     steps.national(StepId.POINT_DNS_TO_NEW_PROVIDER, RuleId.DNS_AFTER_TRANSFER)
 
-    deferred = decision.deferred
-    if deferred and not refile:  # a new filing carries the deferred changes too
+    deferred = tuple(v for v in decision.deferred if v.change in left_for_after)
+    if deferred:  # a new filing carries the changes it can; the rest follow approval
         deadlines = [v.deadline_working_days for v in deferred if v.deadline_working_days is not None]
         rule = pol.national_rule(RuleId.UPDATE_AFTER_TRANSFER)
         steps.add(
@@ -265,7 +331,7 @@ def plan_transfer(
             f"national/{rule.id}",
             merge_sources(rule.sources, *(v.sources for v in deferred)),
             deadline_working_days=min(deadlines) if deadlines else None,
-            changes=decision.deferred_changes,
+            changes=frozenset(v.change for v in deferred),
         )
 
     return TransferPlan(decision=decision, steps=steps.ordered(), facts=plan_facts)

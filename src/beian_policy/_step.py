@@ -6,6 +6,7 @@ import attrs
 
 from ._enums import Change
 from ._model import Source, StepInfo, Text
+from ._vocab import IRREVERSIBLE_STEPS
 
 __all__ = ["Step"]
 
@@ -49,7 +50,8 @@ class Step:
         warnings: tuple[Text, ...] = (),
         irreversible: bool = False,
     ) -> Step:
-        """A step of the catalogue entry *info*, required by *rule*."""
+        """A step of the catalogue entry *info*, required by *rule*; a step of
+        :data:`IRREVERSIBLE_STEPS` is always marked irreversible, whoever plans it."""
         return cls(
             id=info.id,
             order=info.order,
@@ -60,5 +62,5 @@ class Step:
             changes=changes,
             note=note,
             warnings=warnings,
-            irreversible=irreversible,
+            irreversible=irreversible or info.id in IRREVERSIBLE_STEPS,
         )

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from ._enums import _StrEnum
 
-__all__ = ["DIAGNOSIS_PARAMETERS", "Fact", "RuleId", "StepId", "Trigger"]
+__all__ = ["DIAGNOSIS_PARAMETERS", "IRREVERSIBLE_STEPS", "Fact", "RuleId", "StepId", "Trigger"]
 
 
 class StepId(_StrEnum):
@@ -25,18 +25,27 @@ class StepId(_StrEnum):
     CHANGE_DOMAIN_OWNER = "change_domain_owner"
     MOVE_DOMAIN_TO_DOMESTIC_REGISTRAR = "move_domain_to_domestic_registrar"
     CHANGE_FILING_AT_ORIGINAL_PROVIDER = "change_filing_at_original_provider"
+    CONFIRM_RULE_WITH_NEW_PROVIDER = "confirm_rule_with_new_provider"
     CANCEL_EXTRA_FILINGS = "cancel_extra_filings"
+    CANCEL_SUBJECT = "cancel_subject"
     CANCEL_WEBSITE = "cancel_website"
     OBTAIN_PREAPPROVAL = "obtain_preapproval"
     KEEP_FILED_SITES_REACHABLE = "keep_filed_sites_reachable"
     CLOSE_UNFILED_SITES = "close_unfiled_sites"
     SUBMIT_TRANSFER = "submit_transfer"
+    FILE_FIRST_FILING = "file_first_filing"
     FILE_AS_NEW_WEBSITE = "file_as_new_website"
     VERIFY_SMS = "verify_sms"
     WAIT_FOR_REVIEW = "wait_for_review"
     POINT_DNS_TO_NEW_PROVIDER = "point_dns_to_new_provider"
     UPDATE_FILING_AFTER_TRANSFER = "update_filing_after_transfer"
     FIX_PER_REVIEW_FEEDBACK = "fix_per_review_feedback"
+
+
+#: Steps that cannot be undone once done: a cancelled filing number is gone for good.
+IRREVERSIBLE_STEPS: frozenset[str] = frozenset(
+    {StepId.CANCEL_EXTRA_FILINGS.value, StepId.CANCEL_SUBJECT.value, StepId.CANCEL_WEBSITE.value}
+)
 
 
 class RuleId(_StrEnum):
@@ -48,6 +57,9 @@ class RuleId(_StrEnum):
     SMS_PHONE_MUST_MATCH = "sms_phone_must_match"
     UNREACHABLE_PROVIDER_REFILE = "unreachable_provider_refile"
     CANCEL_AND_REFILE_INSTEAD = "cancel_and_refile_instead"
+    REFILE_CHANGED_SUBJECT_AS_FIRST_FILING = "refile_changed_subject_as_first_filing"
+    CONFIRM_DEFAULT_BEFORE_CANCELLING = "confirm_default_before_cancelling"
+    SUBJECT_MUST_MATCH_WHEN_ADDING_WEBSITE = "subject_must_match_when_adding_website"
     DOMAIN_OWNER_MUST_MATCH_SUBJECT = "domain_owner_must_match_subject"
     OVERSEAS_DOMAIN_NOT_ACCEPTED = "overseas_domain_not_accepted"
     DNS_AFTER_TRANSFER = "dns_after_transfer"
@@ -60,12 +72,15 @@ class RuleId(_StrEnum):
 
 
 class Trigger(_StrEnum):
-    """When a province requirement adds its plan step. The last three name a
-    :class:`~beian_policy.PlanFacts` field of the same name."""
+    """When a province requirement adds its plan step. ``adding_website`` holds when a
+    plan adds the website again (a refiling); such a requirement may have no step and
+    then warns. The last three name a :class:`~beian_policy.PlanFacts` field of the
+    same name."""
 
     ALWAYS = "always"
     NEVER = "never"
     CHANGES = "changes"
+    ADDING_WEBSITE = "adding_website"
     HAS_EXTRA_FILINGS = "has_extra_filings"
     DOMAIN_REGISTERED_OVERSEAS = "domain_registered_overseas"
     MULTIPLE_CLOUD_RESOURCES = "multiple_cloud_resources"

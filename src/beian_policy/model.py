@@ -12,6 +12,7 @@ from ._cases import TransferCase
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
 from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
+from ._grid import Dispute, Position
 from ._icp import IcpKind, IcpNumber, IcpService
 from ._model import (
     Cause,
@@ -47,6 +48,7 @@ __all__ = [
     "Condition",
     "DataProblem",
     "Diagnosis",
+    "Dispute",
     "Fact",
     "FactClaim",
     "Failure",
@@ -59,6 +61,7 @@ __all__ = [
     "NoIcpRegion",
     "PlanFacts",
     "Policy",
+    "Position",
     "Province",
     "ProvinceNote",
     "ProvinceRules",

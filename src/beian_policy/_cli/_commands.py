@@ -15,6 +15,7 @@ from .._data._loader import SCHEMA_VERSION, default_policy, load_policy, validat
 from .._decision import assess_transfer
 from .._diagnosis import diagnose
 from .._enums import Change, Lang
+from .._grid import decision_grid, disputes, table_row
 from .._icp import parse_icp_number
 from .._json import to_json
 from .._plan import PlanFacts, plan_transfer
@@ -22,6 +23,7 @@ from .._policy import Policy
 from .._version import __version__
 from ..errors import PolicyDataWarning
 from . import _render as render
+from . import _render_grid as render_grid
 from ._exit import EXIT_BAD_DATA, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
 from ._format import Formatter
 from ._layout import Output
@@ -32,10 +34,12 @@ __all__ = [
     "run_changes",
     "run_check",
     "run_diagnose",
+    "run_disputes",
     "run_failures",
     "run_parse",
     "run_provinces",
     "run_steps",
+    "run_table",
     "run_validate",
     "run_version",
 ]
@@ -204,4 +208,22 @@ def run_version(ctx: Context) -> int:
     else:
         code = f"{PROG} {__version__}"
         ctx.out.lines(render.version_lines(policy, ctx.words, code=code, reads_schema=SCHEMA_VERSION))
+    return EXIT_OK
+
+
+def run_disputes(ctx: Context) -> int:
+    found = disputes(policy=ctx.policy)
+    if ctx.json:
+        ctx.emit_json(found)
+    else:
+        ctx.out.lines(render_grid.disputes_lines(found, ctx.policy.data_version, ctx.words))
+    return EXIT_OK
+
+
+def run_table(ctx: Context) -> int:
+    rows = [table_row(cell) for cell in decision_grid(policy=ctx.policy)]
+    if ctx.json or ctx.args.format == "json":
+        ctx.out.line(render_grid.table_json(rows))
+    else:
+        ctx.out.lines(render_grid.table_csv_lines(rows))
     return EXIT_OK

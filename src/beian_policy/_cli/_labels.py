@@ -29,9 +29,9 @@ _LABELS: dict[str, Text] = {
         "not direct: file the blocking changes at the original provider first",
     ),
     "not_direct_refile": Text(
-        "不能直接接入，且原接入商无法联系：须注销网站备案后重新备案",
-        "not direct, and the original provider cannot be reached: cancel the website's"
-        " filing and file it again",
+        "不能直接接入，且原接入商无法联系：须注销备案后重新备案（主体或网站，见下列步骤）",
+        "not direct, and the original provider cannot be reached: cancel and file again"
+        " (the subject or the website, see the steps)",
     ),
     "caution": Text("注意：", "Caution: "),
     "basis": Text("依据", "Basis"),
@@ -58,6 +58,7 @@ _LABELS: dict[str, Text] = {
     "disputed_mark": Text("有争议", "disputed"),
     "deadline_label": Text("期限", "deadline"),
     "changes_label": Text("变更项", "changes"),
+    "irreversible": Text("无法撤销", "cannot be undone"),
     "code": Text("代码", "code"),
     "name": Text("名称", "name"),
     "name_other": Text("英文名", "Chinese"),
@@ -118,6 +119,12 @@ _LABELS: dict[str, Text] = {
     "applies_if": Text("适用条件：{c}", "applies if {c}"),
     "to_decide": Text("补充以下信息可确定处理办法", "Give these to settle the remedy"),
     "related": Text("相关失败原因", "Related failures"),
+    "disputes_head": Text(
+        "来源有分歧的答案：{n} 个（数据版本 {v}）", "Answers the sources disagree on: {n} (data {v})"
+    ),
+    "answer": Text("本库的答案", "answer"),
+    "decides": Text("答案依据", "decides"),
+    "boilerplate": Text("多省通用的套话", "boilerplate"),
     "facts": Text("已知情况", "Facts"),
     "icp_subject_number": Text("主体备案号", "Subject number"),
     "icp_problem": Text("备案号问题", "ICP number"),

@@ -17,10 +17,12 @@ from ._commands import (
     run_changes,
     run_check,
     run_diagnose,
+    run_disputes,
     run_failures,
     run_parse,
     run_provinces,
     run_steps,
+    run_table,
     run_validate,
     run_version,
 )
@@ -190,6 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("validate-data", "check a policy data file; list every problem", run_validate)
     p.add_argument("path", metavar="PATH", type=_path)
+
+    command("disputes", "every answer the sources disagree on, and what each says", run_disputes)
+
+    p = command("table", "every province x change x subject kind, decided (CSV or JSON)", run_table)
+    p.add_argument(
+        "--format",
+        choices=["csv", "json"],
+        default="csv",
+        help="output format (default csv; --json means json)",
+    )
 
     command("version", "code, data and schema versions", run_version)
     return parser

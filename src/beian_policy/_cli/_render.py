@@ -133,6 +133,8 @@ def _steps_lines(steps: Sequence[Step], fmt: Formatter, *, indent: str = "") -> 
         details = []
         if step.deadline_working_days is not None:
             details.append(fmt.label("deadline_label") + fmt.deadline(step.deadline_working_days))
+        if step.irreversible:
+            details.append(fmt.t("irreversible"))
         if step.changes:
             details.append(fmt.label("changes_label") + ", ".join(c.value for c in _ordered(step.changes)))
         if details:

@@ -197,6 +197,10 @@ def _site_fact(ctx: Context, label: str, field: str, d: SiteFactDoc) -> SiteFact
     return copy_fields(SiteFact, d, sources=sources, claims=claims)
 
 
+#: Triggers a requirement may have without a step: information, or a refiling warning.
+_STEPLESS_TRIGGERS = frozenset({Trigger.NEVER.value, Trigger.ADDING_WEBSITE.value})
+
+
 def _requirement(
     ctx: Context, label: str, field: str, d: RequirementDoc, steps: Mapping[str, StepInfo]
 ) -> Requirement:
@@ -210,8 +214,12 @@ def _requirement(
         ctx.add(label, f"{field}.step", f"unknown step {d.step!r}; define it in [[steps]]")
     if d.trigger == "changes" and not d.when_changes:
         ctx.add(label, f"{field}.when_changes", "trigger 'changes' needs when_changes")
-    if d.step is None and d.trigger != "never":
-        ctx.add(label, f"{field}.step", "a requirement without a step must have trigger = 'never'")
+    if d.step is None and d.trigger not in _STEPLESS_TRIGGERS:
+        ctx.add(
+            label,
+            f"{field}.step",
+            "a requirement without a step must have trigger = 'never' or 'adding_website'",
+        )
     claims = _fact_claims(ctx, label, field, d.claims)
     when_changes = ctx.changes(label, f"{field}.when_changes", d.when_changes)
     sources = ctx.cite(label, f"{field}.sources", d.sources, required=True)

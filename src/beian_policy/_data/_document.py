@@ -186,7 +186,7 @@ class RequirementDoc:
     """``[[provinces.requirements]]``: a province-specific step a plan adds when its
     ``trigger`` (one of :data:`TRIGGERS`) holds; ``trigger = "changes"`` needs
     ``when_changes``, and a requirement without a step is information only
-    (``trigger = "never"``)."""
+    (``trigger = "never"``) or a warning on refiling plans (``"adding_website"``)."""
 
     id: str
     trigger: str
