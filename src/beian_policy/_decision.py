@@ -148,8 +148,8 @@ def assess_transfer(
     a province states for one kind only take part."""
     pol = resolve_policy(policy)
     prov = resolve_province(province, policy=pol)
-    change_set = coerce_changes(changes)
-    kind = coerce_subject_kind(subject_kind)
+    change_set = coerce_changes(changes, aliases=pol.vocabulary("change"))
+    kind = coerce_subject_kind(subject_kind, aliases=pol.vocabulary("subject_kind"))
     verdicts = tuple(_verdict(c, kind, pol, prov) for c in sorted_changes(change_set))
     evidence = (
         (v.sources for v in verdicts)

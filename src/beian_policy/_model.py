@@ -30,6 +30,7 @@ __all__ = [
     "SiteFact",
     "Source",
     "StepInfo",
+    "Term",
     "Text",
     "TimingClaim",
     "TransferRule",
@@ -57,6 +58,17 @@ class Text:
     def get(self, lang: Lang | str = Lang.ZH) -> str:
         """The text in *lang* (``"zh"``, the default, or ``"en"``)."""
         return self.en if coerce_lang(lang) is Lang.EN else self.zh
+
+
+@attrs.frozen
+class Term:
+    """One id of a closed vocabulary (a subject kind, a fact) with its words in both
+    languages and the other spellings people type for it, so that what the tool
+    prints is also what it accepts."""
+
+    id: str
+    text: Text
+    aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen

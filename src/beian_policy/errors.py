@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "AmbiguousNameError",
     "ArgumentTypeError",
     "BeianPolicyError",
     "DataProblem",
@@ -98,6 +99,24 @@ class UnknownNameError(BeianPolicyError, LookupError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.vocabulary, self.query, self.valid, self.suggestions), {}))
+
+
+class AmbiguousNameError(BeianPolicyError, LookupError):
+    """A spelling that names more than one entry of a closed vocabulary (主体或网站被注销
+    is both ``subject_cancelled`` and ``website_cancelled``). Rather than guess, the
+    error lists the ``choices``; pass one of them."""
+
+    def __init__(self, vocabulary: str, query: object, choices: Iterable[str]) -> None:
+        self.vocabulary = vocabulary
+        self.query = query
+        self.choices = tuple(choices)
+        super().__init__(
+            f"{vocabulary} {shown(self.query)} is ambiguous: it may mean {' or '.join(self.choices)};"
+            " give one of them"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.vocabulary, self.query, self.choices), {}))
 
 
 class UnknownChangeError(UnknownNameError):

@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .._coerce import coerce_changes
+from .._coerce import coerce_changes, split_list
 from .._data._loader import SCHEMA_VERSION, default_policy, load_policy, validate_policy
 from .._decision import assess_transfer
 from .._diagnosis import diagnose
@@ -80,17 +80,18 @@ class Context:
         self.out.line(to_json(value))
 
 
-def _changes(values: Sequence[str]) -> frozenset[Change]:
-    """The --change options: repeated, or separated by commas (either width). Empty
-    items are kept, so ``-c ""`` or ``-c a,`` is the library's unknown-change error."""
-    items = [part for value in values for part in value.replace("，", ",").split(",")]
-    return coerce_changes(items)
+def _changes(values: Sequence[str], policy: Policy) -> frozenset[Change]:
+    """The --change options: repeated, or separated by commas (either width), as ids
+    or the data's words for them. Empty items are kept, so ``-c ""`` or ``-c a,`` is
+    the library's unknown-change error."""
+    items = [part for value in values for part in split_list(value)]
+    return coerce_changes(items, aliases=policy.vocabulary("change"))
 
 
 def run_check(ctx: Context) -> int:
     args = ctx.args
     decision = assess_transfer(
-        args.province, _changes(args.changes), subject_kind=args.subject_kind, policy=ctx.policy
+        args.province, _changes(args.changes, ctx.policy), subject_kind=args.subject_kind, policy=ctx.policy
     )
     code = EXIT_NOT_DIRECT if args.fail_if_not_direct and not decision.direct else EXIT_OK
     if ctx.json:
@@ -104,7 +105,7 @@ def run_steps(ctx: Context) -> int:
     args = ctx.args
     plan = plan_transfer(
         args.province,
-        _changes(args.changes),
+        _changes(args.changes, ctx.policy),
         subject_kind=args.subject_kind,
         facts=PlanFacts(
             domain_owner_matches_subject=not args.domain_owner_differs,

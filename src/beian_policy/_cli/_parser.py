@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
 
-from .._enums import Lang, SubjectKind
+from .._enums import Lang
 from ._commands import (
     run_changes,
     run_check,
@@ -97,8 +97,9 @@ def _change_option(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--subject-kind",
-        choices=[kind.value for kind in SubjectKind],
-        help="who holds the filing; some provinces rule differently for individuals",
+        metavar="KIND",
+        help="who holds the filing: organisation (单位, 企业) or individual (个人); some"
+        " provinces rule differently for individuals",
     )
 
 
