@@ -420,7 +420,9 @@ def test_bad_input_exits_3_with_one_line() -> None:
     assert "unknown failure" in assert_one_line_error(run("diagnose", "no_such_failure"), 3)
     # --subject-kind takes the data's spellings (单位, 企业, 个人...), so a bad one is a
     # library error like a bad change, not a usage error.
-    assert "unknown subject kind 'robot'" in assert_one_line_error(run("check", "GD", "--subject-kind", "robot"), 3)
+    assert "unknown subject kind 'robot'" in assert_one_line_error(
+        run("check", "GD", "--subject-kind", "robot"), 3
+    )
     assert "public-security" in assert_one_line_error(run("parse", "京公网安备11010802012345号"), 3)
     assert "cannot read" in assert_one_line_error(run("--data", "/nonexistent/data.toml", "check", "GD"), 3)
 

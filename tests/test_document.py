@@ -27,6 +27,8 @@ DOC_OF_DEF: dict[str, type[Any]] = {
     "source": doc.SourceDoc,
     "no_icp_region": doc.NoIcpRegionDoc,
     "change_text": doc.ChangeDoc,
+    "subject_kind_term": doc.TermDoc,
+    "fact_term": doc.TermDoc,
     "step": doc.StepDoc,
     "national_rule": doc.NationalRuleDoc,
     "timing_claim": doc.TimingClaimDoc,
