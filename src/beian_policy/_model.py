@@ -282,10 +282,19 @@ class ProvinceRules:
     def disputed(self, change: Change, subject_kind: SubjectKind | None, timing: Timing) -> bool:
         """Whether a current source claims other than *timing* for *change*: claims on
         the catch-all rule are about every change, so they count for specific rules too."""
-        return any(
-            rule.disputed_against(timing)
+        return bool(self.dissent(change, subject_kind, timing))
+
+    def dissent(
+        self, change: Change, subject_kind: SubjectKind | None, timing: Timing
+    ) -> tuple[TimingClaim, ...]:
+        """The claims of current sources that say other than *timing* for *change* (the
+        ones that make it :meth:`disputed`), so that an answer can name who says what."""
+        return tuple(
+            claim
             for rule in self.transfer_rules
             if rule.applies(change, subject_kind)
+            for claim in rule.claims
+            if _disagrees(claim.timing, timing, claim.source)
         )
 
     def rule_for(self, change: Change, subject_kind: SubjectKind | None) -> TransferRule:

@@ -74,7 +74,11 @@ class Context:
     @property
     def words(self) -> Formatter:
         """The formatter in the chosen language, naming changes as the policy does."""
-        return Formatter(self.lang, {change: self.policy.change_text(change) for change in Change})
+        policy = self.policy
+        facts = {t.id: t.text for t in policy.fact_terms}
+        failures = {f.failure.value: f.title for f in policy.failures}
+        changes = {change: policy.change_text(change) for change in Change}
+        return Formatter(self.lang, changes, facts, failures)
 
     def emit_json(self, value: object) -> None:
         self.out.line(to_json(value))

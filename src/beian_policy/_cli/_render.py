@@ -38,11 +38,17 @@ _BASIS_LABELS: Mapping[Basis, str] = {
     Basis.NATIONAL_DEFAULT: "basis_national_default",
     Basis.NATIONAL_RULE: "basis_national_rule",
 }
+_BASIS_SHORT_LABELS: Mapping[Basis, str] = {
+    Basis.PROVINCE: "basis_short_province",
+    Basis.NATIONAL_DEFAULT: "basis_short_national_default",
+    Basis.NATIONAL_RULE: "basis_short_national_rule",
+}
 _SUBJECT_KIND_LABELS: Mapping[SubjectKind, str] = {
     SubjectKind.ORGANISATION: "organisation",
     SubjectKind.INDIVIDUAL: "individual",
 }
 _TIMING_LABELS: Mapping[Timing, str] = {Timing.BEFORE: "before", Timing.AFTER: "after"}
+_DISSENT_LABELS: Mapping[Timing, str] = {Timing.BEFORE: "dissent_before", Timing.AFTER: "dissent_after"}
 _ICP_KIND_LABELS: Mapping[IcpKind, str] = {
     IcpKind.FILING: "kind_filing",
     IcpKind.LICENCE: "kind_licence",
@@ -70,6 +76,14 @@ _FACT_OPTIONS: Mapping[str, str] = {
     "subject_has_other_websites": "--has-other-websites / --no-other-websites",
     "original_provider_reachable": "--original-provider-reachable / --original-provider-unreachable",
     "icp_number": "--icp-number NUMBER",
+}
+
+
+#: The ``diagnose`` parameters that are not facts, to the keys of their labels.
+_PARAMETER_LABELS: Mapping[str, str] = {
+    "province": "fact_province",
+    "cause": "fact_cause",
+    "icp_number": "fact_icp_number",
 }
 
 
@@ -116,7 +130,7 @@ def _decision_head(decision: TransferDecision, fmt: Formatter, *, refile: bool =
         fmt.row("changes", changes),
         fmt.row("subject_kind", kind),
         fmt.row("verdict", _verdict_text(decision, fmt, refile=refile)),
-        fmt.row("basis", f"{basis.value}{fmt.aside([fmt.t(_BASIS_LABELS[basis])])}"),
+        fmt.row("basis", f"{fmt.t(_BASIS_LABELS[basis])} [{basis.value}]"),
         fmt.row("disputed", fmt.t("disputed_yes") if decision.disputed else fmt.t("no")),
         fmt.row("data", decision.data_version),
     ]
@@ -134,13 +148,15 @@ def _steps_lines(steps: Sequence[Step], fmt: Formatter, *, indent: str = "") -> 
         if step.deadline_working_days is not None:
             details.append(fmt.label("deadline_label") + fmt.deadline(step.deadline_working_days))
         if step.changes:
-            details.append(fmt.label("changes_label") + ", ".join(c.value for c in _ordered(step.changes)))
+            details.append(
+                fmt.label("changes_label") + fmt.join(fmt.change(c) for c in _ordered(step.changes))
+            )
         if details:
             lines.extend(wrap(" · ".join(details), indent=inner))
         for warning in step.warnings:
             lines.extend(wrap(fmt.t("caution") + warning.get(fmt.lang), indent=inner))
         ids = ", ".join(s.id for s in step.sources)
-        lines.extend(wrap(f"{fmt.t('rule')} {step.rule} [{ids}]", indent=inner))
+        lines.extend(wrap(f"{fmt.t('rule')} [{step.rule}] · {fmt.t('sources_short')} [{ids}]", indent=inner))
     return lines
 
 
@@ -156,7 +172,17 @@ def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Format
         if verdict.disputed:
             notes.append(fmt.t("disputed_mark"))
         lines.extend(fmt.bullet(f"{fmt.change(verdict.change)} [{verdict.change.value}]{fmt.aside(notes)}"))
-        lines.extend(wrap(f"{fmt.t('rule')} {verdict.rule}{fmt.aside([verdict.basis.value])}", indent="    "))
+        basis = fmt.t(_BASIS_SHORT_LABELS[verdict.basis])
+        lines.extend(wrap(f"{fmt.t('rule')} [{verdict.rule}]{fmt.aside([basis])}", indent="    "))
+        for claim in verdict.dissent:
+            if claim.timing is None:  # pragma: no cover - only a timing can disagree
+                continue
+            who = f"{claim.source.provider} [{claim.source.id}]"
+            what = fmt.t(_DISSENT_LABELS[claim.timing])
+            what += fmt.aside([fmt.t("dissent_boilerplate") if claim.boilerplate else ""])
+            if claim.note and not fmt.zh:
+                what += f" ({claim.note})"
+            lines.extend(wrap(fmt.t("dissent_says", who=who, what=what), indent="    "))
     return lines
 
 
@@ -168,8 +194,12 @@ def decision_lines(decision: TransferDecision, fmt: Formatter) -> list[str]:
         *_verdicts_lines(fmt.colon("blocking"), by_timing[Timing.BEFORE], fmt),
         *_verdicts_lines(fmt.colon("deferred"), by_timing[Timing.AFTER], fmt),
         "",
-        *sources_lines(decision.sources, fmt),
+        *sources_lines(merge_sources(decision.sources, _dissent_sources(decision)), fmt),
     ]
+
+
+def _dissent_sources(decision: TransferDecision) -> tuple[Source, ...]:
+    return tuple(claim.source for verdict in decision.verdicts for claim in verdict.dissent)
 
 
 def plan_lines(plan: TransferPlan, fmt: Formatter) -> list[str]:
@@ -239,10 +269,13 @@ def diagnosis_lines(diagnosis: Diagnosis, fmt: Formatter) -> list[str]:
     if diagnosis.unknown_facts:
         lines.extend(["", fmt.colon("to_decide")])
         for name in diagnosis.unknown_facts:
-            lines.extend(fmt.bullet(f"{name}: {_FACT_OPTIONS.get(name, name)}"))
+            words = fmt.t(_PARAMETER_LABELS[name]) if name in _PARAMETER_LABELS else fmt.fact(name)
+            lines.extend(fmt.bullet(f"{words}: {_FACT_OPTIONS.get(name, name)}"))
     if diagnosis.related:
         lines.append("")
-        lines.extend(wrap(", ".join(r.value for r in diagnosis.related), first=fmt.label("related")))
+        lines.extend(
+            wrap(fmt.join(fmt.failure(r.value) for r in diagnosis.related), first=fmt.label("related"))
+        )
     lines.append("")
     lines.extend(sources_lines(diagnosis.sources, fmt))
     return lines
@@ -260,7 +293,7 @@ def icp_number_lines(number: IcpNumber, fmt: Formatter) -> list[str]:
         service = fmt.t(_SERVICE_LABELS[number.service]) if number.service else fmt.t("service_none")
     rows = [
         fmt.row("icp_province", fmt.province(number.province)),
-        fmt.row("icp_kind", f"{number.kind.value}{fmt.aside([fmt.t(_ICP_KIND_LABELS[number.kind])])}"),
+        fmt.row("icp_kind", f"{fmt.t(_ICP_KIND_LABELS[number.kind])} [{number.kind.value}]"),
         fmt.row("icp_subject", number.subject_number),
         fmt.row("icp_serial", number.serial),
         fmt.row("icp_site", site),
@@ -341,7 +374,7 @@ def provinces_lines(rules: Iterable[ProvinceRules], data_version: str, fmt: Form
 
 def changes_lines(texts: Mapping[Change, Text], fmt: Formatter) -> list[str]:
     """``changes``: each change kind and what it means."""
-    return _glossary_lines([(change.value, text.get(fmt.lang)) for change, text in texts.items()])
+    return _glossary_lines([(f"[{change.value}]", text.get(fmt.lang)) for change, text in texts.items()])
 
 
 def failures_lines(failures: Iterable[FailureInfo], fmt: Formatter) -> list[str]:
@@ -350,7 +383,7 @@ def failures_lines(failures: Iterable[FailureInfo], fmt: Formatter) -> list[str]
     for index, info in enumerate(failures):
         if index:
             lines.append("")
-        lines.extend(wrap(info.title.get(fmt.lang), first=f"{info.failure.value}  ", indent="    "))
+        lines.extend(wrap(info.title.get(fmt.lang), first=f"[{info.failure.value}]  ", indent="    "))
         lines.append("  " + fmt.colon("causes"))
         for cause in info.causes:
             lines.extend(fmt.bullet(f"{cause.text.get(fmt.lang)} [{cause.id}]", indent="    "))
