@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 import beian_policy as bp
 from beian_policy._cli import main
 from beian_policy._cli._labels import LABELS
-from beian_policy._coerce import coerce_changes, coerce_fact_name, coerce_subject_kind
-from beian_policy._diagnosis import coerce_failure
+from beian_policy._coerce import coerce_changes, coerce_subject_kind
+from beian_policy._diagnosis import coerce_fact_name, coerce_failure
 from beian_policy._text import lookup_key
 from beian_policy._vocab import Fact
 from beian_policy.errors import AmbiguousNameError, UnknownChangeError, UnknownFailureError
@@ -31,7 +31,7 @@ def _resolve(vocabulary: str, text: str) -> str:
         assert kind is not None
         return kind.value
     if vocabulary == "fact":
-        return coerce_fact_name(text, aliases=POLICY.vocabulary("fact")).value
+        return coerce_fact_name(text, policy=POLICY).value
     return coerce_failure(text, policy=POLICY).value
 
 
@@ -172,12 +172,8 @@ def test_did_you_mean_works_for_chinese_input() -> None:
 
 
 def test_facts_have_words_and_accept_them_back() -> None:
-    assert coerce_fact_name("主体下还有其他网站", aliases=POLICY.vocabulary("fact")) is (
-        Fact.SUBJECT_HAS_OTHER_WEBSITES
-    )
-    assert coerce_fact_name("原接入商可以联系", aliases=POLICY.vocabulary("fact")) is (
-        Fact.ORIGINAL_PROVIDER_REACHABLE
-    )
+    assert coerce_fact_name("主体下还有其他网站", policy=POLICY) is (Fact.SUBJECT_HAS_OTHER_WEBSITES)
+    assert coerce_fact_name("原接入商可以联系", policy=POLICY) is (Fact.ORIGINAL_PROVIDER_REACHABLE)
 
 
 def test_the_cli_takes_the_same_spellings(capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,6 @@ from typing import TypeVar
 
 from ._enums import Change, Failure, Lang, SubjectKind, _StrEnum
 from ._text import fold, lookup_key
-from ._vocab import Fact
 from .errors import (
     AmbiguousNameError,
     ArgumentTypeError,
@@ -29,7 +28,6 @@ __all__ = [
     "ChangesLike",
     "coerce_changes",
     "coerce_fact",
-    "coerce_fact_name",
     "coerce_failure_id",
     "coerce_flag",
     "coerce_lang",
@@ -129,11 +127,6 @@ def coerce_term(
     if unknown is not None:
         raise unknown(value, valid, suggestions)
     raise UnknownNameError(vocabulary, value, valid, suggestions)
-
-
-def coerce_fact_name(value: object, *, aliases: AliasIndex | None = None) -> Fact:
-    """A :class:`Fact` from a member, its id or (with *aliases*) its words."""
-    return coerce_term(Fact, value, aliases=aliases, argument="fact", vocabulary="fact")
 
 
 def coerce_lang(value: object) -> Lang:

@@ -142,6 +142,13 @@ class Diagnosis:
         raise UnknownIdError("remedy", remedy_id, [r.id for r in self.remedies])
 
 
+def coerce_fact_name(value: object, *, policy: Policy | None = None) -> Fact:
+    """A :class:`Fact` from a member, its id or (with *policy*) its words or aliases in
+    either language (主体下还有其他网站)."""
+    aliases = policy.vocabulary("fact") if policy is not None else None
+    return coerce_term(Fact, value, aliases=aliases, argument="fact", vocabulary="fact")
+
+
 def coerce_failure(value: object, *, policy: Policy | None = None) -> Failure:
     """A Failure from a member, its id (any case, ``-`` or space for ``_``), or, with
     *policy*, a failure's Chinese or English title or alias.

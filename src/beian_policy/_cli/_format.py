@@ -101,4 +101,5 @@ class Formatter:
         return f"{province.name_en} ({province.name}, {province.code})"
 
     def change(self, change: Change) -> str:
-        return self.change_names[change].get(self.lang)
+        text = self.change_names.get(change)
+        return text.get(self.lang) if text is not None else f"[{change.value}]"

@@ -79,12 +79,15 @@ _FACT_OPTIONS: Mapping[str, str] = {
 }
 
 
-#: The ``diagnose`` parameters that are not facts, to the keys of their labels.
-_PARAMETER_LABELS: Mapping[str, str] = {
-    "province": "fact_province",
-    "cause": "fact_cause",
-    "icp_number": "fact_icp_number",
-}
+def _parameter_words(name: str, fmt: Formatter) -> str:
+    """A ``diagnose`` parameter in words: a fact's words, or the label of the others."""
+    if name == "province":
+        return fmt.t("fact_province")
+    if name == "cause":
+        return fmt.t("fact_cause")
+    if name == "icp_number":
+        return fmt.t("fact_icp_number")
+    return fmt.fact(name)
 
 
 # -- pieces shared by several answers ---------------------------------------------------
@@ -269,8 +272,7 @@ def diagnosis_lines(diagnosis: Diagnosis, fmt: Formatter) -> list[str]:
     if diagnosis.unknown_facts:
         lines.extend(["", fmt.colon("to_decide")])
         for name in diagnosis.unknown_facts:
-            words = fmt.t(_PARAMETER_LABELS[name]) if name in _PARAMETER_LABELS else fmt.fact(name)
-            lines.extend(fmt.bullet(f"{words}: {_FACT_OPTIONS.get(name, name)}"))
+            lines.extend(fmt.bullet(f"{_parameter_words(name, fmt)}: {_FACT_OPTIONS.get(name, name)}"))
     if diagnosis.related:
         lines.append("")
         lines.extend(
