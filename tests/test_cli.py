@@ -133,7 +133,7 @@ def test_check_text_in_both_languages() -> None:
     assert en.splitlines()[0] == "Beijing (北京市, CN-BJ)"
     assert "not direct" in en
     assert "subject name [subject_name] (within 10 working days)" in en
-    assert "rule national/sms_phone_must_match" in en
+    assert "rule [national/sms_phone_must_match]" in en
     assert "[tc-cn-bj] Tencent Cloud: 北京管局要求" in en
     assert "https://cloud.tencent.com/document/product/243/51695" in en
     assert_fits_80_columns(en)
@@ -229,7 +229,8 @@ def test_diagnose_json_and_text() -> None:
     assert zh.startswith(f"{title.zh} [sms_verification_failed]")
     assert en.startswith(f"{title.en} [sms_verification_failed]")
     assert "可能原因：" in zh
-    assert "original_provider_reachable: --original-provider-reachable" in zh
+    # The fact a remedy needs, in words: 原接入商可以联系 (original_provider_reachable).
+    assert "原接入商可以联系: --original-provider-reachable" in zh
 
 
 # -- parse --------------------------------------------------------------------------------
@@ -284,7 +285,7 @@ def test_changes_and_failures_vocabularies() -> None:
     assert changes["subject_name"] == {"zh": "主办单位名称", "en": "subject name"}
     en = ok("changes", "--lang", "en")
     assert [line.split()[0] for line in en.splitlines() if not line.startswith(" ")] == [
-        c.value for c in bp.Change
+        f"[{c.value}]" for c in bp.Change
     ]
     assert "主办单位名称" in ok("changes", "--lang", "zh")
 

@@ -40,7 +40,17 @@ STEP_KEYS = {
     "warnings",
     "irreversible",
 }
-VERDICT_KEYS = {"change", "timing", "basis", "rule", "sources", "deadline_working_days", "disputed", "note", "dissent"}
+VERDICT_KEYS = {
+    "change",
+    "timing",
+    "basis",
+    "rule",
+    "sources",
+    "deadline_working_days",
+    "disputed",
+    "note",
+    "dissent",
+}
 DECISION_KEYS = {
     "province", "changes", "subject_kind", "direct", "blocking", "deferred", "basis", "disputed",
     "verdicts", "sources", "data_version",

@@ -79,7 +79,7 @@ _LIST_SEPARATORS = re.compile(r"[,，;；、]")
 def split_list(text: str) -> list[str]:
     """``"主体名称，网站名称"`` -> ``["主体名称", "网站名称"]``. Empty items are kept, so
     that ``"a,"`` is an error about the empty item rather than silently ``["a"]``."""
-    return [part.strip() for part in _LIST_SEPARATORS.split(text)]
+    return _LIST_SEPARATORS.split(text)
 
 
 def suggest_terms(value: str, valid: Iterable[str], aliases: AliasIndex | None) -> tuple[str, ...]:
