@@ -294,7 +294,7 @@ def test_changes_and_failures_vocabularies() -> None:
     assert failures == to_dict(policy.failures)
     text = ok("failures", "--lang", "en")
     for info in policy.failures:
-        assert f"{info.failure.value}  {info.title.en}" in " ".join(text.split("\n    "))
+        assert f"[{info.failure.value}]  {info.title.en}" in " ".join(text.split("\n    "))
     assert_fits_80_columns(text)
     assert policy.failures[0].title.zh in ok("failures", "--lang", "zh")
 
@@ -415,17 +415,45 @@ def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
 
 
 def test_bad_input_exits_3_with_one_line() -> None:
-    assert "Did you mean" in assert_one_line_error(run("check", "Guangdon"), 3)
-    assert "no ICP filing" in assert_one_line_error(run("check", "香港", "--json"), 3)
-    assert "unknown change 'subject_nam'" in assert_one_line_error(run("steps", "GD", "-c", "subject_nam"), 3)
-    assert "unknown failure" in assert_one_line_error(run("diagnose", "no_such_failure"), 3)
+    assert "Did you mean" in assert_one_line_error(run("check", "Guangdon", "--lang", "en"), 3)
+    en = ("--lang", "en")
+    assert "unknown change 'subject_nam'" in assert_one_line_error(
+        run("steps", "GD", "-c", "subject_nam", *en), 3
+    )
+    assert "unknown failure" in assert_one_line_error(run("diagnose", "no_such_failure", *en), 3)
     # --subject-kind takes the data's spellings (单位, 企业, 个人...), so a bad one is a
     # library error like a bad change, not a usage error.
     assert "unknown subject kind 'robot'" in assert_one_line_error(
-        run("check", "GD", "--subject-kind", "robot"), 3
+        run("check", "GD", "--subject-kind", "robot", *en), 3
     )
-    assert "public-security" in assert_one_line_error(run("parse", "京公网安备11010802012345号"), 3)
+    assert "public-security" in assert_one_line_error(run("parse", "京公网安备11010802012345号", *en), 3)
     assert "cannot read" in assert_one_line_error(run("--data", "/nonexistent/data.toml", "check", "GD"), 3)
+
+
+def test_errors_follow_lang() -> None:
+    zh = assert_one_line_error(run("check", "广州", "--lang", "zh"), 3)
+    assert "无法识别的省份 '广州'" in zh
+    assert "unknown province" not in zh
+    en = assert_one_line_error(run("check", "广州", "--lang", "en"), 3)
+    assert "unknown province '广州'" in en
+    assert "没有 ICP 备案" in assert_one_line_error(run("check", "香港", "--lang", "zh"), 3)
+
+
+def test_json_errors_are_json_on_stdout() -> None:
+    result = run("check", "香港", "--json")
+    assert result.returncode == 3
+    assert result.stderr == ""
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "no_icp_region"
+    assert error["input"] == "香港"
+    assert "no ICP filing" in error["message"]["en"]
+    assert "没有 ICP 备案" in error["message"]["zh"]
+    result = run("diagnose", "主体或网站被注销", "--json")
+    assert result.returncode == 3
+    error = json.loads(result.stdout)["error"]
+    assert (error["code"], error["choices"]) == ("ambiguous_name", ["subject_cancelled", "website_cancelled"])
+    error = json.loads(run("check", "北京", "-c", "主体名字", "--json").stdout)["error"]
+    assert (error["code"], error["suggestions"]) == ("unknown_change", ["subject_name"])
 
 
 def test_usage_errors_exit_2_with_one_line() -> None:
@@ -445,7 +473,7 @@ def test_empty_change_items_are_the_librarys_error(
     items = value.replace("，", ",").split(",")
     with pytest.raises(bp.errors.UnknownChangeError) as raised:
         bp.assess_transfer("北京", items)
-    assert main([command, "北京", "-c", value]) == 3
+    assert main([command, "北京", "-c", value, "--lang", "en"]) == 3
     out, err = capsys.readouterr()
     assert out == ""
     assert err == f"beian-policy: error: {' '.join(str(raised.value).split())}\n"
@@ -602,7 +630,7 @@ def test_undecodable_bytes_in_a_real_argv() -> None:
             check=False,
         )
 
-    error = assert_one_line_error(call("check", b"\xff"), 3)
+    error = assert_one_line_error(call("check", b"\xff", b"--lang", b"en"), 3)
     assert "unknown province '\\udcff'" in error
     missing = call("validate-data", b"\xff.toml", "--lang", "en")
     assert assert_one_line_error(missing, 3, stdout=True).startswith("beian-policy: error: \\udcff.toml: ")
