@@ -36,6 +36,7 @@ LAYERS: dict[str, float] = {
     "_schema": 4,
     "_policy": 4,
     "_data": 5,
+    "_places": 6,
     "_provinces": 7,
     "_icp": 8,
     "_decision": 8,

@@ -19,6 +19,7 @@ from .._icp import parse_icp_number
 from .._json import to_json
 from .._plan import PlanFacts, plan_transfer
 from .._policy import Policy
+from .._provinces import confusable_provinces, get_province, place_of
 from .._version import __version__
 from ..errors import PolicyDataWarning
 from . import _render as render
@@ -92,8 +93,28 @@ def _changes(values: Sequence[str], policy: Policy) -> frozenset[Change]:
     return coerce_changes(items, aliases=policy.vocabulary("change"))
 
 
+def _province_notes(ctx: Context, text: str | None) -> None:
+    """Say on stderr how a province argument was read when it was not a province's own
+    name: a city (广州 -> 广东), or a romanisation one letter from another province's."""
+    if not text:
+        return
+    fmt = ctx.words
+    place = place_of(text, policy=ctx.policy)
+    province = get_province(text, policy=ctx.policy)
+    if province is None:
+        return
+    if place is not None:
+        note = fmt.t("note_place", t=text, city=place.name, p=province.name)
+        error_line(note, kind="note")
+    elif text.isascii():
+        for other in confusable_provinces(province, policy=ctx.policy):
+            note = fmt.t("note_romanisation", t=text, p=province.name, o=other.name, o_en=other.name_en)
+            error_line(note, kind="note")
+
+
 def run_check(ctx: Context) -> int:
     args = ctx.args
+    _province_notes(ctx, args.province)
     decision = assess_transfer(
         args.province, _changes(args.changes, ctx.policy), subject_kind=args.subject_kind, policy=ctx.policy
     )
@@ -107,6 +128,7 @@ def run_check(ctx: Context) -> int:
 
 def run_steps(ctx: Context) -> int:
     args = ctx.args
+    _province_notes(ctx, args.province)
     plan = plan_transfer(
         args.province,
         _changes(args.changes, ctx.policy),
@@ -130,6 +152,7 @@ def run_steps(ctx: Context) -> int:
 
 def run_diagnose(ctx: Context) -> int:
     args = ctx.args
+    _province_notes(ctx, args.province)
     diagnosis = diagnose(
         args.failure,
         args.province,

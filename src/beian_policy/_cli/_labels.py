@@ -34,6 +34,11 @@ _LABELS: dict[str, Text] = {
         " filing and file it again",
     ),
     "caution": Text("注意：", "Caution: "),
+    "note_place": Text("“{t}”是{p}的{city}，以下按{p}回答", "{t} is {city} in {p}: answering for {p}"),
+    "note_romanisation": Text(
+        "“{t}”按{p}回答；如果指的是{o}，请写 {o_en} 或“{o}”",
+        "{t} is read as {p}; for {o}, write {o_en} or {o}",
+    ),
     "basis": Text("依据", "Basis"),
     "basis_province": Text("省管局明确规定", "the province's own stated rules"),
     "basis_national_default": Text(
