@@ -23,6 +23,7 @@ from .._provinces import confusable_provinces, get_province, place_of
 from .._version import __version__
 from ..errors import PolicyDataWarning
 from . import _render as render
+from ._batch import run_batch
 from ._exit import EXIT_BAD_DATA, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
 from ._format import Formatter
 from ._layout import Output
@@ -114,6 +115,8 @@ def _province_notes(ctx: Context, text: str | None) -> None:
 
 def run_check(ctx: Context) -> int:
     args = ctx.args
+    if args.batch is not None:
+        return run_batch("check", args.batch, ctx.policy, ctx.out)
     _province_notes(ctx, args.province)
     decision = assess_transfer(
         args.province, _changes(args.changes, ctx.policy), subject_kind=args.subject_kind, policy=ctx.policy
@@ -128,6 +131,8 @@ def run_check(ctx: Context) -> int:
 
 def run_steps(ctx: Context) -> int:
     args = ctx.args
+    if args.batch is not None:
+        return run_batch("steps", args.batch, ctx.policy, ctx.out)
     _province_notes(ctx, args.province)
     plan = plan_transfer(
         args.province,
@@ -152,6 +157,8 @@ def run_steps(ctx: Context) -> int:
 
 def run_diagnose(ctx: Context) -> int:
     args = ctx.args
+    if args.batch is not None:
+        return run_batch("diagnose", args.batch, ctx.policy, ctx.out)
     _province_notes(ctx, args.province)
     diagnosis = diagnose(
         args.failure,
@@ -171,6 +178,8 @@ def run_diagnose(ctx: Context) -> int:
 
 
 def run_parse(ctx: Context) -> int:
+    if ctx.args.batch is not None:
+        return run_batch("parse", ctx.args.batch, ctx.policy, ctx.out)
     number = parse_icp_number(ctx.args.number, policy=ctx.policy)
     if ctx.json:
         ctx.emit_json(number)
