@@ -66,6 +66,7 @@ COMMANDS = [
     ("changes",),
     ("failures",),
     ("version",),
+    ("rules",),
 ]
 
 

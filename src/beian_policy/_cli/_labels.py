@@ -34,6 +34,20 @@ _LABELS: dict[str, Text] = {
         " filing and file it again",
     ),
     "caution": Text("注意：", "Caution: "),
+    "national_rules": Text("各省通用的规则", "Rules in every province"),
+    "rejection": Text("接入申请被驳回时", "When a transfer is rejected"),
+    "rejection_site": Text(
+        "只要工信部的备案没有被注销，驳回不影响网站访问",
+        "the site stays reachable as long as its MIIT filing is not cancelled",
+    ),
+    "rejection_risk": Text(
+        "长期处于驳回状态、又没有其他接入商的，备案号可能被管局注销",
+        "left rejected with no other provider, the filing may be cancelled",
+    ),
+    "rejection_dns": Text(
+        "审核通过之前不要把域名解析指向新接入商", "do not point DNS at the new provider before approval"
+    ),
+    "rejection_restore": Text("被注销的备案号不能恢复", "a cancelled number cannot be restored"),
     "note_place": Text("“{t}”是{p}的{city}，以下按{p}回答", "{t} is {city} in {p}: answering for {p}"),
     "note_romanisation": Text(
         "“{t}”按{p}回答；如果指的是{o}，请写 {o_en} 或“{o}”",

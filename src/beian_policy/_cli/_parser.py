@@ -26,6 +26,7 @@ from ._commands import (
 )
 from ._exit import PROG
 from ._layout import Output
+from ._more import run_find, run_rules
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -222,6 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("validate-data", "check a policy data file; list every problem", run_validate)
     p.add_argument("path", metavar="PATH", type=_path)
+
+    p = command("find", "the ICP numbers in a text or HTML page (FILE, or - for stdin)", run_find)
+    p.add_argument("source", metavar="FILE", type=_path, help="a file, or - to read stdin")
+    command("rules", "the rules in every province and what a rejected transfer means", run_rules)
 
     command("version", "code, data and schema versions", run_version)
     return parser

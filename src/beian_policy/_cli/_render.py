@@ -28,6 +28,7 @@ __all__ = [
     "problems_text",
     "provinces_lines",
     "sources_lines",
+    "steps_lines",
     "validation_lines",
     "version_lines",
 ]
@@ -161,6 +162,11 @@ def _steps_lines(steps: Sequence[Step], fmt: Formatter, *, indent: str = "") -> 
         ids = ", ".join(s.id for s in step.sources)
         lines.extend(wrap(f"{fmt.t('rule')} [{step.rule}] · {fmt.t('sources_short')} [{ids}]", indent=inner))
     return lines
+
+
+def steps_lines(steps: Sequence[Step], fmt: Formatter) -> list[str]:
+    """Numbered steps with their deadlines, changes, warnings, rule and sources."""
+    return _steps_lines(steps, fmt)
 
 
 # -- check, steps -----------------------------------------------------------------------
