@@ -53,3 +53,18 @@ def test_rules_give_the_general_answers(capsys: pytest.CaptureFixture[str]) -> N
     assert "dns_after_transfer" in {rule["id"] for rule in data["national_rules"]}
     assert data["rejection_impact"]["dns_to_new_provider_allowed"] is False
     assert data["rejection_impact"]["restorable_if_cancelled"] is False
+
+
+def test_province_shows_rules_disputes_and_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    # 陕西: Tencent's page lets organisations transfer first (tc-cn-sn); JD Cloud's stock
+    # line says change first (j-cn-sn); unfiled sites must be closed per JD (j-cn-sn).
+    assert main(["province", "陕西", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("陕西省（CN-SN，Shaanxi）")
+    assert "JD Cloud [j-cn-sn]说：须先在原接入商变更" in out
+    assert "主办单位名称" in out
+    assert "未备案的网站或域名须保持关闭：    是 [j-cn-sn]" in out
+    assert main(["province", "北京", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["province"]["code"] == "CN-BJ"
+    assert any(rule["id"] == "CN-BJ/transfer/*" for rule in data["transfer_rules"])

@@ -33,7 +33,7 @@ _BRACKETED = re.compile(r"\[[^\]]*\]", re.S)
 def raw_ids(text: str) -> set[str]:
     """The ids in *text* outside brackets. The sources section ends every answer that
     has one; its lines are bracketed ids, titles and locations (URLs, paths)."""
-    body = text.split("来源：\n")[0]
+    body = text.split("来源：\n")[0].split("备注（原文为英文）：\n")[0]
     # Command-line options (--province P) are what to type, not ids.
     body = re.sub(r"--[a-z][a-z\-]*", " ", _BRACKETED.sub(" ", body))
     words = set(re.findall(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]|[A-Za-z]", body))
@@ -67,6 +67,8 @@ COMMANDS = [
     ("failures",),
     ("version",),
     ("rules",),
+    ("province", "陕西"),
+    ("province", "北京"),
 ]
 
 

@@ -31,6 +31,7 @@ from ._layout import Output
 __all__ = [
     "Context",
     "default_lang",
+    "province_notes",
     "run_changes",
     "run_check",
     "run_diagnose",
@@ -94,7 +95,7 @@ def _changes(values: Sequence[str], policy: Policy) -> frozenset[Change]:
     return coerce_changes(items, aliases=policy.vocabulary("change"))
 
 
-def _province_notes(ctx: Context, text: str | None) -> None:
+def province_notes(ctx: Context, text: str | None) -> None:
     """Say on stderr how a province argument was read when it was not a province's own
     name: a city (广州 -> 广东), or a romanisation one letter from another province's."""
     if not text:
@@ -117,7 +118,7 @@ def run_check(ctx: Context) -> int:
     args = ctx.args
     if args.batch is not None:
         return run_batch("check", args.batch, ctx.policy, ctx.out)
-    _province_notes(ctx, args.province)
+    province_notes(ctx, args.province)
     decision = assess_transfer(
         args.province, _changes(args.changes, ctx.policy), subject_kind=args.subject_kind, policy=ctx.policy
     )
@@ -133,7 +134,7 @@ def run_steps(ctx: Context) -> int:
     args = ctx.args
     if args.batch is not None:
         return run_batch("steps", args.batch, ctx.policy, ctx.out)
-    _province_notes(ctx, args.province)
+    province_notes(ctx, args.province)
     plan = plan_transfer(
         args.province,
         _changes(args.changes, ctx.policy),
@@ -159,7 +160,7 @@ def run_diagnose(ctx: Context) -> int:
     args = ctx.args
     if args.batch is not None:
         return run_batch("diagnose", args.batch, ctx.policy, ctx.out)
-    _province_notes(ctx, args.province)
+    province_notes(ctx, args.province)
     diagnosis = diagnose(
         args.failure,
         args.province,

@@ -34,6 +34,12 @@ _LABELS: dict[str, Text] = {
         " filing and file it again",
     ),
     "caution": Text("注意：", "Caution: "),
+    "transfer_rules": Text("各项变更的时机", "When each change is filed"),
+    "timing_unknown": Text("未知（没有来源说明，按先变更处理）", "unknown (no source says; change first)"),
+    "every_other_change": Text("其他所有变更", "every other change"),
+    "claim_says": Text("{who}说：{what}", "{who} says: {what}"),
+    "requirements": Text("其他要求", "Further requirements"),
+    "notes_en": Text("备注（原文为英文）", "Notes"),
     "national_rules": Text("各省通用的规则", "Rules in every province"),
     "rejection": Text("接入申请被驳回时", "When a transfer is rejected"),
     "rejection_site": Text(

@@ -26,7 +26,7 @@ from ._commands import (
 )
 from ._exit import PROG
 from ._layout import Output
-from ._more import run_find, run_rules
+from ._more import run_find, run_province, run_rules
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -226,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("find", "the ICP numbers in a text or HTML page (FILE, or - for stdin)", run_find)
     p.add_argument("source", metavar="FILE", type=_path, help="a file, or - to read stdin")
+    p = command("province", "everything the data says about one province", run_province)
+    p.add_argument("province", metavar="PROVINCE", help="code, name or abbreviation: CN-GD, 广东, 粤, 44")
     command("rules", "the rules in every province and what a rejected transfer means", run_rules)
 
     command("version", "code, data and schema versions", run_version)
