@@ -46,6 +46,7 @@ LAYERS: dict[str, float] = {
     "_cases": 10,
     "_json": 10,
     "model": 11,
+    "_output_schema": 11,
     "_icp_strategy": 11,
     "strategies": 12,
     "_hypothesis_hook": 13,
