@@ -284,3 +284,17 @@ def test_wrapped_lines_fit_and_keep_every_word(items: list[str]) -> None:
     for line in lines:
         assert display_width(line) <= WIDTH or " " not in line.strip()
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_disputed_plan_names_who_disagrees() -> None:
+    # 陕西 organisations: Tencent (tc-cn-sn) allows transfer first; JD Cloud's stock line on
+    # every province page (j-cn-sn) says change first.
+    plan = bp.plan_transfer("陕西", ["subject_name"], subject_kind="organisation")
+    lines = plan_lines(plan, words(bp.Lang.EN))
+    start = lines.index("Disputed:")
+    assert lines[start + 1 : start + 4] == [
+        "  - subject name [subject_name]",
+        "    JD Cloud [j-cn-sn] says otherwise: change at the original provider first (a",
+        "    line the source repeats on every province page)",
+    ]
+    assert "  [j-cn-sn] JD Cloud: 陕西管局规则 (fork of JD Cloud docs)" in lines

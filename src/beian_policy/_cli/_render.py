@@ -172,6 +172,21 @@ def steps_lines(steps: Sequence[Step], fmt: Formatter) -> list[str]:
 # -- check, steps -----------------------------------------------------------------------
 
 
+def _dissent_lines(verdict: ChangeVerdict, fmt: Formatter, *, indent: str) -> list[str]:
+    """Who disagrees with a disputed verdict, and what they say."""
+    lines: list[str] = []
+    for claim in verdict.dissent:
+        if claim.timing is None:  # pragma: no cover - only a timing can disagree
+            continue
+        who = f"{claim.source.provider} [{claim.source.id}]"
+        what = fmt.t(_DISSENT_LABELS[claim.timing])
+        what += fmt.aside([fmt.t("dissent_boilerplate") if claim.boilerplate else ""])
+        if claim.note and not fmt.zh:
+            what += f" ({claim.note})"
+        lines.extend(wrap(fmt.t("dissent_says", who=who, what=what), indent=indent))
+    return lines
+
+
 def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Formatter) -> list[str]:
     lines = ["", heading]
     if not verdicts:
@@ -183,15 +198,7 @@ def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Format
         lines.extend(fmt.bullet(f"{fmt.change(verdict.change)} [{verdict.change.value}]{fmt.aside(notes)}"))
         basis = fmt.t(_BASIS_SHORT_LABELS[verdict.basis])
         lines.extend(wrap(f"{fmt.t('rule')} [{verdict.rule}]{fmt.aside([basis])}", indent="    "))
-        for claim in verdict.dissent:
-            if claim.timing is None:  # pragma: no cover - only a timing can disagree
-                continue
-            who = f"{claim.source.provider} [{claim.source.id}]"
-            what = fmt.t(_DISSENT_LABELS[claim.timing])
-            what += fmt.aside([fmt.t("dissent_boilerplate") if claim.boilerplate else ""])
-            if claim.note and not fmt.zh:
-                what += f" ({claim.note})"
-            lines.extend(wrap(fmt.t("dissent_says", who=who, what=what), indent="    "))
+        lines.extend(_dissent_lines(verdict, fmt, indent="    "))
     return lines
 
 
@@ -214,13 +221,21 @@ def _dissent_sources(decision: TransferDecision) -> tuple[Source, ...]:
 def plan_lines(plan: TransferPlan, fmt: Formatter) -> list[str]:
     """``steps``: the verdict, the numbered steps, the sources of the steps."""
     refile = plan.refile
+    disputes: list[str] = []
+    for verdict in plan.decision.verdicts:
+        if verdict.dissent:
+            disputes.extend(fmt.bullet(f"{fmt.change(verdict.change)} [{verdict.change.value}]"))
+            disputes.extend(_dissent_lines(verdict, fmt, indent="    "))
     return [
         *_decision_head(plan.decision, fmt, refile=refile),
+        *(["", fmt.colon("disputed"), *disputes] if disputes else []),
         "",
         fmt.colon("steps"),
         *_steps_lines(plan.steps, fmt),
         "",
-        *sources_lines(merge_sources(*(step.sources for step in plan.steps)), fmt),
+        *sources_lines(
+            merge_sources(*(step.sources for step in plan.steps), _dissent_sources(plan.decision)), fmt
+        ),
     ]
 
 
