@@ -181,7 +181,9 @@ def test_the_cli_takes_the_same_spellings(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert '"subject_name"' in out
     assert '"organisation"' in out
-    assert main(["diagnose", "主体或网站被注销"]) == 3
-    err = capsys.readouterr().err
-    assert "subject_cancelled" in err
-    assert "website_cancelled" in err
+    assert main(["diagnose", "主体或网站被注销", "--lang", "zh"]) == 3
+    # The choices in words, ids in brackets (the failures' titles in the data).
+    assert capsys.readouterr().err == (
+        "beian-policy: error: “主体或网站被注销”有多种可能：备案主体已被注销 [subject_cancelled]；"
+        "网站备案已被注销 [website_cancelled]。请指定其中一个（写名称或括号里的代码）\n"
+    )

@@ -42,6 +42,7 @@ from ._exit import (
     PROG,
     error_line,
 )
+from ._format import Formatter
 from ._layout import Output, OutputError
 from ._parser import UsageError, build_parser
 from ._render import problems_text
@@ -69,7 +70,9 @@ def _error_text(exc: BaseException) -> str:
     return str(exc)
 
 
-def _report(exc: BeianPolicyError | OSError, args: argparse.Namespace | None) -> int:
+def _report(
+    exc: BeianPolicyError | OSError, args: argparse.Namespace | None, ctx: Context | None = None
+) -> int:
     """The error in the caller's terms: JSON on stdout with ``--json``, else one line
     on stderr in the chosen language."""
     if args is not None and getattr(args, "json", False):
@@ -77,11 +80,22 @@ def _report(exc: BeianPolicyError | OSError, args: argparse.Namespace | None) ->
             print(error_json(exc), flush=True)
         return EXIT_BAD_INPUT
     lang = Lang(args.lang) if args is not None and getattr(args, "lang", None) else default_lang()
-    if isinstance(exc, BeianPolicyError) and not isinstance(exc, PolicyDataError) and lang is Lang.ZH:
-        error_line(localised_message(exc, lang))
+    if isinstance(exc, BeianPolicyError) and not isinstance(exc, PolicyDataError):
+        error_line(localised_message(exc, lang, _words(ctx)))
     else:
         error_line(_error_text(exc))
     return EXIT_BAD_INPUT
+
+
+def _words(ctx: Context | None) -> Formatter | None:
+    """The formatter of the run, to name an ambiguous name's choices in words; None
+    when the policy itself could not be loaded."""
+    if ctx is None:
+        return None
+    try:
+        return ctx.words
+    except (BeianPolicyError, OSError):
+        return None
 
 
 def _stdout_for_text() -> IO[str] | None:
@@ -103,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     out = Output(_stdout_for_text())
     args: argparse.Namespace | None = None
+    ctx: Context | None = None
     try:
         try:
             args = parser.parse_args(argv)
@@ -130,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_OUTPUT
     except (BeianPolicyError, OSError) as exc:  # an OSError here is reading, not writing
-        return _report(exc, args)
+        return _report(exc, args, ctx)
     except KeyboardInterrupt:
         return 130
 

@@ -7,14 +7,26 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .._enums import Lang
+from .._enums import Change, Lang
 from ..errors import AmbiguousNameError, BeianPolicyError, PolicyDataError, UnknownNameError
+from ._format import Formatter
 
 __all__ = ["error_object", "localised_message"]
 
 
-def localised_message(exc: BeianPolicyError, lang: Lang) -> str:
-    """The error's message in *lang* (Chinese: ``exc.zh``; English: ``str(exc)``)."""
+def localised_message(exc: BeianPolicyError, lang: Lang, words: Formatter | None = None) -> str:
+    """The error's message in *lang* (Chinese: ``exc.zh``; English: ``str(exc)``). With
+    *words*, an ambiguous failure or change lists its choices in words, ids in brackets."""
+    if words is not None and isinstance(exc, AmbiguousNameError) and exc.vocabulary in ("failure", "change"):
+        if exc.vocabulary == "failure":
+            named = [words.failure(choice) for choice in exc.choices]
+        else:
+            named = [f"{words.change(Change(choice))} [{choice}]" for choice in exc.choices]
+        if lang is Lang.ZH:
+            return f"“{exc.query}”有多种可能：{'；'.join(named)}。请指定其中一个（写名称或括号里的代码）"
+        return (
+            f"{exc.query!r} may mean: {'; '.join(named)}. Give one of them (its name or the id in brackets)"
+        )
     return exc.zh if lang is Lang.ZH else str(exc)
 
 
