@@ -439,6 +439,15 @@ def test_errors_follow_lang() -> None:
     assert "没有 ICP 备案" in assert_one_line_error(run("check", "香港", "--lang", "zh"), 3)
 
 
+def test_json_usage_errors_are_json_too() -> None:
+    result = run("check", "--json")
+    assert result.returncode == 2
+    assert result.stderr == ""
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "usage"
+    assert "PROVINCE" in error["message"]["en"]
+
+
 def test_json_errors_are_json_on_stdout() -> None:
     result = run("check", "香港", "--json")
     assert result.returncode == 3

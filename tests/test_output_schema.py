@@ -28,6 +28,7 @@ RUNS = [
     ("rules", ["rules"]),
     ("version", ["version"]),
     ("error", ["check", "香港"]),
+    ("error", ["check"]),  # a usage error (exit 2)
     ("error", ["diagnose", "主体或网站被注销"]),
     ("error", ["check", "北京", "-c", "主体名字"]),
 ]

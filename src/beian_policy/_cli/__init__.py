@@ -31,7 +31,7 @@ from typing import IO
 from .._enums import Lang
 from ..errors import BeianPolicyError, PolicyDataError, PolicyDataWarning
 from ._commands import Context, default_lang
-from ._errors import error_json, localised_message
+from ._errors import error_json, localised_message, usage_error_json
 from ._exit import (
     EXIT_BAD_DATA,
     EXIT_BAD_INPUT,
@@ -122,7 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             args = parser.parse_args(argv)
         except UsageError as exc:
-            error_line(f"{exc.message} (see '{exc.prog} --help')", prog=exc.prog)
+            message = f"{exc.message} (see '{exc.prog} --help')"
+            if "--json" in (sys.argv[1:] if argv is None else argv):
+                with contextlib.suppress(OSError):
+                    print(usage_error_json(message), flush=True)
+                return EXIT_USAGE
+            error_line(message, prog=exc.prog)
             return EXIT_USAGE
         except SystemExit as exc:  # --help: argparse has written the help to stdout
             out.flush()

@@ -52,4 +52,10 @@ def error_json(exc: BaseException) -> str:
     return json.dumps(error_object(exc), ensure_ascii=False, sort_keys=True)
 
 
-__all__ += ["error_json"]
+def usage_error_json(message: str) -> str:
+    """A bad command line (exit 2) as an error object; argparse's words are English."""
+    body = {"code": "usage", "message": {"zh": f"命令行用法错误：{message}", "en": message}}
+    return json.dumps({"error": body}, ensure_ascii=False, sort_keys=True)
+
+
+__all__ += ["error_json", "usage_error_json"]
