@@ -35,9 +35,8 @@ def main(count: int) -> None:
         elapsed = time.perf_counter() - start
     lines = result.stdout.count(b"\n")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-    print(
-        f"{lines} answers in {elapsed:.1f} s: {lines / elapsed:.0f} lines/s, peak {peak} MB, exit {result.returncode}"
-    )
+    rate = lines / elapsed
+    print(f"{lines} answers in {elapsed:.1f} s: {rate:.0f} lines/s, peak {peak} MB, exit {result.returncode}")
 
 
 if __name__ == "__main__":
