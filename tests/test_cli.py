@@ -614,6 +614,11 @@ def test_junk_arguments_are_one_line_errors(
     code = main(args)
     out, err = capsys.readouterr()
     assert code in (2, 3), (code, out)
+    if "--json" in args:  # the error is a JSON object on stdout
+        assert err == ""
+        assert out.count("\n") == 1
+        assert json.loads(out)["error"]["code"] in ("usage", "unknown_language")
+        return
     assert err.count("\n") == 1, err
     assert err.endswith("\n")
     assert err.startswith("beian-policy")

@@ -22,7 +22,7 @@ from .._json import to_dict
 from .._plan import PlanFacts, plan_transfer
 from .._policy import Policy
 from ..errors import ArgumentTypeError, BeianPolicyError, InvalidArgumentError
-from ._errors import error_object
+from ._errors import error_object, json_line
 from ._exit import EXIT_BAD_INPUT, EXIT_OK
 from ._layout import Output
 
@@ -154,10 +154,15 @@ BATCH_KEYS: Mapping[str, frozenset[str]] = {
 
 
 def _read(source: str) -> Iterator[str]:
+    """The lines of *source*; bytes that are not UTF-8 become U+FFFD (the line is then
+    answered with its error rather than stopping the batch)."""
     if source == "-":
-        yield from sys.stdin
+        buffer = getattr(sys.stdin, "buffer", None)
+        yield from (
+            sys.stdin if buffer is None else io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="replace")
+        )
         return
-    with Path(source).open(encoding="utf-8-sig", newline="") as handle:
+    with Path(source).open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         yield from handle
 
 
@@ -221,5 +226,5 @@ def run_batch(command: str, source: str, policy: Policy, out: Output) -> int:
         if problem is not None:
             failed = True
             record.update(error_object(problem))
-        out.line(json.dumps(record, ensure_ascii=False, sort_keys=True))
+        out.line(json_line(record))
     return EXIT_BAD_INPUT if failed else EXIT_OK

@@ -47,15 +47,26 @@ def error_object(exc: BaseException) -> dict[str, Any]:
     return {"error": body}
 
 
+def json_line(value: object) -> str:
+    """*value* as one line of JSON, keys sorted; Chinese as is, unless the text holds
+    lone surrogates (bytes of a non-UTF-8 argument), which are then escaped."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True, sort_keys=True)
+    return text
+
+
 def error_json(exc: BaseException) -> str:
     """:func:`error_object` as one line of JSON, keys sorted."""
-    return json.dumps(error_object(exc), ensure_ascii=False, sort_keys=True)
+    return json_line(error_object(exc))
 
 
 def usage_error_json(message: str) -> str:
     """A bad command line (exit 2) as an error object; argparse's words are English."""
     body = {"code": "usage", "message": {"zh": f"命令行用法错误：{message}", "en": message}}
-    return json.dumps({"error": body}, ensure_ascii=False, sort_keys=True)
+    return json_line({"error": body})
 
 
-__all__ += ["error_json", "usage_error_json"]
+__all__ += ["error_json", "json_line", "usage_error_json"]

@@ -24,7 +24,11 @@ _MOST_TEXT = 5_000_000
 
 def _read_text(source: str) -> str:
     if source == "-":
-        return sys.stdin.read(_MOST_TEXT)
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:
+            return sys.stdin.read(_MOST_TEXT)
+        data: bytes = buffer.read(_MOST_TEXT)
+        return data.decode("utf-8", errors="replace")
     with Path(source).open(encoding="utf-8", errors="replace") as handle:
         return handle.read(_MOST_TEXT)
 
