@@ -133,7 +133,7 @@ def test_check_text_in_both_languages() -> None:
     assert en.splitlines()[0] == "Beijing (北京市, CN-BJ)"
     assert "not direct" in en
     assert "subject name [subject_name] (within 10 working days)" in en
-    assert "rule national/sms_phone_must_match" in en
+    assert "rule [national/sms_phone_must_match]" in en
     assert "[tc-cn-bj] Tencent Cloud: 北京管局要求" in en
     assert "https://cloud.tencent.com/document/product/243/51695" in en
     assert_fits_80_columns(en)
@@ -229,7 +229,8 @@ def test_diagnose_json_and_text() -> None:
     assert zh.startswith(f"{title.zh} [sms_verification_failed]")
     assert en.startswith(f"{title.en} [sms_verification_failed]")
     assert "可能原因：" in zh
-    assert "original_provider_reachable: --original-provider-reachable" in zh
+    # The fact a remedy needs, in words: 原接入商可以联系 (original_provider_reachable).
+    assert "原接入商可以联系: --original-provider-reachable" in zh
 
 
 # -- parse --------------------------------------------------------------------------------
@@ -284,7 +285,7 @@ def test_changes_and_failures_vocabularies() -> None:
     assert changes["subject_name"] == {"zh": "主办单位名称", "en": "subject name"}
     en = ok("changes", "--lang", "en")
     assert [line.split()[0] for line in en.splitlines() if not line.startswith(" ")] == [
-        c.value for c in bp.Change
+        f"[{c.value}]" for c in bp.Change
     ]
     assert "主办单位名称" in ok("changes", "--lang", "zh")
 
@@ -293,7 +294,7 @@ def test_changes_and_failures_vocabularies() -> None:
     assert failures == to_dict(policy.failures)
     text = ok("failures", "--lang", "en")
     for info in policy.failures:
-        assert f"{info.failure.value}  {info.title.en}" in " ".join(text.split("\n    "))
+        assert f"[{info.failure.value}]  {info.title.en}" in " ".join(text.split("\n    "))
     assert_fits_80_columns(text)
     assert policy.failures[0].title.zh in ok("failures", "--lang", "zh")
 
@@ -414,18 +415,59 @@ def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
 
 
 def test_bad_input_exits_3_with_one_line() -> None:
-    assert "Did you mean" in assert_one_line_error(run("check", "Guangdon"), 3)
-    assert "no ICP filing" in assert_one_line_error(run("check", "香港", "--json"), 3)
-    assert "unknown change 'subject_nam'" in assert_one_line_error(run("steps", "GD", "-c", "subject_nam"), 3)
-    assert "unknown failure" in assert_one_line_error(run("diagnose", "no_such_failure"), 3)
-    assert "public-security" in assert_one_line_error(run("parse", "京公网安备11010802012345号"), 3)
+    assert "Did you mean" in assert_one_line_error(run("check", "Guangdon", "--lang", "en"), 3)
+    en = ("--lang", "en")
+    assert "unknown change 'subject_nam'" in assert_one_line_error(
+        run("steps", "GD", "-c", "subject_nam", *en), 3
+    )
+    assert "unknown failure" in assert_one_line_error(run("diagnose", "no_such_failure", *en), 3)
+    # --subject-kind takes the data's spellings (单位, 企业, 个人...), so a bad one is a
+    # library error like a bad change, not a usage error.
+    assert "unknown subject kind 'robot'" in assert_one_line_error(
+        run("check", "GD", "--subject-kind", "robot", *en), 3
+    )
+    assert "public-security" in assert_one_line_error(run("parse", "京公网安备11010802012345号", *en), 3)
     assert "cannot read" in assert_one_line_error(run("--data", "/nonexistent/data.toml", "check", "GD"), 3)
+
+
+def test_errors_follow_lang() -> None:
+    zh = assert_one_line_error(run("check", "火星", "--lang", "zh"), 3)
+    assert "无法识别的省份 '火星'" in zh
+    assert "unknown province" not in zh
+    en = assert_one_line_error(run("check", "火星", "--lang", "en"), 3)
+    assert "unknown province '火星'" in en
+    assert "没有 ICP 备案" in assert_one_line_error(run("check", "香港", "--lang", "zh"), 3)
+
+
+def test_json_usage_errors_are_json_too() -> None:
+    result = run("check", "--json")
+    assert result.returncode == 2
+    assert result.stderr == ""
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "usage"
+    assert "PROVINCE" in error["message"]["en"]
+
+
+def test_json_errors_are_json_on_stdout() -> None:
+    result = run("check", "香港", "--json")
+    assert result.returncode == 3
+    assert result.stderr == ""
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "no_icp_region"
+    assert error["input"] == "香港"
+    assert "no ICP filing" in error["message"]["en"]
+    assert "没有 ICP 备案" in error["message"]["zh"]
+    result = run("diagnose", "主体或网站被注销", "--json")
+    assert result.returncode == 3
+    error = json.loads(result.stdout)["error"]
+    assert (error["code"], error["choices"]) == ("ambiguous_name", ["subject_cancelled", "website_cancelled"])
+    error = json.loads(run("check", "北京", "-c", "主体名字", "--json").stdout)["error"]
+    assert (error["code"], error["suggestions"]) == ("unknown_change", ["subject_name"])
 
 
 def test_usage_errors_exit_2_with_one_line() -> None:
     assert "PROVINCE" in assert_one_line_error(run("check"), 2)
     assert "COMMAND" in assert_one_line_error(run(), 2)
-    assert "--subject-kind" in assert_one_line_error(run("check", "GD", "--subject-kind", "robot"), 2)
     assert "not allowed with" in assert_one_line_error(
         run("diagnose", "x", "--submitted", "--not-submitted"), 2
     )
@@ -440,7 +482,7 @@ def test_empty_change_items_are_the_librarys_error(
     items = value.replace("，", ",").split(",")
     with pytest.raises(bp.errors.UnknownChangeError) as raised:
         bp.assess_transfer("北京", items)
-    assert main([command, "北京", "-c", value]) == 3
+    assert main([command, "北京", "-c", value, "--lang", "en"]) == 3
     out, err = capsys.readouterr()
     assert out == ""
     assert err == f"beian-policy: error: {' '.join(str(raised.value).split())}\n"
@@ -572,6 +614,11 @@ def test_junk_arguments_are_one_line_errors(
     code = main(args)
     out, err = capsys.readouterr()
     assert code in (2, 3), (code, out)
+    if "--json" in args:  # the error is a JSON object on stdout
+        assert err == ""
+        assert out.count("\n") == 1
+        assert json.loads(out)["error"]["code"] in ("usage", "unknown_language")
+        return
     assert err.count("\n") == 1, err
     assert err.endswith("\n")
     assert err.startswith("beian-policy")
@@ -597,7 +644,7 @@ def test_undecodable_bytes_in_a_real_argv() -> None:
             check=False,
         )
 
-    error = assert_one_line_error(call("check", b"\xff"), 3)
+    error = assert_one_line_error(call("check", b"\xff", b"--lang", b"en"), 3)
     assert "unknown province '\\udcff'" in error
     missing = call("validate-data", b"\xff.toml", "--lang", "en")
     assert assert_one_line_error(missing, 3, stdout=True).startswith("beian-policy: error: \\udcff.toml: ")

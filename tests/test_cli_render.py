@@ -37,7 +37,12 @@ VERSION = "test-data"
 
 def words(lang: bp.Lang) -> Formatter:
     policy = bp.default_policy()
-    return Formatter(lang, {change: policy.change_text(change) for change in bp.Change})
+    return Formatter(
+        lang,
+        {change: policy.change_text(change) for change in bp.Change},
+        {term.id: term.text for term in policy.fact_terms},
+        {info.failure.value: info.title for info in policy.failures},
+    )
 
 
 def test_liaoning_subject_name_is_not_direct_in_chinese() -> None:
@@ -50,15 +55,15 @@ def test_liaoning_subject_name_is_not_direct_in_chinese() -> None:
         "变更：      主办单位名称",
         "主体性质：  单位",
         "结论：      不能直接接入：须先在原接入商变更阻断项",
-        "依据：      province（省管局明确规定）",
+        "依据：      省管局明确规定 [province]",
         "有争议：    否",
         "数据版本：  test-data",
         "",
         "阻断接入（须先在原接入商变更）：",
         "  - 主办单位名称 [subject_name]",
-        "    规则 CN-LN/transfer/subject_address+subject_certificate+subject_name+",
+        "    规则 [CN-LN/transfer/subject_address+subject_certificate+subject_name+",
         "    subject_owner+subject_owner_contact+subject_type+website_domains+",
-        "    website_name+website_owner/organisation（province）",
+        "    website_name+website_owner/organisation]（本省规则）",
         "",
         "可延后（接入成功后再变更）：",
         "  无",
@@ -80,7 +85,7 @@ def test_beijing_defers_the_change_with_its_deadline_in_english() -> None:
         "Changes:   subject name",
         "Subject:   organisation",
         "Verdict:   direct: transfer first, then file the changes afterwards",
-        "Basis:     province (the province's own stated rules)",
+        "Basis:     the province's own stated rules [province]",
         "Disputed:  no",
         "Data:      test-data",
         "",
@@ -104,7 +109,7 @@ def test_a_plan_without_the_original_provider_says_refile() -> None:
     ]
     steps = lines.index("Steps:")
     assert lines[steps + 1] == " 1. Cancel the filing subject"
-    assert lines[steps + 2] == "    cannot be undone · changes: subject_name"
+    assert lines[steps + 2] == "    cannot be undone · changes: subject name"
 
 
 def test_a_plan_with_the_original_provider_keeps_the_plain_verdict() -> None:
@@ -118,7 +123,7 @@ def test_a_b2_licence_number_in_english() -> None:
     assert icp_number_lines(number, Formatter(bp.Lang.EN)) == [
         "粤B2-20090059-5",
         "  province:        Guangdong (广东省, CN-GD)",
-        "  kind:            b2 (value-added telecom licence, B2)",
+        "  kind:            value-added telecom licence, B2 [b2]",
         "  subject number:  粤B2-20090059",
         "  serial:          20090059",
         "  website:         5",
@@ -131,7 +136,7 @@ def test_an_app_filing_number_in_chinese() -> None:
     assert icp_number_lines(number, Formatter(bp.Lang.ZH)) == [
         "京ICP备12345678号-1A",
         "  省份：        北京市（CN-BJ，Beijing）",
-        "  类型：        filing（非经营性备案，ICP备）",
+        "  类型：        非经营性备案，ICP备 [filing]",
         "  主体备案号：  京ICP备12345678号",
         "  流水号：      12345678",
         "  网站序号：    1",
@@ -166,24 +171,30 @@ def test_province_rows_at_a_glance() -> None:
 
 def test_a_subject_mismatch_in_liaoning_is_settled_by_changing_first() -> None:
     diagnosis = bp.diagnose("subject_mismatch", "辽宁")
-    lines = diagnosis_lines(diagnosis, Formatter(bp.Lang.EN))
-    assert lines[:3] == [
+    lines = diagnosis_lines(diagnosis, words(bp.Lang.EN))
+    assert lines[:5] == [
         "The subject in the transfer differs from the filed subject [subject_mismatch]",
         "Province:  Liaoning (辽宁省, CN-LN)",
-        "Facts:     province_allows_after=no, province_requires_match=yes",
+        "Facts:     the province allows transfer first, change afterwards: no, the",
+        "           province requires the details to match (or its rule is unknown, so",
+        "           the strict default applies): yes",
     ]
     remedies = lines.index("Remedies:")
     assert lines[remedies + 3] == "    transfer once it is approved [change_first] (applies)"
     steps = lines.index("Steps:")
     assert lines[steps + 1] == " 1. File a change at the original provider and wait for approval"
-    assert "Related failures: provider_info_mismatch" in lines
+    assert (
+        "Related failures: The filing details in the transfer differ from the record at the original"
+        in " ".join(lines)
+    )
+    assert "[provider_info_mismatch]" in " ".join(lines)
     assert "Give these to settle the remedy:" not in lines  # decided: nothing to ask
 
 
 def test_a_diagnosis_without_a_province_asks_for_one() -> None:
     lines = diagnosis_lines(bp.diagnose("subject_mismatch"), Formatter(bp.Lang.EN))
     asks = lines.index("Give these to settle the remedy:")
-    assert lines[asks + 1] == "  - province: --province P"
+    assert lines[asks + 1] == "  - the province: --province P"
 
 
 def test_the_options_a_diagnosis_asks_for_exist() -> None:
@@ -276,3 +287,17 @@ def test_wrapped_lines_fit_and_keep_every_word(items: list[str]) -> None:
     for line in lines:
         assert display_width(line) <= WIDTH or " " not in line.strip()
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_disputed_plan_names_who_disagrees() -> None:
+    # 陕西 organisations: Tencent (tc-cn-sn) allows transfer first; JD Cloud's stock line on
+    # every province page (j-cn-sn) says change first.
+    plan = bp.plan_transfer("陕西", ["subject_name"], subject_kind="organisation")
+    lines = plan_lines(plan, words(bp.Lang.EN))
+    start = lines.index("Disputed:")
+    assert lines[start + 1 : start + 4] == [
+        "  - subject name [subject_name]",
+        "    JD Cloud [j-cn-sn] says otherwise: change at the original provider first (a",
+        "    line the source repeats on every province page)",
+    ]
+    assert "  [j-cn-sn] JD Cloud: 陕西管局规则 (fork of JD Cloud docs)" in lines

@@ -108,8 +108,10 @@ def test_unknown_change_suggests() -> None:
 
 def test_bad_subject_kind_and_policy() -> None:
     with pytest.raises(bp.errors.UnknownNameError, match="subject kind") as info:
-        bp.assess_transfer("CN-LN", (), subject_kind="company")
+        bp.assess_transfer("CN-LN", (), subject_kind="robot")
     assert info.value.valid == ("organisation", "individual")
+    # A company (企业) is an organisation: the data lists it among the spellings.
+    assert bp.assess_transfer("CN-LN", (), subject_kind="company").subject_kind is bp.SubjectKind.ORGANISATION
     assert not isinstance(info.value, (ValueError, TypeError))
     with pytest.raises(bp.errors.ArgumentTypeError, match="policy"):
         bp.assess_transfer("CN-LN", (), policy="data.toml")  # type: ignore[arg-type]

@@ -27,6 +27,8 @@ DOC_OF_DEF: dict[str, type[Any]] = {
     "source": doc.SourceDoc,
     "no_icp_region": doc.NoIcpRegionDoc,
     "change_text": doc.ChangeDoc,
+    "subject_kind_term": doc.TermDoc,
+    "fact_term": doc.TermDoc,
     "step": doc.StepDoc,
     "national_rule": doc.NationalRuleDoc,
     "timing_claim": doc.TimingClaimDoc,
@@ -136,3 +138,8 @@ values = st.recursive(
 @given(st.dictionaries(keys, values, max_size=4))
 def test_writer_round_trips(document: dict[str, Any]) -> None:
     assert tomllib.loads(dumps_document(document)) == document
+
+
+def test_a_key_ending_in_a_line_break_is_quoted() -> None:
+    # ``$`` matches before a final newline: such a key was once written bare, breaking the TOML.
+    assert tomllib.loads(dumps_document({"0\n": {}})) == {"0\n": {}}

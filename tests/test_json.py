@@ -40,7 +40,17 @@ STEP_KEYS = {
     "warnings",
     "irreversible",
 }
-VERDICT_KEYS = {"change", "timing", "basis", "rule", "sources", "deadline_working_days", "disputed", "note"}
+VERDICT_KEYS = {
+    "change",
+    "timing",
+    "basis",
+    "rule",
+    "sources",
+    "deadline_working_days",
+    "disputed",
+    "note",
+    "dissent",
+}
 DECISION_KEYS = {
     "province", "changes", "subject_kind", "direct", "blocking", "deferred", "basis", "disputed",
     "verdicts", "sources", "data_version",
@@ -276,3 +286,15 @@ def test_change_lists_do_not_depend_on_input_order(changes: list[bp.Change]) -> 
     forward = to_dict(bp.assess_transfer("CN-GD", changes))
     backward = to_dict(bp.assess_transfer("CN-GD", list(reversed(changes))))
     assert forward == backward
+
+
+def test_a_disputed_verdict_names_who_disagrees_and_what_they_say() -> None:
+    # 陕西 organisations: Tencent's province page allows transfer first (tc-cn-sn); JD's
+    # stock must-match line says change first (the reference's note on 陕西).
+    data = bp.to_dict(bp.assess_transfer("陕西", ["subject_name"], subject_kind="organisation"))
+    (verdict,) = data["verdicts"]
+    assert verdict["timing"] == "after"
+    assert verdict["disputed"] is True
+    assert [(c["source"]["id"], c["timing"]) for c in verdict["dissent"]] == [("j-cn-sn", "before")]
+    undisputed = bp.to_dict(bp.assess_transfer("北京", ["website_name"]))
+    assert undisputed["verdicts"][0]["dissent"] == []

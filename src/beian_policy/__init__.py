@@ -38,6 +38,7 @@ from ._icp import (
 )
 from ._json import from_dict, from_json, to_dict, to_json
 from ._model import Province, Text
+from ._output_schema import output_schema
 from ._plan import PlanFacts, TransferPlan, plan_transfer, required_steps
 from ._policy import Policy
 from ._provinces import get_province, provinces, resolve_province, search_provinces
@@ -98,6 +99,7 @@ __all__ = [
     "load_policy",
     "loads_policy",
     "model",
+    "output_schema",
     "parse_icp_number",
     "plan_transfer",
     "provinces",

@@ -9,14 +9,22 @@ is an :class:`~beian_policy.errors.UnknownNameError` with close matches.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from ._enums import Change, Failure, Lang, SubjectKind, _StrEnum
-from ._text import fold
-from .errors import ArgumentTypeError, InvalidArgumentError, UnknownChangeError, UnknownNameError
+from ._text import fold, lookup_key
+from .errors import (
+    AmbiguousNameError,
+    ArgumentTypeError,
+    InvalidArgumentError,
+    UnknownChangeError,
+    UnknownNameError,
+)
 
 __all__ = [
+    "AliasIndex",
     "ChangesLike",
     "coerce_changes",
     "coerce_fact",
@@ -25,9 +33,16 @@ __all__ = [
     "coerce_lang",
     "coerce_member",
     "coerce_subject_kind",
+    "coerce_term",
     "sorted_changes",
+    "split_list",
+    "suggest_terms",
     "vocabulary_key",
 ]
+
+#: A vocabulary's spellings: each :func:`~beian_policy._text.lookup_key` form with the
+#: ids it names (``Policy.vocabulary``); more than one id means ambiguous.
+AliasIndex = Mapping[str, tuple[str, ...]]
 
 #: What a ``changes`` argument accepts: one change or an iterable, as members or values.
 ChangesLike = Change | str | Iterable[Change | str] | None
@@ -57,16 +72,76 @@ def coerce_member(enum: type[_E], value: object, *, argument: str, vocabulary: s
     raise UnknownNameError(vocabulary, value, valid, difflib.get_close_matches(key, valid, n=3))
 
 
+# Separators of a list typed as one string: commas and semicolons of either width, 、.
+_LIST_SEPARATORS = re.compile(r"[,，;；、]")
+
+
+def split_list(text: str) -> list[str]:
+    """``"主体名称，网站名称"`` -> ``["主体名称", "网站名称"]``. Empty items are kept, so
+    that ``"a,"`` is an error about the empty item rather than silently ``["a"]``."""
+    return _LIST_SEPARATORS.split(text)
+
+
+def suggest_terms(value: str, valid: Iterable[str], aliases: AliasIndex | None) -> tuple[str, ...]:
+    """Close matches for *value* among the ids *valid* and, through *aliases*, among
+    the spellings in either language: a spelling that contains the input or is
+    contained in it, then :mod:`difflib`'s close matches. Ids, at most three."""
+    ids = list(valid)
+    found = [*difflib.get_close_matches(vocabulary_key(value), ids, n=3)]
+    key = lookup_key(value[:200])
+    if aliases and key:
+        spellings = list(aliases)
+        near = [s for s in spellings if len(key) >= 2 and (key in s or s in key) and len(s) >= 2]
+        near += difflib.get_close_matches(key, spellings, n=5, cutoff=0.6)
+        found += [term for spelling in near for term in aliases[spelling]]
+    return tuple(dict.fromkeys(term for term in found if term in ids))[:3]
+
+
+def coerce_term(
+    enum: type[_E],
+    value: object,
+    *,
+    aliases: AliasIndex | None,
+    argument: str,
+    vocabulary: str,
+    unknown: Callable[[str, list[str], tuple[str, ...]], UnknownNameError] | None = None,
+) -> _E:
+    """A member of *enum* from a member, its id (folded) or, with *aliases*, any of its
+    spellings in either language. A spelling of several members is an
+    :class:`AmbiguousNameError` listing them; an unknown one an :class:`UnknownNameError`
+    (or *unknown*, which takes the query, the valid ids and the suggestions)."""
+    if isinstance(value, enum):
+        return value
+    if not isinstance(value, str):
+        raise ArgumentTypeError(argument, value, [f"a {vocabulary} name (str)", enum.__name__])
+    valid = [member.value for member in enum]
+    key = vocabulary_key(value)
+    if key in valid:
+        return enum(key)
+    ids = [term for term in (aliases or {}).get(lookup_key(value[:200]), ()) if term in valid]
+    if len(ids) == 1:
+        return enum(ids[0])
+    if ids:
+        raise AmbiguousNameError(vocabulary, value, ids)
+    suggestions = suggest_terms(value, valid, aliases)
+    if unknown is not None:
+        raise unknown(value, valid, suggestions)
+    raise UnknownNameError(vocabulary, value, valid, suggestions)
+
+
 def coerce_lang(value: object) -> Lang:
     """``"zh"`` / ``"en"`` (or a :class:`Lang`)."""
     return coerce_member(Lang, value, argument="lang", vocabulary="language")
 
 
-def coerce_subject_kind(value: object) -> SubjectKind | None:
-    """A SubjectKind, its string value, or None (not given)."""
+def coerce_subject_kind(value: object, *, aliases: AliasIndex | None = None) -> SubjectKind | None:
+    """A SubjectKind, its string value, or None (not given); with *aliases* (the
+    policy's ``vocabulary("subject_kind")``) also 单位, 企业, 个人, ``organization``..."""
     if value is None:
         return None
-    return coerce_member(SubjectKind, value, argument="subject_kind", vocabulary="subject kind")
+    return coerce_term(
+        SubjectKind, value, aliases=aliases, argument="subject_kind", vocabulary="subject kind"
+    )
 
 
 def coerce_flag(name: str, value: object) -> bool:
@@ -83,24 +158,24 @@ def coerce_fact(name: str, value: object) -> bool | None:
     raise ArgumentTypeError(name, value, ["True", "False", "None (not known)"])
 
 
-def _coerce_change(value: object) -> Change:
-    if isinstance(value, Change):
-        return value
-    valid = [c.value for c in Change]
-    if not isinstance(value, str):
+def _coerce_change(value: object, aliases: AliasIndex | None) -> Change:
+    if not isinstance(value, (Change, str)):
         raise ArgumentTypeError("changes", value, ["a Change", "a change name (str)"])
-    key = vocabulary_key(value)
-    if key in valid:
-        return Change(key)
-    raise UnknownChangeError(value, valid, difflib.get_close_matches(key, valid, n=3))
+    return coerce_term(
+        Change, value, aliases=aliases, argument="changes", vocabulary="change", unknown=UnknownChangeError
+    )
 
 
-def coerce_changes(changes: ChangesLike) -> frozenset[Change]:
-    """One change or any finite iterable of them, as members or their string values."""
+def coerce_changes(changes: ChangesLike, *, aliases: AliasIndex | None = None) -> frozenset[Change]:
+    """One change or any finite iterable of them, as members, their ids or (with
+    *aliases*, the policy's ``vocabulary("change")``) their words in either language.
+    A string may list several, separated by commas (``"主体名称,网站名称"``)."""
     if changes is None:
         return frozenset()
-    if isinstance(changes, (Change, str)):
-        return frozenset({_coerce_change(changes)})
+    if isinstance(changes, Change):
+        return frozenset({changes})
+    if isinstance(changes, str):
+        changes = split_list(changes)
     if isinstance(changes, (bytes, bytearray)) or not isinstance(changes, Iterable):
         raise ArgumentTypeError("changes", changes, ["a change", "an iterable of changes", "None"])
     found: set[Change] = set()
@@ -109,7 +184,7 @@ def coerce_changes(changes: ChangesLike) -> frozenset[Change]:
             raise InvalidArgumentError(
                 "changes", f"<more than {_MOST_CHANGE_ITEMS} items>", [f"at most {_MOST_CHANGE_ITEMS} items"]
             )
-        found.add(_coerce_change(item))
+        found.add(_coerce_change(item, aliases))
     return frozenset(found)
 
 

@@ -7,7 +7,7 @@ import attrs
 from ._coerce import ChangesLike, coerce_changes, coerce_subject_kind, sorted_changes
 from ._data._loader import resolve_policy
 from ._enums import Basis, Change, SubjectKind, Timing
-from ._model import Province, Source, TransferRule, combine_basis, merge_sources
+from ._model import Province, Source, TimingClaim, TransferRule, combine_basis, merge_sources
 from ._policy import Policy
 from ._provinces import resolve_province
 from ._vocab import RuleId
@@ -46,6 +46,8 @@ class ChangeVerdict:
     """Whether a current source says otherwise."""
     note: str = ""
     """The data's remark on the rule (English)."""
+    dissent: tuple[TimingClaim, ...] = ()
+    """What the current sources that disagree say (empty unless ``disputed``)."""
 
 
 @attrs.frozen
@@ -121,6 +123,7 @@ def _verdict(
             rule.sources,
             deadline_working_days=rule.deadline_working_days if rule.timing is Timing.AFTER else None,
             disputed=province_rules.disputed(change, subject_kind, rule.timing),
+            dissent=province_rules.dissent(change, subject_kind, rule.timing),
             note=rule.note,
         )
     default = policy.national_rule(RuleId.CHANGE_FIRST_BY_DEFAULT)
@@ -131,6 +134,7 @@ def _verdict(
         f"national/{default.id}",
         default.sources,
         disputed=province_rules.disputed(change, subject_kind, Timing.BEFORE),
+        dissent=province_rules.dissent(change, subject_kind, Timing.BEFORE),
         note=f"{province.code} has no stated rule for {change.value} ({rule.id}); {default.text.en}",
     )
 
@@ -148,8 +152,8 @@ def assess_transfer(
     a province states for one kind only take part."""
     pol = resolve_policy(policy)
     prov = resolve_province(province, policy=pol)
-    change_set = coerce_changes(changes)
-    kind = coerce_subject_kind(subject_kind)
+    change_set = coerce_changes(changes, aliases=pol.vocabulary("change"))
+    kind = coerce_subject_kind(subject_kind, aliases=pol.vocabulary("subject_kind"))
     verdicts = tuple(_verdict(c, kind, pol, prov) for c in sorted_changes(change_set))
     evidence = (
         (v.sources for v in verdicts)

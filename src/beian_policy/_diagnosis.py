@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from ._coerce import coerce_fact, coerce_failure_id, vocabulary_key
+from ._coerce import coerce_fact, coerce_failure_id, coerce_term, vocabulary_key
 from ._data._loader import resolve_policy
 from ._decision import TransferDecision, assess_transfer
 from ._enums import Basis, Change, Failure
@@ -142,22 +142,29 @@ class Diagnosis:
         raise UnknownIdError("remedy", remedy_id, [r.id for r in self.remedies])
 
 
+def coerce_fact_name(value: object, *, policy: Policy | None = None) -> Fact:
+    """A :class:`Fact` from a member, its id or (with *policy*) its words or aliases in
+    either language (主体下还有其他网站)."""
+    aliases = policy.vocabulary("fact") if policy is not None else None
+    return coerce_term(Fact, value, aliases=aliases, argument="fact", vocabulary="fact")
+
+
 def coerce_failure(value: object, *, policy: Policy | None = None) -> Failure:
     """A Failure from a member, its id (any case, ``-`` or space for ``_``), or, with
     *policy*, a failure's Chinese or English title or alias.
 
-    Raises :class:`UnknownFailureError` (a ``LookupError``) with close matches.
+    Raises :class:`UnknownFailureError` (a ``LookupError``) with close matches, or
+    :class:`AmbiguousNameError` listing the choices for a spelling of several failures
+    (主体或网站被注销).
     """
     found = coerce_failure_id(value)
     if found is not None:
         return found
     assert isinstance(value, str)  # coerce_failure_id raised for anything else
-    if policy is not None:
-        found = policy.failure_by_alias(value)
-        if found is not None:
-            return found
-    valid = [f.value for f in Failure]
-    raise UnknownFailureError(value, valid, difflib.get_close_matches(vocabulary_key(value), valid, n=3))
+    aliases = policy.vocabulary("failure") if policy is not None else None
+    return coerce_term(
+        Failure, value, aliases=aliases, argument="failure", vocabulary="failure", unknown=UnknownFailureError
+    )
 
 
 def _coerce_cause(value: object, info: FailureInfo) -> str | None:

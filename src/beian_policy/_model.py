@@ -30,6 +30,7 @@ __all__ = [
     "SiteFact",
     "Source",
     "StepInfo",
+    "Term",
     "Text",
     "TimingClaim",
     "TransferRule",
@@ -57,6 +58,17 @@ class Text:
     def get(self, lang: Lang | str = Lang.ZH) -> str:
         """The text in *lang* (``"zh"``, the default, or ``"en"``)."""
         return self.en if coerce_lang(lang) is Lang.EN else self.zh
+
+
+@attrs.frozen
+class Term:
+    """One id of a closed vocabulary (a subject kind, a fact) with its words in both
+    languages and the other spellings people type for it, so that what the tool
+    prints is also what it accepts."""
+
+    id: str
+    text: Text
+    aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -289,10 +301,7 @@ class ProvinceRules:
     def disputed(self, change: Change, subject_kind: SubjectKind | None, timing: Timing) -> bool:
         """Whether a current source claims other than *timing* for *change*: claims on
         the catch-all rule are about every change, so they count for specific rules too."""
-        return any(
-            _disagrees(claim.timing, timing, claim.source)
-            for claim in self.claims_about(change, subject_kind)
-        )
+        return bool(self.dissent(change, subject_kind, timing))
 
     def claims_about(self, change: Change, subject_kind: SubjectKind | None) -> tuple[TimingClaim, ...]:
         """The claims of every rule that covers *change* for *subject_kind* (the
@@ -302,6 +311,17 @@ class ProvinceRules:
             for rule in self.transfer_rules
             if rule.applies(change, subject_kind)
             for claim in rule.claims
+        )
+
+    def dissent(
+        self, change: Change, subject_kind: SubjectKind | None, timing: Timing
+    ) -> tuple[TimingClaim, ...]:
+        """The claims of current sources that say other than *timing* for *change* (the
+        ones that make it :meth:`disputed`), so that an answer can name who says what."""
+        return tuple(
+            claim
+            for claim in self.claims_about(change, subject_kind)
+            if _disagrees(claim.timing, timing, claim.source)
         )
 
     def rule_for(self, change: Change, subject_kind: SubjectKind | None) -> TransferRule:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._enums import Change, Failure
-from ._model import FailureInfo, NationalRule, Province, ProvinceRules, Source, StepInfo, Text
+from ._model import FailureInfo, NationalRule, Province, ProvinceRules, Source, StepInfo, Term, Text
 from ._text import lookup_key
 from .errors import UnknownChangeError, UnknownIdError, UnknownProvinceError
 
@@ -69,6 +69,9 @@ class Policy:
     change_texts: tuple[tuple[Change, Text], ...]
     no_icp_regions: tuple[NoIcpRegion, ...] = ()
     failures: tuple[FailureInfo, ...] = ()
+    change_terms: tuple[Term, ...] = ()
+    subject_kind_terms: tuple[Term, ...] = ()
+    fact_terms: tuple[Term, ...] = ()
 
     _by_code: Mapping[str, ProvinceRules] = attrs.field(init=False, eq=False, repr=False)
     _by_alias: Mapping[str, Province] = attrs.field(init=False, eq=False, repr=False)
@@ -80,6 +83,8 @@ class Policy:
     _failures: Mapping[Failure, FailureInfo] = attrs.field(init=False, eq=False, repr=False)
     _failures_by_alias: Mapping[str, Failure] = attrs.field(init=False, eq=False, repr=False)
     _sources: Mapping[str, Source] = attrs.field(init=False, eq=False, repr=False)
+    _vocabularies: Mapping[str, Mapping[str, tuple[str, ...]]] = attrs.field(init=False, eq=False, repr=False)
+    _terms: Mapping[tuple[str, str], Term] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         def put(name: str, value: dict[Any, Any]) -> None:
@@ -116,6 +121,16 @@ class Policy:
                 for text in (f.failure.value, f.title.zh, f.title.en, *f.aliases)
             },
         )
+
+        failure_terms = tuple(Term(f.failure.value, f.title, f.aliases) for f in self.failures)
+        terms = {
+            "change": self.change_terms,
+            "subject_kind": self.subject_kind_terms,
+            "fact": self.fact_terms,
+            "failure": failure_terms,
+        }
+        put("_terms", {(name, term.id): term for name, group in terms.items() for term in group})
+        put("_vocabularies", {name: _alias_index(group) for name, group in terms.items()})
 
     def __reduce__(self) -> tuple[object, ...]:
         # The indexes are rebuilt from the data, not pickled.
@@ -172,6 +187,17 @@ class Policy:
             raise UnknownChangeError(change, [c.value for c in Change])
         return _get(self._changes, change, "change")
 
+    def vocabulary(self, name: str) -> Mapping[str, tuple[str, ...]]:
+        """The spellings of the vocabulary *name* (``"change"``, ``"subject_kind"``,
+        ``"fact"``, ``"failure"``): each folded spelling (:func:`lookup_key` of an id,
+        its words in either language or an alias) with the ids it names, in data order.
+        More than one id means the spelling is ambiguous."""
+        return _get(self._vocabularies, name, "vocabulary")
+
+    def term(self, vocabulary: str, term_id: str) -> Term | None:
+        """The words and aliases of *term_id* in *vocabulary*, if the data has them."""
+        return self._terms.get((vocabulary, str(term_id)))
+
     def failure_info(self, failure: Failure) -> FailureInfo:
         """The data on *failure*: its causes, remedy branches and sources."""
         return _get(self._failures, failure, "failure")
@@ -187,6 +213,16 @@ class Policy:
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+
+
+def _alias_index(terms: tuple[Term, ...]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, tuple[str, ...]] = {}
+    for term in terms:
+        for text in (term.id, term.text.zh, term.text.en, *term.aliases):
+            key = lookup_key(text)
+            if term.id not in index.get(key, ()):
+                index[key] = (*index.get(key, ()), term.id)
+    return index
 
 
 def _get(index: Mapping[_K, _V], key: _K, kind: str) -> _V:

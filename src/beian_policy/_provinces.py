@@ -4,15 +4,24 @@ suggestions, ``search`` ranks close matches."""
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TypeVar, overload
 
 from ._data._loader import resolve_policy
 from ._model import Province
+from ._places import Place, find_place
 from ._policy import Policy
 from ._text import fold, lookup_key
 from .errors import ArgumentTypeError, InvalidArgumentError, UnknownProvinceError
 
-__all__ = ["get_province", "provinces", "resolve_province", "search_provinces"]
+__all__ = [
+    "confusable_provinces",
+    "get_province",
+    "place_of",
+    "provinces",
+    "resolve_province",
+    "search_provinces",
+]
 
 _D = TypeVar("_D")
 # Longer than any province's name or alias by far: such text is not a misspelling,
@@ -32,7 +41,36 @@ def _lookup(text: object, policy: Policy) -> Province | None:
         return policy.province_by_code(text.code)
     if not isinstance(text, str):
         return None
-    return policy.province_by_alias(text)
+    found = policy.province_by_alias(text)
+    if found is None:
+        place = find_place(text)
+        if place is not None:  # a city: its province (None for 台湾's cities)
+            found = policy.province_by_alias(place.province_gb_code + "0000")
+    return found
+
+
+def place_of(text: object, *, policy: Policy | None = None) -> Place | None:
+    """The prefecture-level city *text* names when it names no province itself
+    (广州 -> 广州市 of 广东), so that an answer can say which province it is for."""
+    if not isinstance(text, str) or resolve_policy(policy).province_by_alias(text) is not None:
+        return None
+    return find_place(text)
+
+
+def _collapsed(name: str) -> str:
+    return re.sub(r"(.)\1", r"\1", name.lower())
+
+
+def confusable_provinces(province: Province | str, *, policy: Policy | None = None) -> tuple[Province, ...]:
+    """Other provinces whose romanised name differs from *province*'s only by a doubled
+    letter (Shanxi 山西 / Shaanxi 陕西): a romanised input may have meant them."""
+    pol = resolve_policy(policy)
+    prov = resolve_province(province, policy=pol)
+    return tuple(
+        other
+        for other in pol.provinces
+        if other.code != prov.code and _collapsed(other.name_en) == _collapsed(prov.name_en)
+    )
 
 
 def resolve_province(text: Province | str, *, policy: Policy | None = None) -> Province:
@@ -50,6 +88,9 @@ def resolve_province(text: Province | str, *, policy: Policy | None = None) -> P
         return found
     if isinstance(text, str):
         region = pol.no_icp_region_by_alias(text)
+        place = find_place(text)
+        if region is None and place is not None:
+            region = pol.no_icp_region_by_alias(place.province_gb_code + "0000")
         if region is not None:
             raise UnknownProvinceError(text, no_icp_region=f"{region.name} ({region.name_en})")
         raise UnknownProvinceError(text, _suggest(text, pol))
@@ -75,7 +116,10 @@ def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None)
         raise InvalidArgumentError("limit", limit, ["a whole number, 0 or more"])
     exact = _lookup(text, pol)
     if exact is not None:
-        return (exact,)[:limit]
+        # A romanisation one letter from another province's names both (Shanxi 山西 first,
+        # then Shaanxi 陕西); Chinese input is never ambiguous that way.
+        others = confusable_provinces(exact, policy=pol) if isinstance(text, str) and text.isascii() else ()
+        return (exact, *others)[:limit]
     key = lookup_key(text) if isinstance(text, str) else ""
     if not key or len(key) > _LONGEST_SEARCH:
         return ()
@@ -94,8 +138,15 @@ def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None)
     return tuple(province for _, province in ranked[:limit])
 
 
+# The start of an ICP number pasted as a province: 粤ICP, 京ICP备, 沪B2.
+_ICP_FRAGMENT = re.compile(r"^\s*(\S)\s*(ICP|B2|备|证)", re.IGNORECASE)
+
+
 def _suggest(text: str, policy: Policy) -> tuple[str, ...]:
-    return tuple(
-        f"{p.short_name} ({p.code}, {p.name_en})"
-        for p in search_provinces(fold(text), limit=3, policy=policy)
-    )
+    found = list(search_provinces(fold(text), limit=3, policy=policy))
+    fragment = _ICP_FRAGMENT.match(fold(text))
+    if fragment is not None:
+        by_abbreviation = policy.province_by_abbreviation(fragment.group(1))
+        if by_abbreviation is not None:
+            found.insert(0, by_abbreviation)
+    return tuple(dict.fromkeys(f"{p.short_name} ({p.code}, {p.name_en})" for p in found))[:3]

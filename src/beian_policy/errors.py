@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "AmbiguousNameError",
     "ArgumentTypeError",
     "BeianPolicyError",
     "DataProblem",
@@ -68,8 +69,40 @@ def _rebuild(
     return cls(*args, **kwargs)
 
 
+# The vocabularies' names in Chinese, for the Chinese messages.
+_VOCABULARY_ZH = {
+    "change": "变更项",
+    "failure": "失败原因",
+    "subject kind": "主体性质",
+    "fact": "情况",
+    "language": "语言",
+    "province": "省份",
+    "cause": "原因",
+    "remedy": "处理办法",
+    "step": "步骤",
+    "source": "来源",
+    "national rule": "全国规则",
+}
+
+
+def _did_you_mean_zh(suggestions: tuple[str, ...]) -> str:
+    return f"你要找的是不是：{'、'.join(suggestions)}？" if suggestions else ""
+
+
 class BeianPolicyError(Exception):
-    """Base class of every error this package raises on purpose."""
+    """Base class of every error this package raises on purpose.
+
+    ``str(error)`` is the English message; :attr:`zh` is the same message in Chinese
+    (the command line prints the one for ``--lang``), and :attr:`code` a stable
+    machine-readable name of the kind of error (``unknown_change``, ``ambiguous_name``,
+    ``no_icp_region``...), used by ``--json`` error objects."""
+
+    code = "error"
+
+    @property
+    def zh(self) -> str:
+        """The message in Chinese (the English one where no translation exists)."""
+        return str(self)
 
 
 class UnknownNameError(BeianPolicyError, LookupError):
@@ -97,8 +130,43 @@ class UnknownNameError(BeianPolicyError, LookupError):
         known = f": expected one of {', '.join(self.valid)}." if self.valid else "."
         return f"unknown {self.vocabulary} {shown(self.query)}{known}" + _did_you_mean(self.suggestions)
 
+    @property
+    def code(self) -> str:  # type: ignore[override]
+        return "unknown_" + self.vocabulary.replace(" ", "_")
+
+    @property
+    def zh(self) -> str:
+        what = _VOCABULARY_ZH.get(self.vocabulary, self.vocabulary)
+        known = f"：可用的有 {'、'.join(self.valid)}。" if self.valid else "。"
+        return f"无法识别的{what} {shown(self.query)}{known}" + _did_you_mean_zh(self.suggestions)
+
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.vocabulary, self.query, self.valid, self.suggestions), {}))
+
+
+class AmbiguousNameError(BeianPolicyError, LookupError):
+    """A spelling that names more than one entry of a closed vocabulary (主体或网站被注销
+    is both ``subject_cancelled`` and ``website_cancelled``). Rather than guess, the
+    error lists the ``choices``; pass one of them."""
+
+    def __init__(self, vocabulary: str, query: object, choices: Iterable[str]) -> None:
+        self.vocabulary = vocabulary
+        self.query = query
+        self.choices = tuple(choices)
+        super().__init__(
+            f"{vocabulary} {shown(self.query)} is ambiguous: it may mean {' or '.join(self.choices)};"
+            " give one of them"
+        )
+
+    code = "ambiguous_name"
+
+    @property
+    def zh(self) -> str:
+        what = _VOCABULARY_ZH.get(self.vocabulary, self.vocabulary)
+        return f"{what} {shown(self.query)} 有多种可能：{'、'.join(self.choices)}；请指定其中一个"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.vocabulary, self.query, self.choices), {}))
 
 
 class UnknownChangeError(UnknownNameError):
@@ -152,6 +220,23 @@ class UnknownProvinceError(UnknownNameError):
             "pinyin name (Guangdong)." + _did_you_mean(self.suggestions)
         )
 
+    @property
+    def code(self) -> str:  # type: ignore[override]
+        return "no_icp_region" if self.no_icp_region is not None else "unknown_province"
+
+    @property
+    def zh(self) -> str:
+        if self.no_icp_region is not None:
+            return (
+                f"{shown(self.query)} 是{self.no_icp_region}，那里没有 ICP 备案："
+                "ICP 备案只适用于内地 31 个省份。"
+            )
+        return (
+            f"无法识别的省份 {shown(self.query)}：请写省份名称（广东、广东省）、备案号简称（粤）、"
+            "ISO 代码（CN-GD、GD）、GB/T 2260 代码（440000、44）或拼音（Guangdong）。"
+            + _did_you_mean_zh(self.suggestions)
+        )
+
     def __reduce__(self) -> tuple[object, ...]:
         return (
             _rebuild,
@@ -170,6 +255,12 @@ class ArgumentTypeError(BeianPolicyError, TypeError):
             f"wrong type for {argument}: got {self.value_type} ({shown(value)}); "
             f"expected {', '.join(self.expected)}."
         )
+
+    code = "wrong_type"
+
+    @property
+    def zh(self) -> str:
+        return f"{self.argument} 的类型不对（{self.value_type}）：应为 {'、'.join(self.expected)}。"
 
     def __reduce__(self) -> tuple[object, ...]:
         # The value itself is not kept: it may not pickle (a generator, a socket).
@@ -194,6 +285,12 @@ class InvalidArgumentError(BeianPolicyError, ValueError):
         self.expected = tuple(expected)
         super().__init__(f"invalid {argument} {shown(value)}: expected {', '.join(self.expected)}.")
 
+    code = "invalid_argument"
+
+    @property
+    def zh(self) -> str:
+        return f"{self.argument} 的值 {shown(self.value)} 无效：应为 {'、'.join(self.expected)}。"
+
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.argument, shown(self.value), self.expected), {}))
 
@@ -214,6 +311,14 @@ class InvalidIcpNumberError(BeianPolicyError, ValueError):
         if looks_like is not None:
             message += f" (it looks like {looks_like})"
         super().__init__(message)
+
+    code = "invalid_icp_number"
+
+    @property
+    def zh(self) -> str:
+        # The reasons are English only; the Chinese message says what the text is not.
+        message = f"{shown(self.text)} 不是 ICP 备案号或许可证号：{self.reason}"
+        return message + (f"（看起来像{self.looks_like}）" if self.looks_like is not None else "")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.text, self.reason), {"looks_like": self.looks_like}))
@@ -258,6 +363,14 @@ class PolicyDataError(BeianPolicyError, ValueError):
         lines = [f"{path}: {len(self.problems)} problem(s) in the policy data:"]
         lines.extend(f"  - {problem}" for problem in self.problems)
         super().__init__("\n".join(lines))
+
+    code = "bad_data"
+
+    @property
+    def zh(self) -> str:
+        lines = [f"{self.path}：数据文件有 {len(self.problems)} 个问题："]
+        lines.extend(f"  - {problem}" for problem in self.problems)
+        return "\n".join(lines)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.path, self.problems), {}))

@@ -19,6 +19,8 @@ This module runs a command and turns every error into one line and an exit code.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import io
 import os
 import sys
@@ -26,8 +28,10 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import IO
 
+from .._enums import Lang
 from ..errors import BeianPolicyError, PolicyDataError, PolicyDataWarning
 from ._commands import Context, default_lang
+from ._errors import error_json, localised_message, usage_error_json
 from ._exit import (
     EXIT_BAD_DATA,
     EXIT_BAD_INPUT,
@@ -38,6 +42,7 @@ from ._exit import (
     PROG,
     error_line,
 )
+from ._format import Formatter
 from ._layout import Output, OutputError
 from ._parser import UsageError, build_parser
 from ._render import problems_text
@@ -65,6 +70,34 @@ def _error_text(exc: BaseException) -> str:
     return str(exc)
 
 
+def _report(
+    exc: BeianPolicyError | OSError, args: argparse.Namespace | None, ctx: Context | None = None
+) -> int:
+    """The error in the caller's terms: JSON on stdout with ``--json``, else one line
+    on stderr in the chosen language."""
+    if args is not None and getattr(args, "json", False):
+        with contextlib.suppress(OSError):  # stdout gone: the exit code still says it
+            print(error_json(exc), flush=True)
+        return EXIT_BAD_INPUT
+    lang = Lang(args.lang) if args is not None and getattr(args, "lang", None) else default_lang()
+    if isinstance(exc, BeianPolicyError) and not isinstance(exc, PolicyDataError):
+        error_line(localised_message(exc, lang, _words(ctx)))
+    else:
+        error_line(_error_text(exc))
+    return EXIT_BAD_INPUT
+
+
+def _words(ctx: Context | None) -> Formatter | None:
+    """The formatter of the run, to name an ambiguous name's choices in words; None
+    when the policy itself could not be loaded."""
+    if ctx is None:
+        return None
+    try:
+        return ctx.words
+    except (BeianPolicyError, OSError):
+        return None
+
+
 def _stdout_for_text() -> IO[str] | None:
     """stdout, switched to UTF-8 when its encoding cannot write Chinese (a C locale);
     None when it is closed."""
@@ -83,11 +116,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit code."""
     parser = build_parser()
     out = Output(_stdout_for_text())
+    args: argparse.Namespace | None = None
+    ctx: Context | None = None
     try:
         try:
             args = parser.parse_args(argv)
         except UsageError as exc:
-            error_line(f"{exc.message} (see '{exc.prog} --help')", prog=exc.prog)
+            message = f"{exc.message} (see '{exc.prog} --help')"
+            if "--json" in (sys.argv[1:] if argv is None else argv):
+                with contextlib.suppress(OSError):
+                    print(usage_error_json(message), flush=True)
+                return EXIT_USAGE
+            error_line(message, prog=exc.prog)
             return EXIT_USAGE
         except SystemExit as exc:  # --help: argparse has written the help to stdout
             out.flush()
@@ -110,8 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_OUTPUT
     except (BeianPolicyError, OSError) as exc:  # an OSError here is reading, not writing
-        error_line(_error_text(exc))
-        return EXIT_BAD_INPUT
+        return _report(exc, args, ctx)
     except KeyboardInterrupt:
         return 130
 

@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .._coerce import coerce_changes
+from .._coerce import coerce_changes, split_list
 from .._data._loader import SCHEMA_VERSION, default_policy, load_policy, validate_policy
 from .._decision import assess_transfer
 from .._diagnosis import diagnose
@@ -20,10 +20,12 @@ from .._icp import parse_icp_number
 from .._json import to_json
 from .._plan import PlanFacts, plan_transfer
 from .._policy import Policy
+from .._provinces import confusable_provinces, get_province, place_of
 from .._version import __version__
 from ..errors import PolicyDataWarning
 from . import _render as render
 from . import _render_grid as render_grid
+from ._batch import run_batch
 from ._exit import EXIT_BAD_DATA, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
 from ._format import Formatter
 from ._layout import Output
@@ -31,6 +33,7 @@ from ._layout import Output
 __all__ = [
     "Context",
     "default_lang",
+    "province_notes",
     "run_changes",
     "run_check",
     "run_diagnose",
@@ -78,23 +81,50 @@ class Context:
     @property
     def words(self) -> Formatter:
         """The formatter in the chosen language, naming changes as the policy does."""
-        return Formatter(self.lang, {change: self.policy.change_text(change) for change in Change})
+        policy = self.policy
+        facts = {t.id: t.text for t in policy.fact_terms}
+        failures = {f.failure.value: f.title for f in policy.failures}
+        changes = {change: policy.change_text(change) for change in Change}
+        return Formatter(self.lang, changes, facts, failures)
 
     def emit_json(self, value: object) -> None:
         self.out.line(to_json(value))
 
 
-def _changes(values: Sequence[str]) -> frozenset[Change]:
-    """The --change options: repeated, or separated by commas (either width). Empty
-    items are kept, so ``-c ""`` or ``-c a,`` is the library's unknown-change error."""
-    items = [part for value in values for part in value.replace("，", ",").split(",")]
-    return coerce_changes(items)
+def _changes(values: Sequence[str], policy: Policy) -> frozenset[Change]:
+    """The --change options: repeated, or separated by commas (either width), as ids
+    or the data's words for them. Empty items are kept, so ``-c ""`` or ``-c a,`` is
+    the library's unknown-change error."""
+    items = [part for value in values for part in split_list(value)]
+    return coerce_changes(items, aliases=policy.vocabulary("change"))
+
+
+def province_notes(ctx: Context, text: str | None) -> None:
+    """Say on stderr how a province argument was read when it was not a province's own
+    name: a city (广州 -> 广东), or a romanisation one letter from another province's."""
+    if not text:
+        return
+    fmt = ctx.words
+    place = place_of(text, policy=ctx.policy)
+    province = get_province(text, policy=ctx.policy)
+    if province is None:
+        return
+    if place is not None:
+        note = fmt.t("note_place", t=text, city=place.name, p=province.name)
+        error_line(note, kind="note")
+    elif text.isascii():
+        for other in confusable_provinces(province, policy=ctx.policy):
+            note = fmt.t("note_romanisation", t=text, p=province.name, o=other.name, o_en=other.name_en)
+            error_line(note, kind="note")
 
 
 def run_check(ctx: Context) -> int:
     args = ctx.args
+    if args.batch is not None:
+        return run_batch("check", args.batch, ctx.policy, ctx.out)
+    province_notes(ctx, args.province)
     decision = assess_transfer(
-        args.province, _changes(args.changes), subject_kind=args.subject_kind, policy=ctx.policy
+        args.province, _changes(args.changes, ctx.policy), subject_kind=args.subject_kind, policy=ctx.policy
     )
     code = EXIT_NOT_DIRECT if args.fail_if_not_direct and not decision.direct else EXIT_OK
     if ctx.json:
@@ -106,9 +136,12 @@ def run_check(ctx: Context) -> int:
 
 def run_steps(ctx: Context) -> int:
     args = ctx.args
+    if args.batch is not None:
+        return run_batch("steps", args.batch, ctx.policy, ctx.out)
+    province_notes(ctx, args.province)
     plan = plan_transfer(
         args.province,
-        _changes(args.changes),
+        _changes(args.changes, ctx.policy),
         subject_kind=args.subject_kind,
         facts=PlanFacts(
             domain_owner_matches_subject=not args.domain_owner_differs,
@@ -129,6 +162,9 @@ def run_steps(ctx: Context) -> int:
 
 def run_diagnose(ctx: Context) -> int:
     args = ctx.args
+    if args.batch is not None:
+        return run_batch("diagnose", args.batch, ctx.policy, ctx.out)
+    province_notes(ctx, args.province)
     diagnosis = diagnose(
         args.failure,
         args.province,
@@ -147,6 +183,8 @@ def run_diagnose(ctx: Context) -> int:
 
 
 def run_parse(ctx: Context) -> int:
+    if ctx.args.batch is not None:
+        return run_batch("parse", ctx.args.batch, ctx.policy, ctx.out)
     number = parse_icp_number(ctx.args.number, policy=ctx.policy)
     if ctx.json:
         ctx.emit_json(number)

@@ -18,11 +18,14 @@ __all__ = ["Formatter"]
 
 @attrs.frozen
 class Formatter:
-    """Words in *lang*. *change_names* are the data's texts of the changes (the
-    policy's ``change_text``), needed only to name changes."""
+    """Words in *lang*. *change_names*, *fact_names* and *failure_names* are the
+    data's words for those ids (the policy's ``change_text`` and ``term``), needed
+    only to name them; an id without words is shown in brackets."""
 
     lang: Lang
     change_names: Mapping[Change, Text] = attrs.field(factory=dict)
+    fact_names: Mapping[str, Text] = attrs.field(factory=dict)
+    failure_names: Mapping[str, Text] = attrs.field(factory=dict)
 
     @property
     def zh(self) -> bool:
@@ -73,8 +76,21 @@ class Formatter:
             return "?"
         return self.t("yes") if value else self.t("no")
 
+    def fact(self, name: str) -> str:
+        """A fact in words: ``主体下还有其他网站``; ``[name]`` when the data has none."""
+        text = self.fact_names.get(str(name))
+        return text.get(self.lang) if text is not None else f"[{name}]"
+
+    def failure(self, failure_id: str) -> str:
+        """A failure in words with its id in brackets."""
+        text = self.failure_names.get(str(failure_id))
+        return f"{text.get(self.lang)} [{failure_id}]" if text is not None else f"[{failure_id}]"
+
     def facts(self, pairs: Iterable[tuple[str, bool | None]]) -> str:
-        return ("，" if self.zh else ", ").join(f"{name}={self.yes_no(value)}" for name, value in pairs)
+        """``主体下还有其他网站：是，原接入商可以联系：否``."""
+        return ("，" if self.zh else ", ").join(
+            f"{self.fact(name)}{'：' if self.zh else ': '}{self.yes_no(value)}" for name, value in pairs
+        )
 
     def deadline(self, days: int | None) -> str:
         return "" if days is None else self.t("deadline", n=days)
@@ -85,4 +101,5 @@ class Formatter:
         return f"{province.name_en} ({province.name}, {province.code})"
 
     def change(self, change: Change) -> str:
-        return self.change_names[change].get(self.lang)
+        text = self.change_names.get(change)
+        return text.get(self.lang) if text is not None else f"[{change.value}]"

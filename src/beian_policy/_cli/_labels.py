@@ -34,13 +34,44 @@ _LABELS: dict[str, Text] = {
         " (the subject or the website, see the steps)",
     ),
     "caution": Text("注意：", "Caution: "),
+    "transfer_rules": Text("各项变更的时机", "When each change is filed"),
+    "timing_unknown": Text("未知（没有来源说明，按先变更处理）", "unknown (no source says; change first)"),
+    "every_other_change": Text("其他所有变更", "every other change"),
+    "claim_says": Text("{who}说：{what}", "{who} says: {what}"),
+    "requirements": Text("其他要求", "Further requirements"),
+    "notes_en": Text("备注（原文为英文）", "Notes"),
+    "national_rules": Text("各省通用的规则", "Rules in every province"),
+    "rejection": Text("接入申请被驳回时", "When a transfer is rejected"),
+    "rejection_site": Text(
+        "只要工信部的备案没有被注销，驳回不影响网站访问",
+        "the site stays reachable as long as its MIIT filing is not cancelled",
+    ),
+    "rejection_risk": Text(
+        "长期处于驳回状态、又没有其他接入商的，备案号可能被管局注销",
+        "left rejected with no other provider, the filing may be cancelled",
+    ),
+    "rejection_dns": Text(
+        "审核通过之前不要把域名解析指向新接入商", "do not point DNS at the new provider before approval"
+    ),
+    "rejection_restore": Text("被注销的备案号不能恢复", "a cancelled number cannot be restored"),
+    "note_place": Text("“{t}”是{p}的{city}，以下按{p}回答", "{t} is {city} in {p}: answering for {p}"),
+    "note_romanisation": Text(
+        "“{t}”按{p}回答；如果指的是{o}，请写 {o_en} 或“{o}”",
+        "{t} is read as {p}; for {o}, write {o_en} or {o}",
+    ),
     "basis": Text("依据", "Basis"),
     "basis_province": Text("省管局明确规定", "the province's own stated rules"),
     "basis_national_default": Text(
-        "省管局规则未知，按全国默认做法（先变更，后接入）",
-        "a province rule is unknown, so the strict national default applies (change first)",
+        "没有已知的本省规则，按稳妥的默认做法处理（先在原接入商变更，再接入）",
+        "no rule is known for this province, so the cautious default applies"
+        " (change at the original provider first)",
     ),
     "basis_national_rule": Text("全国规则", "national rules only"),
+    "basis_short_province": Text("本省规则", "province rule"),
+    "basis_short_national_default": Text(
+        "本省规则未知，按稳妥默认", "no province rule known: cautious default"
+    ),
+    "basis_short_national_rule": Text("全国规则", "national rule"),
     "disputed": Text("有争议", "Disputed"),
     "disputed_yes": Text("是：有现行来源的说法与此不同", "yes: a current source says otherwise"),
     "no": Text("否", "no"),
@@ -54,8 +85,18 @@ _LABELS: dict[str, Text] = {
     "deferred": Text("可延后（接入成功后再变更）", "Deferred (may be changed after the transfer)"),
     "rule": Text("规则", "rule"),
     "sources": Text("来源", "Sources"),
+    "sources_short": Text("来源", "sources"),
+    "fact_province": Text("备案所在省", "the province"),
+    "fact_cause": Text("失败原因", "the cause"),
+    "fact_icp_number": Text("备案号", "the ICP number"),
     "deadline": Text("{n}个工作日内", "within {n} working days"),
     "disputed_mark": Text("有争议", "disputed"),
+    "dissent_says": Text("{who}的说法不同：{what}", "{who} says otherwise: {what}"),
+    "dissent_boilerplate": Text(
+        "该来源各省页面通用的句子", "a line the source repeats on every province page"
+    ),
+    "dissent_before": Text("须先在原接入商变更", "change at the original provider first"),
+    "dissent_after": Text("可以先接入、接入成功后再变更", "transfer first, change afterwards"),
     "deadline_label": Text("期限", "deadline"),
     "changes_label": Text("变更项", "changes"),
     "irreversible": Text("无法撤销", "cannot be undone"),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
-from .._enums import Lang, SubjectKind
+from .._enums import Lang
 from ._commands import (
     run_changes,
     run_check,
@@ -28,6 +28,7 @@ from ._commands import (
 )
 from ._exit import PROG
 from ._layout import Output
+from ._more import run_find, run_province, run_rules
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -46,6 +47,18 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line and exit 2 (raised, then reported)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extra = super().parse_known_args(args, namespace)
+        # A command's question is its positional argument or --batch, not neither.
+        required = getattr(parsed, "question_argument", None)
+        if required is not None and getattr(parsed, "batch", None) is None:
+            dest, metavar = required
+            if getattr(parsed, dest, None) is None:
+                self.error(f"the following arguments are required: {metavar} (or --batch FILE)")
+        return parsed, extra
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(self.prog, message)
@@ -99,9 +112,21 @@ def _change_option(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--subject-kind",
-        choices=[kind.value for kind in SubjectKind],
-        help="who holds the filing; some provinces rule differently for individuals",
+        metavar="KIND",
+        help="who holds the filing: organisation (单位, 企业) or individual (个人); some"
+        " provinces rule differently for individuals",
     )
+
+
+def _batch_option(parser: argparse.ArgumentParser, dest: str, metavar: str) -> None:
+    parser.add_argument(
+        "--batch",
+        metavar="FILE",
+        type=_path,
+        help="answer every line of FILE (- for stdin): JSON Lines or CSV in, keyed like the"
+        " options; JSON Lines out, one result or error per line",
+    )
+    parser.set_defaults(question_argument=(dest, metavar))
 
 
 def _either_or(parser: argparse.ArgumentParser, dest: str, yes: tuple[str, str], no: tuple[str, str]) -> None:
@@ -132,12 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = command("check", "can the filing be transferred directly?", run_check)
-    p.add_argument("province", metavar="PROVINCE", help="code, name or abbreviation: CN-GD, 广东, 粤, 44")
+    p.add_argument(
+        "province", metavar="PROVINCE", nargs="?", help="code, name or abbreviation: CN-GD, 广东, 粤, 44"
+    )
+    _batch_option(p, "province", "PROVINCE")
     _change_option(p)
     p.add_argument("--fail-if-not-direct", action="store_true", help="exit 1 when the transfer is not direct")
 
     p = command("steps", "the numbered plan for a transfer", run_steps)
-    p.add_argument("province", metavar="PROVINCE")
+    p.add_argument("province", metavar="PROVINCE", nargs="?")
+    _batch_option(p, "province", "PROVINCE")
     _change_option(p)
     facts = p.add_argument_group("facts (each adds the steps it needs)")
     facts.add_argument(
@@ -158,7 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = command("diagnose", "why a transfer failed, and what to do", run_diagnose)
-    p.add_argument("failure", metavar="FAILURE", help="a failure reason; see `failures`")
+    p.add_argument("failure", metavar="FAILURE", nargs="?", help="a failure reason; see `failures`")
+    _batch_option(p, "failure", "FAILURE")
     p.add_argument("--province", "-p", help="the province of the filing")
     _either_or(
         p,
@@ -184,7 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = command("parse", "an ICP number, normalised and explained", run_parse)
-    p.add_argument("number", metavar="NUMBER", help="as pasted: 京ICP备12345678号-2, 粤B2-20090059-5, ...")
+    p.add_argument(
+        "number", metavar="NUMBER", nargs="?", help="as pasted: 京ICP备12345678号-2, 粤B2-20090059-5, ..."
+    )
+    _batch_option(p, "number", "NUMBER")
 
     command("provinces", "the 31 provinces and their key rules", run_provinces)
     command("changes", "the change kinds and their meanings", run_changes)
@@ -202,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="csv",
         help="output format (default csv; --json means json)",
     )
+
+    p = command("find", "the ICP numbers in a text or HTML page (FILE, or - for stdin)", run_find)
+    p.add_argument("source", metavar="FILE", type=_path, help="a file, or - to read stdin")
+    p = command("province", "everything the data says about one province", run_province)
+    p.add_argument("province", metavar="PROVINCE", help="code, name or abbreviation: CN-GD, 广东, 粤, 44")
+    command("rules", "the rules in every province and what a rejected transfer means", run_rules)
 
     command("version", "code, data and schema versions", run_version)
     return parser

@@ -28,6 +28,7 @@ __all__ = [
     "problems_text",
     "provinces_lines",
     "sources_lines",
+    "steps_lines",
     "validation_lines",
     "version_lines",
 ]
@@ -38,11 +39,17 @@ _BASIS_LABELS: Mapping[Basis, str] = {
     Basis.NATIONAL_DEFAULT: "basis_national_default",
     Basis.NATIONAL_RULE: "basis_national_rule",
 }
+_BASIS_SHORT_LABELS: Mapping[Basis, str] = {
+    Basis.PROVINCE: "basis_short_province",
+    Basis.NATIONAL_DEFAULT: "basis_short_national_default",
+    Basis.NATIONAL_RULE: "basis_short_national_rule",
+}
 _SUBJECT_KIND_LABELS: Mapping[SubjectKind, str] = {
     SubjectKind.ORGANISATION: "organisation",
     SubjectKind.INDIVIDUAL: "individual",
 }
 _TIMING_LABELS: Mapping[Timing, str] = {Timing.BEFORE: "before", Timing.AFTER: "after"}
+_DISSENT_LABELS: Mapping[Timing, str] = {Timing.BEFORE: "dissent_before", Timing.AFTER: "dissent_after"}
 _ICP_KIND_LABELS: Mapping[IcpKind, str] = {
     IcpKind.FILING: "kind_filing",
     IcpKind.LICENCE: "kind_licence",
@@ -71,6 +78,17 @@ _FACT_OPTIONS: Mapping[str, str] = {
     "original_provider_reachable": "--original-provider-reachable / --original-provider-unreachable",
     "icp_number": "--icp-number NUMBER",
 }
+
+
+def _parameter_words(name: str, fmt: Formatter) -> str:
+    """A ``diagnose`` parameter in words: a fact's words, or the label of the others."""
+    if name == "province":
+        return fmt.t("fact_province")
+    if name == "cause":
+        return fmt.t("fact_cause")
+    if name == "icp_number":
+        return fmt.t("fact_icp_number")
+    return fmt.fact(name)
 
 
 # -- pieces shared by several answers ---------------------------------------------------
@@ -116,7 +134,7 @@ def _decision_head(decision: TransferDecision, fmt: Formatter, *, refile: bool =
         fmt.row("changes", changes),
         fmt.row("subject_kind", kind),
         fmt.row("verdict", _verdict_text(decision, fmt, refile=refile)),
-        fmt.row("basis", f"{basis.value}{fmt.aside([fmt.t(_BASIS_LABELS[basis])])}"),
+        fmt.row("basis", f"{fmt.t(_BASIS_LABELS[basis])} [{basis.value}]"),
         fmt.row("disputed", fmt.t("disputed_yes") if decision.disputed else fmt.t("no")),
         fmt.row("data", decision.data_version),
     ]
@@ -136,17 +154,39 @@ def _steps_lines(steps: Sequence[Step], fmt: Formatter, *, indent: str = "") -> 
         if step.irreversible:
             details.append(fmt.t("irreversible"))
         if step.changes:
-            details.append(fmt.label("changes_label") + ", ".join(c.value for c in _ordered(step.changes)))
+            details.append(
+                fmt.label("changes_label") + fmt.join(fmt.change(c) for c in _ordered(step.changes))
+            )
         if details:
             lines.extend(wrap(" · ".join(details), indent=inner))
         for warning in step.warnings:
             lines.extend(wrap(fmt.t("caution") + warning.get(fmt.lang), indent=inner))
         ids = ", ".join(s.id for s in step.sources)
-        lines.extend(wrap(f"{fmt.t('rule')} {step.rule} [{ids}]", indent=inner))
+        lines.extend(wrap(f"{fmt.t('rule')} [{step.rule}] · {fmt.t('sources_short')} [{ids}]", indent=inner))
     return lines
 
 
+def steps_lines(steps: Sequence[Step], fmt: Formatter) -> list[str]:
+    """Numbered steps with their deadlines, changes, warnings, rule and sources."""
+    return _steps_lines(steps, fmt)
+
+
 # -- check, steps -----------------------------------------------------------------------
+
+
+def _dissent_lines(verdict: ChangeVerdict, fmt: Formatter, *, indent: str) -> list[str]:
+    """Who disagrees with a disputed verdict, and what they say."""
+    lines: list[str] = []
+    for claim in verdict.dissent:
+        if claim.timing is None:  # pragma: no cover - only a timing can disagree
+            continue
+        who = f"{claim.source.provider} [{claim.source.id}]"
+        what = fmt.t(_DISSENT_LABELS[claim.timing])
+        what += fmt.aside([fmt.t("dissent_boilerplate") if claim.boilerplate else ""])
+        if claim.note and not fmt.zh:
+            what += f" ({claim.note})"
+        lines.extend(wrap(fmt.t("dissent_says", who=who, what=what), indent=indent))
+    return lines
 
 
 def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Formatter) -> list[str]:
@@ -158,7 +198,9 @@ def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Format
         if verdict.disputed:
             notes.append(fmt.t("disputed_mark"))
         lines.extend(fmt.bullet(f"{fmt.change(verdict.change)} [{verdict.change.value}]{fmt.aside(notes)}"))
-        lines.extend(wrap(f"{fmt.t('rule')} {verdict.rule}{fmt.aside([verdict.basis.value])}", indent="    "))
+        basis = fmt.t(_BASIS_SHORT_LABELS[verdict.basis])
+        lines.extend(wrap(f"{fmt.t('rule')} [{verdict.rule}]{fmt.aside([basis])}", indent="    "))
+        lines.extend(_dissent_lines(verdict, fmt, indent="    "))
     return lines
 
 
@@ -170,20 +212,32 @@ def decision_lines(decision: TransferDecision, fmt: Formatter) -> list[str]:
         *_verdicts_lines(fmt.colon("blocking"), by_timing[Timing.BEFORE], fmt),
         *_verdicts_lines(fmt.colon("deferred"), by_timing[Timing.AFTER], fmt),
         "",
-        *sources_lines(decision.sources, fmt),
+        *sources_lines(merge_sources(decision.sources, _dissent_sources(decision)), fmt),
     ]
+
+
+def _dissent_sources(decision: TransferDecision) -> tuple[Source, ...]:
+    return tuple(claim.source for verdict in decision.verdicts for claim in verdict.dissent)
 
 
 def plan_lines(plan: TransferPlan, fmt: Formatter) -> list[str]:
     """``steps``: the verdict, the numbered steps, the sources of the steps."""
     refile = plan.refile
+    disputes: list[str] = []
+    for verdict in plan.decision.verdicts:
+        if verdict.dissent:
+            disputes.extend(fmt.bullet(f"{fmt.change(verdict.change)} [{verdict.change.value}]"))
+            disputes.extend(_dissent_lines(verdict, fmt, indent="    "))
     return [
         *_decision_head(plan.decision, fmt, refile=refile),
+        *(["", fmt.colon("disputed"), *disputes] if disputes else []),
         "",
         fmt.colon("steps"),
         *_steps_lines(plan.steps, fmt),
         "",
-        *sources_lines(merge_sources(*(step.sources for step in plan.steps)), fmt),
+        *sources_lines(
+            merge_sources(*(step.sources for step in plan.steps), _dissent_sources(plan.decision)), fmt
+        ),
     ]
 
 
@@ -241,10 +295,12 @@ def diagnosis_lines(diagnosis: Diagnosis, fmt: Formatter) -> list[str]:
     if diagnosis.unknown_facts:
         lines.extend(["", fmt.colon("to_decide")])
         for name in diagnosis.unknown_facts:
-            lines.extend(fmt.bullet(f"{name}: {_FACT_OPTIONS.get(name, name)}"))
+            lines.extend(fmt.bullet(f"{_parameter_words(name, fmt)}: {_FACT_OPTIONS.get(name, name)}"))
     if diagnosis.related:
         lines.append("")
-        lines.extend(wrap(", ".join(r.value for r in diagnosis.related), first=fmt.label("related")))
+        lines.extend(
+            wrap(fmt.join(fmt.failure(r.value) for r in diagnosis.related), first=fmt.label("related"))
+        )
     lines.append("")
     lines.extend(sources_lines(diagnosis.sources, fmt))
     return lines
@@ -262,7 +318,7 @@ def icp_number_lines(number: IcpNumber, fmt: Formatter) -> list[str]:
         service = fmt.t(_SERVICE_LABELS[number.service]) if number.service else fmt.t("service_none")
     rows = [
         fmt.row("icp_province", fmt.province(number.province) if number.province else fmt.t("ministry")),
-        fmt.row("icp_kind", f"{number.kind.value}{fmt.aside([fmt.t(_ICP_KIND_LABELS[number.kind])])}"),
+        fmt.row("icp_kind", f"{fmt.t(_ICP_KIND_LABELS[number.kind])} [{number.kind.value}]"),
         fmt.row("icp_subject", number.subject_number),
         fmt.row("icp_serial", number.serial),
         fmt.row("icp_site", site),
@@ -343,7 +399,7 @@ def provinces_lines(rules: Iterable[ProvinceRules], data_version: str, fmt: Form
 
 def changes_lines(texts: Mapping[Change, Text], fmt: Formatter) -> list[str]:
     """``changes``: each change kind and what it means."""
-    return _glossary_lines([(change.value, text.get(fmt.lang)) for change, text in texts.items()])
+    return _glossary_lines([(f"[{change.value}]", text.get(fmt.lang)) for change, text in texts.items()])
 
 
 def failures_lines(failures: Iterable[FailureInfo], fmt: Formatter) -> list[str]:
@@ -352,7 +408,7 @@ def failures_lines(failures: Iterable[FailureInfo], fmt: Formatter) -> list[str]
     for index, info in enumerate(failures):
         if index:
             lines.append("")
-        lines.extend(wrap(info.title.get(fmt.lang), first=f"{info.failure.value}  ", indent="    "))
+        lines.extend(wrap(info.title.get(fmt.lang), first=f"[{info.failure.value}]  ", indent="    "))
         lines.append("  " + fmt.colon("causes"))
         for cause in info.causes:
             lines.extend(fmt.bullet(f"{cause.text.get(fmt.lang)} [{cause.id}]", indent="    "))

@@ -14,9 +14,19 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
+from .._enums import SubjectKind
 from .._policy import Policy
+from .._vocab import Fact
 from ..errors import DataProblem, PolicyDataWarning
-from ._build_catalogue import build_changes, build_national_rules, build_regions, build_sources, build_steps
+from ._build_catalogue import (
+    build_change_terms,
+    build_changes,
+    build_national_rules,
+    build_regions,
+    build_sources,
+    build_steps,
+    build_terms,
+)
 from ._build_failures import build_failures
 from ._build_provinces import build_provinces, check_aliases
 from ._context import Context
@@ -60,6 +70,8 @@ def build_policy(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, t
         _check_schema_version(ctx, scalars["schema_version"])
     sources = build_sources(ctx, sections["sources"])
     changes = build_changes(ctx, sections["changes"])
+    kinds = build_terms(ctx, "subject_kinds", sections["subject_kinds"], [k.value for k in SubjectKind])
+    facts = build_terms(ctx, "facts", sections["facts"], [f.value for f in Fact])
     steps = build_steps(ctx, sections["steps"])
     national = build_national_rules(ctx, sections["national_rules"])
     regions = build_regions(ctx, sections["no_icp_regions"])
@@ -81,6 +93,9 @@ def build_policy(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, t
         national_rules=national,
         steps=steps,
         change_texts=changes,
+        change_terms=build_change_terms(sections["changes"]),
+        subject_kind_terms=kinds,
+        fact_terms=facts,
         no_icp_regions=regions,
         failures=failures,
     )

@@ -9,9 +9,10 @@ problem here, at load time, rather than a lookup error when a question is asked.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .._enums import Change
-from .._model import NationalRule, Source, StepInfo, Text
+from .._model import NationalRule, Source, StepInfo, Term, Text
 from .._policy import NoIcpRegion
 from ._context import CHANGE_VALUES, Context, copy_fields
 from ._document import (
@@ -22,9 +23,18 @@ from ._document import (
     NoIcpRegionDoc,
     SourceDoc,
     StepDoc,
+    TermDoc,
 )
 
-__all__ = ["build_changes", "build_national_rules", "build_regions", "build_sources", "build_steps"]
+__all__ = [
+    "build_change_terms",
+    "build_changes",
+    "build_national_rules",
+    "build_regions",
+    "build_sources",
+    "build_steps",
+    "build_terms",
+]
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 
@@ -51,6 +61,27 @@ def build_changes(ctx: Context, items: list[tuple[str, ChangeDoc]]) -> tuple[tup
     for missing in sorted(set(CHANGE_VALUES) - set(ids)):
         ctx.add("changes", "id", f"no text for change {missing!r}")
     return tuple((Change(d.id), Text(d.zh, d.en)) for _, d in items if d.id in CHANGE_VALUES)
+
+
+def build_change_terms(items: list[tuple[str, ChangeDoc]]) -> tuple[Term, ...]:
+    """Each change kind's words and aliases (the records :func:`build_changes` checked)."""
+    return tuple(Term(d.id, Text(d.zh, d.en), d.aliases) for _, d in items if d.id in CHANGE_VALUES)
+
+
+def build_terms(
+    ctx: Context, section: str, items: list[tuple[str, TermDoc]], valid: Sequence[str]
+) -> tuple[Term, ...]:
+    """The words of a closed vocabulary (``subject_kinds``, ``facts``): a table the
+    file may leave out, but when present, one record for each id in *valid*."""
+    ids = [d.id for _, d in items]
+    ctx.duplicates(section, "id", ids, f"{section} id")
+    for label, d in items:
+        if d.id not in valid:
+            ctx.add(label, "id", f"unknown id {d.id!r}; expected one of {', '.join(valid)}")
+    if items:
+        for missing in [v for v in valid if v not in ids]:
+            ctx.add(section, "id", f"no record for {missing!r}")
+    return tuple(Term(d.id, Text(d.zh, d.en), d.aliases) for _, d in items if d.id in valid)
 
 
 def build_steps(ctx: Context, items: list[tuple[str, StepDoc]]) -> tuple[StepInfo, ...]:

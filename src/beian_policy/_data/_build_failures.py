@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from .._enums import Failure
 from .._model import Cause, Condition, FailureInfo, NationalRule, RemedyInfo, StepInfo, Text
+from .._text import lookup_key
 from .._vocab import Fact
 from ._context import Context
 from ._document import FACTS, HINT_FIELDS, PROVINCE_FACTS, CauseDoc, FailureDoc, RemedyDoc
@@ -46,11 +47,23 @@ def build_failures(
         info = _failure(ctx, label, d, steps, national)
         if info is not None:
             built.setdefault(info.failure, info)
-    ctx.unique_names(
+    # Ids and titles name one failure each; an alias may be shared (主体或网站被注销
+    # covers two failures), and input naming it is answered with the choices.
+    names = ctx.unique_names(
         "failures",
         "failure",
-        ((i.failure.value, (i.failure.value, i.title.zh, i.title.en, *i.aliases)) for i in built.values()),
+        ((i.failure.value, (i.failure.value, i.title.zh, i.title.en)) for i in built.values()),
     )
+    for info in built.values():
+        for alias in info.aliases:
+            owner = names.get(lookup_key(alias), info.failure.value)
+            if owner != info.failure.value:
+                ctx.add(
+                    f"failures ({info.failure.value})",
+                    "aliases",
+                    f"alias {alias!r} is the id or title of failure {owner}; an alias may not"
+                    " name another failure's id or title",
+                )
     return tuple(built[f] for f in Failure if f in built)
 
 

@@ -82,6 +82,20 @@ class ChangeDoc:
     id: str
     zh: str
     en: str
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class TermDoc:
+    """``[[subject_kinds]]`` / ``[[facts]]``: the words for one id of a closed
+    vocabulary (:class:`~beian_policy.SubjectKind`, ``Fact``) and the other spellings
+    people type for it. A spelling listed under two ids is ambiguous: input naming
+    it gets the choices instead of a guess."""
+
+    id: str
+    zh: str
+    en: str
+    aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen

@@ -75,13 +75,15 @@ SECTIONS: Mapping[str, type[Any]] = {
     "sources": doc.SourceDoc,
     "no_icp_regions": doc.NoIcpRegionDoc,
     "changes": doc.ChangeDoc,
+    "subject_kinds": doc.TermDoc,
+    "facts": doc.TermDoc,
     "steps": doc.StepDoc,
     "national_rules": doc.NationalRuleDoc,
     "provinces": doc.ProvinceDoc,
     "failures": doc.FailureDoc,
 }
 #: Tables a file may leave out.
-OPTIONAL_SECTIONS = frozenset({"no_icp_regions"})
+OPTIONAL_SECTIONS = frozenset({"no_icp_regions", "subject_kinds", "facts"})
 #: The top-level keys that are single values, with their types.
 SCALARS: Mapping[str, type[Any]] = {"schema_version": str, "data_version": str, "as_of": dt.date}
 _PATH_PART = re.compile(r"^\$\.(?P<section>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")

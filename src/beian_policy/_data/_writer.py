@@ -18,7 +18,7 @@ from typing import Any
 
 __all__ = ["dumps_document"]
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def dumps_document(document: Mapping[str, Any]) -> str:
@@ -61,7 +61,7 @@ def _write_table(lines: list[str], path: tuple[str, ...], table: Mapping[str, An
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _string(text: str) -> str:

@@ -1,0 +1,152 @@
+"""The commands beyond one question: ``find`` (the ICP numbers in a text or page) and
+``rules`` (the national rules, the FAQ's general answers, a rejection's impact)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .._enums import Change, Status, SubjectKind, Timing
+from .._icp import find_icp_numbers
+from .._model import SiteFact, TransferRule
+from .._provinces import resolve_province
+from .._rejection import rejection_impact
+from . import _render as render
+from ._commands import Context, province_notes
+from ._exit import EXIT_OK
+from ._format import Formatter
+
+__all__ = ["run_find", "run_province", "run_rules"]
+
+# Larger than any page a footer is taken from; a bigger file is read up to here.
+_MOST_TEXT = 5_000_000
+
+
+def _read_text(source: str) -> str:
+    if source == "-":
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:
+            return sys.stdin.read(_MOST_TEXT)
+        data: bytes = buffer.read(_MOST_TEXT)
+        return data.decode("utf-8", errors="replace")
+    with Path(source).open(encoding="utf-8", errors="replace") as handle:
+        return handle.read(_MOST_TEXT)
+
+
+def run_find(ctx: Context) -> int:
+    """``find FILE|-``: every valid ICP number in the text or HTML, one per line."""
+    numbers = find_icp_numbers(_read_text(ctx.args.source), policy=ctx.policy)
+    if ctx.json:
+        ctx.emit_json(list(numbers))
+    else:
+        fmt = ctx.words
+        for number in numbers:
+            issuer = fmt.province(number.province) if number.province else fmt.t("ministry")
+            ctx.out.line(f"{number.canonical}  {issuer}")
+    return EXIT_OK
+
+
+def run_rules(ctx: Context) -> int:
+    """``rules``: the rules that hold in every province, and what a rejection does."""
+    policy = ctx.policy
+    impact = rejection_impact(policy=policy)
+    if ctx.json:
+        ctx.emit_json({"national_rules": list(policy.national_rules), "rejection_impact": impact})
+        return EXIT_OK
+    fmt = ctx.words
+    lines = [fmt.colon("national_rules")]
+    for rule in policy.national_rules:
+        ids = ", ".join(source.id for source in rule.sources)
+        lines.extend(fmt.bullet(f"{rule.text.get(fmt.lang)} [{rule.id}] · {fmt.t('sources_short')} [{ids}]"))
+    lines.extend(["", fmt.colon("rejection")])
+    lines.extend(fmt.bullet(fmt.t("rejection_site")))
+    lines.extend(fmt.bullet(fmt.t("rejection_risk")))
+    if not impact.dns_to_new_provider_allowed:
+        lines.extend(fmt.bullet(fmt.t("rejection_dns")))
+    if not impact.restorable_if_cancelled:
+        lines.extend(fmt.bullet(fmt.t("rejection_restore")))
+    lines.extend(["", fmt.colon("steps"), *render.steps_lines(impact.steps, fmt)])
+    lines.extend(["", *fmt.fields([fmt.row("data", policy.data_version)])])
+    ctx.out.lines(lines)
+    return EXIT_OK
+
+
+def _kinds(rule: TransferRule, fmt: Formatter) -> str:
+    if rule.applies_to == frozenset(SubjectKind):
+        return ""
+    return fmt.join(
+        fmt.t("organisation") if k is SubjectKind.ORGANISATION else fmt.t("individual")
+        for k in SubjectKind
+        if k in rule.applies_to
+    )
+
+
+def _timing(rule: TransferRule, fmt: Formatter) -> str:
+    if rule.status is Status.UNKNOWN or rule.timing is None:
+        return fmt.t("timing_unknown")
+    words = fmt.t("dissent_before") if rule.timing is Timing.BEFORE else fmt.t("dissent_after")
+    return words + fmt.aside([fmt.deadline(rule.deadline_working_days)])
+
+
+def _rule_lines(rule: TransferRule, fmt: Formatter) -> list[str]:
+    changes = (
+        fmt.t("every_other_change")
+        if rule.covers_all
+        else fmt.join(fmt.change(c) for c in Change if c in rule.changes)
+    )
+    ids = ", ".join(source.id for source in rule.sources)
+    head = f"{changes}{fmt.aside([_kinds(rule, fmt)])}{'：' if fmt.zh else ': '}{_timing(rule, fmt)}"
+    lines = fmt.bullet(f"{head} [{rule.id}]" + (f" · {fmt.t('sources_short')} [{ids}]" if ids else ""))
+    for claim in rule.claims:
+        if claim.timing is None:
+            continue
+        what = fmt.t("dissent_before") if claim.timing is Timing.BEFORE else fmt.t("dissent_after")
+        what += fmt.aside([fmt.t("dissent_boilerplate") if claim.boilerplate else ""])
+        who = f"{claim.source.provider} [{claim.source.id}]"
+        lines.extend(fmt.bullet(fmt.t("claim_says", who=who, what=what), indent="    "))
+    return lines
+
+
+def _site_fact(label: str, fact: SiteFact, fmt: Formatter) -> tuple[str, str]:
+    value = fmt.t("unknown") if fact.status is Status.UNKNOWN else fmt.yes_no(fact.value)
+    ids = ", ".join(source.id for source in fact.sources)
+    return (label, value + (f" [{ids}]" if ids else ""))
+
+
+def run_province(ctx: Context) -> int:
+    """``province P``: everything the data says about one province."""
+    policy = ctx.policy
+    province_notes(ctx, ctx.args.province)
+    rules = policy.rules_for(resolve_province(ctx.args.province, policy=policy))
+    if ctx.json:
+        ctx.emit_json(rules)
+        return EXIT_OK
+    fmt = ctx.words
+    lines = [fmt.province(rules.province), "", fmt.colon("transfer_rules")]
+    for rule in rules.transfer_rules:
+        lines.extend(_rule_lines(rule, fmt))
+    lines.extend(
+        [
+            "",
+            *fmt.fields(
+                [
+                    _site_fact(fmt.colon("legend_filed_up"), rules.filed_sites_reachable, fmt),
+                    _site_fact(fmt.colon("legend_unfiled_off"), rules.unfiled_sites_closed, fmt),
+                ]
+            ),
+        ]
+    )
+    if rules.requirements:
+        lines.extend(["", fmt.colon("requirements")])
+        for requirement in rules.requirements:
+            title = policy.step_info(requirement.step).title.get(fmt.lang) if requirement.step else ""
+            ids = ", ".join(source.id for source in requirement.sources)
+            lines.extend(fmt.bullet(f"{title} [{requirement.id}] · {fmt.t('sources_short')} [{ids}]"))
+    if rules.notes:
+        lines.extend(["", fmt.colon("notes_en")])
+        for note in rules.notes:
+            ids = ", ".join(source.id for source in note.sources)
+            lines.extend(fmt.bullet(f"[{note.topic}] {note.text} [{ids}]"))
+    lines.extend(["", *fmt.fields([fmt.row("data", policy.data_version)])])
+    ctx.out.lines(lines)
+    return EXIT_OK

@@ -1,0 +1,232 @@
+"""JSON Schemas of what the command line (and :func:`beian_policy.to_json`) prints, so
+other systems can validate and generate code. Derived from the value classes' type
+hints, the same ones the JSON converter walks, so a schema cannot drift from the
+output; a test validates every command's output against it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ._json import EXTRAS, PUBLIC_TYPES
+from ._model import Condition, ProvinceRules
+from ._policy import Policy
+from ._vocab import Fact
+
+__all__ = ["OUTPUT_COMMANDS", "output_schema"]
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_POLICY_KEYS = ("schema_version", "data_version", "as_of", "origin", "province_count", "source_count")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder: classes may refer to themselves
+            self.defs[name] = self._object(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def _object(self, cls: type) -> dict[str, Any]:
+        if cls is Policy:
+            props = {
+                key: {"type": "integer"} if key.endswith("_count") else {"type": "string"}
+                for key in _POLICY_KEYS
+            }
+            return {
+                "type": "object",
+                "properties": props,
+                "required": list(_POLICY_KEYS),
+                "additionalProperties": False,
+            }
+        hints = typing.get_type_hints(cls)
+        props = {field.name: self.of(hints[field.name]) for field in attrs.fields(cls)}
+        for key, attribute in EXTRAS.get(cls, {}).items():
+            prop = getattr(cls, attribute, None)
+            getter = prop.fget if isinstance(prop, property) else None
+            hint = typing.get_type_hints(getter).get("return") if getter is not None else None
+            props[key] = self.of(hint) if hint is not None else {}
+        return {
+            "type": "object",
+            "properties": props,
+            "required": sorted(props),
+            "additionalProperties": False,
+        }
+
+    def of(self, hint: Any) -> dict[str, Any]:
+        if hint is Any:
+            return {}
+        if hint == Condition:
+            return {
+                "type": "object",
+                "propertyNames": {"enum": [f.value for f in Fact]},
+                "additionalProperties": {"type": "boolean"},
+            }
+        origin = typing.get_origin(hint)
+        args = typing.get_args(hint)
+        if origin in (typing.Union, types.UnionType):
+            return {"anyOf": [self.of(arg) for arg in args]}
+        if origin is tuple:
+            if len(args) == 2 and args[1] is Ellipsis:
+                return {"type": "array", "items": self.of(args[0])}
+            return {
+                "type": "array",
+                "prefixItems": [self.of(a) for a in args],
+                "minItems": len(args),
+                "maxItems": len(args),
+            }
+        if origin in (frozenset, set, list):
+            return {"type": "array", "items": self.of(args[0])}
+        if origin in (dict, Mapping) or hint in (dict, Mapping):
+            return {"type": "object", "additionalProperties": self.of(args[1]) if args else {}}
+        if hint is type(None):
+            return {"type": "null"}
+        if isinstance(hint, type):
+            if issubclass(hint, enum.Enum):
+                return {"enum": [member.value for member in hint]}
+            if hint is bool:
+                return {"type": "boolean"}
+            if hint is int:
+                return {"type": "integer"}
+            if hint is float:
+                return {"type": "number"}
+            if hint is str:
+                return {"type": "string"}
+            if hint is dt.date:
+                return {"type": "string", "format": "date"}
+            if attrs.has(hint) or hint is Policy:
+                return self.ref(hint)
+        raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - a new type needs a case
+
+
+def _error() -> dict[str, Any]:
+    text = {
+        "type": "object",
+        "properties": {"zh": {"type": "string"}, "en": {"type": "string"}},
+        "required": ["zh", "en"],
+    }
+    strings = {"type": "array", "items": {"type": "string"}}
+    body = {
+        "type": "object",
+        "properties": {
+            "code": {
+                "type": "string",
+                "description": "stable kind of error: unknown_change, ambiguous_name, no_icp_region...",
+            },
+            "message": text,
+            "input": {"type": "string"},
+            "valid": strings,
+            "suggestions": strings,
+            "choices": strings,
+            "path": {"type": "string"},
+            "problems": strings,
+        },
+        "required": ["code", "message"],
+        "additionalProperties": False,
+    }
+    return {
+        "type": "object",
+        "properties": {"error": body},
+        "required": ["error"],
+        "additionalProperties": False,
+    }
+
+
+def _commands(b: _Builder) -> dict[str, dict[str, Any]]:
+    from ._decision import TransferDecision
+    from ._diagnosis import Diagnosis
+    from ._icp import IcpNumber
+    from ._model import FailureInfo, NationalRule, Text
+    from ._plan import TransferPlan
+    from ._rejection import RejectionImpact
+
+    for cls in PUBLIC_TYPES:
+        b.ref(cls)
+    texts = {"type": "object", "additionalProperties": b.ref(Text)}
+    return {
+        "check": b.ref(TransferDecision),
+        "steps": b.ref(TransferPlan),
+        "diagnose": b.ref(Diagnosis),
+        "parse": b.ref(IcpNumber),
+        "find": {"type": "array", "items": b.ref(IcpNumber)},
+        "province": b.ref(ProvinceRules),
+        "provinces": {"type": "array", "items": b.ref(ProvinceRules)},
+        "changes": texts,
+        "failures": {"type": "array", "items": b.ref(FailureInfo)},
+        "rules": {
+            "type": "object",
+            "properties": {
+                "national_rules": {"type": "array", "items": b.ref(NationalRule)},
+                "rejection_impact": b.ref(RejectionImpact),
+            },
+            "required": ["national_rules", "rejection_impact"],
+            "additionalProperties": False,
+        },
+        "version": {
+            "type": "object",
+            "properties": {
+                "version": {"type": "string"},
+                "supported_schema_version": {"type": "string"},
+                "data": b.ref(Policy),
+            },
+            "required": ["version", "supported_schema_version", "data"],
+            "additionalProperties": False,
+        },
+        "error": _error(),
+    }
+
+
+#: The commands whose ``--json`` output has a schema (``error`` is any command's error).
+OUTPUT_COMMANDS = (
+    "check",
+    "steps",
+    "diagnose",
+    "parse",
+    "find",
+    "province",
+    "provinces",
+    "changes",
+    "failures",
+    "rules",
+    "version",
+    "error",
+    "batch",
+)
+
+
+def output_schema(command: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``beian-policy <command> --json``'s output, or,
+    without *command*, one schema whose ``$defs`` hold every command's (``command_check``...)
+    and every value type. ``batch`` is one line of ``--batch`` output. A fresh copy
+    each call."""
+    b = _Builder()
+    commands = _commands(b)
+    line_result = {"anyOf": [commands[c] for c in ("check", "steps", "diagnose", "parse")]}
+    commands["batch"] = {
+        "type": "object",
+        "properties": {
+            "line": {"type": "integer"},
+            "result": line_result,
+            "error": commands["error"]["properties"]["error"],
+        },
+        "required": ["line"],
+        "additionalProperties": False,
+    }
+    defs = dict(b.defs)
+    if command is None:
+        defs.update({f"command_{name}": schema for name, schema in commands.items()})
+        return {"$schema": _DIALECT, "$defs": defs}
+    if command not in commands:
+        from .errors import UnknownNameError
+
+        raise UnknownNameError("command", command, OUTPUT_COMMANDS)
+    return {"$schema": _DIALECT, **commands[command], "$defs": defs}
