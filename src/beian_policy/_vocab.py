@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from ._enums import _StrEnum
 
-__all__ = ["DIAGNOSIS_PARAMETERS", "Fact", "RuleId", "StepId", "Trigger"]
+__all__ = ["DIAGNOSIS_PARAMETERS", "CheckKind", "Fact", "RuleId", "StepId", "Trigger"]
 
 
 class StepId(_StrEnum):
@@ -57,6 +57,27 @@ class RuleId(_StrEnum):
     REJECTION_KEEPS_SITE_REACHABLE = "rejection_keeps_site_reachable"
     LONG_REJECTION_RISKS_CANCELLATION = "long_rejection_risks_cancellation"
     CANCELLED_NUMBER_NOT_RESTORABLE = "cancelled_number_not_restorable"
+    FILEABLE_TLDS = "fileable_tlds"
+    DOMAIN_VALIDITY = "domain_validity"
+    DOMAIN_REAL_NAME_AGE = "domain_real_name_age"
+    ONE_DOMAIN_PER_WEBSITE = "one_domain_per_website"
+    FOOTER_NUMBER_LINKED = "footer_number_linked"
+
+
+class CheckKind(_StrEnum):
+    """What a province's ``[[provinces.checks]]`` record states; ``preflight`` reads
+    each kind in one place."""
+
+    ID_LOCAL = "id_local"
+    PHONE_LOCAL = "phone_local"
+    MIN_AGE = "min_age"
+    MAX_AGE = "max_age"
+    DOMAIN_MIN_DAYS = "domain_min_days"
+    WEBSITES_PER_ORDER = "websites_per_order"
+    DOCUMENT = "document"
+    REGISTRANT_SUBJECT_ONLY = "registrant_subject_only"
+    REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED = "registrant_legal_representative_accepted"
+    PRIVACY_PROTECTION_OFF = "privacy_protection_off"
 
 
 class Trigger(_StrEnum):
