@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from ._enums import _StrEnum
 
-__all__ = ["DIAGNOSIS_PARAMETERS", "CheckKind", "Fact", "RuleId", "StepId", "Trigger"]
+__all__ = ["DIAGNOSIS_PARAMETERS", "CheckKind", "Fact", "FindingId", "RuleId", "StepId", "Trigger"]
 
 
 class StepId(_StrEnum):
@@ -78,6 +78,34 @@ class CheckKind(_StrEnum):
     REGISTRANT_SUBJECT_ONLY = "registrant_subject_only"
     REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED = "registrant_legal_representative_accepted"
     PRIVACY_PROTECTION_OFF = "privacy_protection_off"
+
+
+class FindingId(_StrEnum):
+    """The stable ids of ``preflight`` and ``check_footer`` findings."""
+
+    SUBJECT_KIND_UNKNOWN = "subject_kind_unknown"
+    CERTIFICATE_NUMBER_INVALID = "certificate_number_invalid"
+    ID_NUMBER_INVALID = "id_number_invalid"
+    ID_NOT_LOCAL = "id_not_local"
+    PHONE_INVALID = "phone_invalid"
+    PHONE_NOT_LOCAL = "phone_not_local"
+    OWNER_TOO_YOUNG = "owner_too_young"
+    OWNER_TOO_OLD = "owner_too_old"
+    WEBSITE_DOMAINS_UNKNOWN = "website_domains_unknown"
+    DOMAIN_NAME_INVALID = "domain_name_invalid"
+    DOMAIN_TLD_NOT_FILEABLE = "domain_tld_not_fileable"
+    DOMAIN_REGISTRAR_OVERSEAS = "domain_registrar_overseas"
+    DOMAIN_REAL_NAME_TOO_RECENT = "domain_real_name_too_recent"
+    DOMAIN_EXPIRES_TOO_SOON = "domain_expires_too_soon"
+    DOMAIN_REGISTRANT_MISMATCH = "domain_registrant_mismatch"
+    DOMAIN_PRIVACY_PROTECTION_ON = "domain_privacy_protection_on"
+    TOO_MANY_WEBSITES = "too_many_websites"
+    TOO_MANY_DOMAINS = "too_many_domains"
+    DOCUMENT_MISSING = "document_missing"
+    PRE_APPROVAL_MISSING = "pre_approval_missing"
+    FOOTER_NUMBER_MISSING = "footer_number_missing"
+    FOOTER_NUMBER_WRONG = "footer_number_wrong"
+    FOOTER_LINK_WRONG = "footer_link_wrong"
 
 
 class Trigger(_StrEnum):

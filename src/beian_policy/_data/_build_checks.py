@@ -35,7 +35,11 @@ def build_checks(ctx: Context, label: str, items: Sequence[CheckDoc]) -> tuple[P
 
 def _check(ctx: Context, label: str, field: str, d: CheckDoc) -> ProvinceCheck:
     if d.kind not in CHECK_KINDS:
-        ctx.add(label, f"{field}.kind", f"unknown kind {d.kind!r}; expected one of {', '.join(sorted(CHECK_KINDS))}")
+        ctx.add(
+            label,
+            f"{field}.kind",
+            f"unknown kind {d.kind!r}; expected one of {', '.join(sorted(CHECK_KINDS))}",
+        )
     kind = CheckKind(d.kind) if d.kind in CHECK_KINDS else CheckKind.DOCUMENT  # reported above
     if kind in _NEEDS_VALUE and d.value is None:
         ctx.add(label, f"{field}.value", f"a {kind.value!r} check needs a value")
