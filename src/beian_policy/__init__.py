@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import errors, model
+from ._application import Application
 from ._data._loader import (
     SCHEMA_VERSION,
     PolicyReport,
@@ -25,6 +26,8 @@ from ._data._loader import (
 from ._decision import TransferDecision, assess_transfer, can_transfer_directly
 from ._diagnosis import Diagnosis, diagnose, failure_texts
 from ._enums import Basis, Change, Failure, Lang, SubjectKind, Timing
+from ._finding import Finding, Preflight
+from ._footer import check_footer
 from ._icp import (
     IcpKind,
     IcpNumber,
@@ -37,6 +40,7 @@ from ._json import from_dict, from_json, to_dict, to_json
 from ._model import Province, Text
 from ._plan import PlanFacts, TransferPlan, plan_transfer, required_steps
 from ._policy import Policy
+from ._preflight import preflight
 from ._provinces import get_province, provinces, resolve_province, search_provinces
 from ._rejection import rejection_impact
 from ._schema import json_schema
@@ -53,11 +57,13 @@ __all__ = [
     "DATA_AS_OF",
     "DATA_VERSION",
     "SCHEMA_VERSION",
+    "Application",
     "Basis",
     "BeianPolicyError",
     "Change",
     "Diagnosis",
     "Failure",
+    "Finding",
     "IcpKind",
     "IcpNumber",
     "InvalidIcpNumberError",
@@ -66,6 +72,7 @@ __all__ = [
     "Policy",
     "PolicyDataError",
     "PolicyReport",
+    "Preflight",
     "Province",
     "Step",
     "SubjectKind",
@@ -77,6 +84,7 @@ __all__ = [
     "__version__",
     "assess_transfer",
     "can_transfer_directly",
+    "check_footer",
     "default_data_text",
     "default_policy",
     "diagnose",
@@ -94,6 +102,7 @@ __all__ = [
     "model",
     "parse_icp_number",
     "plan_transfer",
+    "preflight",
     "provinces",
     "rejection_impact",
     "required_steps",

@@ -30,9 +30,11 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._application import Application
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
 from ._enums import _StrEnum
+from ._finding import Finding, FooterCheck, Preflight
 from ._icp import IcpNumber
 from ._model import Cause, Condition, FailureInfo, NationalRule, Province, RemedyInfo, Source, Text
 from ._plan import PlanFacts, TransferPlan
@@ -53,6 +55,8 @@ EXTRAS: Mapping[type, Mapping[str, str]] = {
     Remedy: {"step_ids": "step_ids"},
     Diagnosis: {"step_ids": "step_ids", "decided": "decided"},
     RejectionImpact: {"step_ids": "step_ids"},
+    Preflight: {"ok": "ok"},
+    FooterCheck: {"ok": "ok"},
     IcpNumber: {
         "canonical": "canonical",
         "subject_number": "subject_number",
@@ -80,6 +84,10 @@ PUBLIC_TYPES: tuple[type, ...] = (
     FailureInfo,
     RemedyInfo,
     RejectionImpact,
+    Application,
+    Finding,
+    Preflight,
+    FooterCheck,
 )
 
 _POLICY_KEYS = ("schema_version", "data_version", "as_of", "origin", "province_count", "source_count")
