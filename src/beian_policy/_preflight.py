@@ -81,7 +81,7 @@ class _Run:
             text,
             fix,
             field=field,
-            rule=f"{self.province.code}/{check.kind.value}",
+            rule=_rule_id(self.province, check),
             sources=check.sources + tuple(c.source for c in check.claims),
             disputed=check.disputed,
         )
@@ -109,6 +109,12 @@ class _Run:
     @property
     def where(self) -> Text:
         return self.province.display_name
+
+
+def _rule_id(province: Province, check: ProvinceCheck) -> str:
+    """``CN-SH/domain_min_days``; a letter adds its id: ``CN-GD/document/gd_commitment``."""
+    suffix = f"/{check.document}" if check.document else ""
+    return f"{province.code}/{check.kind.value}{suffix}"
 
 
 def _join(*parts: Text) -> Text:
