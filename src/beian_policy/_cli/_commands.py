@@ -15,16 +15,20 @@ from .._data._loader import SCHEMA_VERSION, default_policy, load_policy, validat
 from .._decision import assess_transfer
 from .._diagnosis import diagnose
 from .._enums import Change, Lang
+from .._footer import check_footer
 from .._icp import parse_icp_number
 from .._json import to_json
 from .._plan import PlanFacts, plan_transfer
 from .._policy import Policy
+from .._preflight import preflight
 from .._version import __version__
-from ..errors import PolicyDataWarning
+from ..errors import InvalidApplicationError, PolicyDataWarning
 from . import _render as render
-from ._exit import EXIT_BAD_DATA, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
+from . import _render_preflight as render_preflight
+from ._exit import EXIT_BAD_DATA, EXIT_BAD_INPUT, EXIT_BLOCKS, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
 from ._format import Formatter
 from ._layout import Output
+from ._read import read_application_file, read_text
 
 __all__ = [
     "Context",
@@ -33,7 +37,9 @@ __all__ = [
     "run_check",
     "run_diagnose",
     "run_failures",
+    "run_footer",
     "run_parse",
+    "run_preflight",
     "run_provinces",
     "run_steps",
     "run_validate",
@@ -205,3 +211,33 @@ def run_version(ctx: Context) -> int:
         code = f"{PROG} {__version__}"
         ctx.out.lines(render.version_lines(policy, ctx.words, code=code, reads_schema=SCHEMA_VERSION))
     return EXIT_OK
+
+
+def run_preflight(ctx: Context) -> int:
+    args = ctx.args
+    try:
+        province, data = read_application_file(args.application)
+        if args.province is not None:
+            province = args.province
+        if province is None:
+            raise InvalidApplicationError([("province", "not given: use --province or a 'province' key")])
+        result = preflight(province, data, as_of=args.as_of, policy=ctx.policy)
+    except InvalidApplicationError as exc:
+        for field, message in exc.problems:  # every problem, each with its field
+            error_line(f"{args.application}: {field}: {message}")
+        return EXIT_BAD_INPUT
+    if ctx.json:
+        ctx.emit_json(result)
+    else:
+        ctx.out.lines(render_preflight.preflight_lines(result, ctx.words))
+    return EXIT_OK if result.ok else EXIT_BLOCKS
+
+
+def run_footer(ctx: Context) -> int:
+    args = ctx.args
+    result = check_footer(read_text(args.file), args.icp_number, as_of=args.as_of, policy=ctx.policy)
+    if ctx.json:
+        ctx.emit_json(result)
+    else:
+        ctx.out.lines(render_preflight.footer_lines(result, ctx.words))
+    return EXIT_OK if result.ok else EXIT_BLOCKS

@@ -8,6 +8,7 @@ usage block.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
@@ -18,7 +19,9 @@ from ._commands import (
     run_check,
     run_diagnose,
     run_failures,
+    run_footer,
     run_parse,
+    run_preflight,
     run_provinces,
     run_steps,
     run_validate,
@@ -61,6 +64,14 @@ def _path(text: str) -> str:
     if not text:
         raise argparse.ArgumentTypeError("expected a file path, not an empty string")
     return text
+
+
+def _date(text: str) -> dt.date:
+    """An ``--as-of`` date: ``YYYY-MM-DD``."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
@@ -115,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="China's ICP filing transfer (接入备案) rules: decisions, plans and sources.",
-        epilog="Exit codes: 0 success, 1 not direct (check --fail-if-not-direct), 2 usage, "
+        epilog="Exit codes: 0 success, 1 not direct (check --fail-if-not-direct) or something blocks "
+        "(preflight, footer), 2 usage, "
         "3 unknown province/change/failure, bad ICP number or bad data, "
         "74 the output could not be written.",
     )
@@ -190,6 +202,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("validate-data", "check a policy data file; list every problem", run_validate)
     p.add_argument("path", metavar="PATH", type=_path)
+
+    p = command("preflight", "check a whole application before submitting it", run_preflight)
+    p.add_argument(
+        "application", metavar="APPLICATION", type=_path, help="a .toml or .json file, or - for stdin"
+    )
+    p.add_argument("--province", "-p", help="the province (default: the file's 'province' key)")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="check as on this date (default: today)")
+
+    p = command("footer", "check a page's footer: filing number and link", run_footer)
+    p.add_argument("file", metavar="FILE", type=_path, help="an HTML file, or - for stdin")
+    p.add_argument(
+        "--icp-number", required=True, metavar="NUMBER", help="the filing number the page must show"
+    )
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="check as on this date (default: today)")
 
     command("version", "code, data and schema versions", run_version)
     return parser
