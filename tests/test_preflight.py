@@ -364,6 +364,26 @@ def test_province_letters(province: str, ready: list[str], missing: set[str]) ->
     assert {f.rule for f in result.blocking if f.id is FindingId.DOCUMENT_MISSING} == missing
 
 
+@pytest.mark.parametrize(
+    ("province", "subject_kind", "ready", "missing"),
+    [
+        # Requirements every transfer triggers are letters too (Tencent's 新疆, 内蒙古, 湖南 pages).
+        ("新疆", "企业", [], {"CN-XJ/document/party_building_letter"}),
+        ("新疆", "企业", ["party_building_letter"], set()),
+        ("内蒙古", "个人", [], {"CN-NM/document/domain_certificate_for_individuals"}),
+        ("内蒙古", "企业", [], set()),
+        ("湖南", "企业", [], {"CN-HN/document/domain_certificate_for_every_domain"}),
+    ],
+)
+def test_letters_from_requirements(
+    province: str, subject_kind: str, ready: list[str], missing: set[str]
+) -> None:
+    data = application(subject_kind=subject_kind, certificate_type=None, documents_ready=ready)
+    data["subject_owner"].update(id_province=province, phone_province=province)
+    result = run(province, data)
+    assert {f.rule for f in result.findings if f.id is FindingId.DOCUMENT_MISSING} == missing
+
+
 def test_unknown_documents_are_a_check() -> None:
     data = application(documents_ready=None, owner={"id_province": "广东", "phone_province": "广东"})
     found = {(f.id.value, f.severity.value) for f in run("广东", data).findings}

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import beian_policy as bp
-from beian_policy.model import Application, Domain, FindingId, Severity, Website
+from beian_policy.model import Application, Domain, FindingId, Severity, Trigger, Website
 from beian_policy.strategies import applications, provinces
 
 AS_OF = dt.date.today()
@@ -61,7 +61,9 @@ def test_a_missing_certificate_number_is_never_a_pass(province: bp.Province, app
 def test_unknown_letters_are_checks_where_a_province_asks_for_letters(
     province: bp.Province, app: Application
 ) -> None:
-    letters = [c for c in bp.default_policy().rules_for(province).checks if c.document]
+    rules = bp.default_policy().rules_for(province)
+    letters = [c.document for c in rules.checks if c.document]
+    letters += [q.id for q in rules.requirements if q.trigger is Trigger.ALWAYS]
     result = bp.preflight(province, attrs.evolve(app, documents_ready=None), as_of=AS_OF)
     missing = [f for f in result.findings if f.id is FindingId.DOCUMENT_MISSING]
     assert bool(missing) == bool(letters)

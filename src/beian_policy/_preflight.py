@@ -19,11 +19,11 @@ from ._application import Application, Domain, Person, Registrant, read_applicat
 from ._data._loader import resolve_policy
 from ._enums import Severity, SubjectKind
 from ._finding import Finding, Preflight
-from ._model import NationalRule, Province, ProvinceCheck, ProvinceRules, Source, Text
+from ._model import CheckClaim, NationalRule, Province, ProvinceCheck, ProvinceRules, Source, Text
 from ._numbers import birth_date_from_id, domain_to_unicode, phone_region, valid_resident_id, valid_uscc
 from ._policy import Policy
 from ._provinces import resolve_province
-from ._vocab import CheckKind, FindingId, RuleId
+from ._vocab import CheckKind, FindingId, RuleId, Trigger
 from .errors import ArgumentTypeError
 
 __all__ = ["preflight"]
@@ -796,8 +796,28 @@ def _pre_approval(run: _Run) -> None:
             )
 
 
+def _letters(run: _Run) -> tuple[ProvinceCheck, ...]:
+    """The province's letters: its ``document`` checks, and the requirements every
+    transfer triggers (``trigger = "always"``: a letter or certificate to prepare),
+    named by the requirement's id and titled by its step."""
+    from_requirements = tuple(
+        ProvinceCheck(
+            kind=CheckKind.DOCUMENT,
+            sources=req.sources,
+            document=req.id,
+            text=run.policy.step_info(req.step).title,
+            applies_to=req.applies_to,
+            claims=tuple(CheckClaim(c.source, holds=c.value, note=c.note) for c in req.claims),
+            note=req.note,
+        )
+        for req in run.rules.requirements
+        if req.trigger is Trigger.ALWAYS and req.step is not None
+    )
+    return run.checks(CheckKind.DOCUMENT) + from_requirements
+
+
 def _documents(run: _Run) -> None:
-    for check in run.checks(CheckKind.DOCUMENT):
+    for check in _letters(run):
         covered = _covers(run, check)
         if covered is False or check.document is None:
             continue

@@ -50,6 +50,7 @@ from ._model import Province
 from ._plan import PlanFacts
 from ._policy import Policy, province_alias_texts
 from ._text import lookup_key
+from ._vocab import Trigger
 
 __all__ = [
     "TransferCase",
@@ -373,7 +374,10 @@ def applications(*, policy: Policy | None = None) -> st.SearchStrategy[Applicati
     def build() -> st.SearchStrategy[Application]:
         pol = resolve_policy(_check_policy(policy))
         codes = st.sampled_from([p.code for p in pol.provinces])
-        letters = sorted({c.document for r in pol.rules for c in r.checks if c.document})
+        letters = sorted(
+            {c.document for r in pol.rules for c in r.checks if c.document}
+            | {q.id for r in pol.rules for q in r.requirements if q.trigger is Trigger.ALWAYS}
+        )
         today = dt.date.today()
         dates = st.dates(today - dt.timedelta(days=400), today + dt.timedelta(days=800))
 
