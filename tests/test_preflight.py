@@ -271,6 +271,36 @@ def test_yunnan_residence_rule_is_disputed() -> None:
     assert {"tc-cn-yn-a", "j-cn-yn"} <= {s.id for s in finding.sources}
 
 
+@pytest.mark.parametrize(
+    ("province", "blocked", "disputed"),
+    [
+        ("河南", True, False),  # ID address must be in 河南 (Tencent)
+        ("青海", True, False),  # a 青海 ID (Tencent)
+        ("江西", True, True),  # Tencent and JD Cloud: local only; QingCloud and Huawei: a permit will do
+        ("宁夏", True, True),  # Tencent: a lease or purchase proof; QingCloud, JD Cloud, Huawei: no
+    ],
+)
+def test_more_local_id_rules(province: str, blocked: bool, disputed: bool) -> None:
+    result = run(province, individual("北京", phone_province=province))
+    [finding] = [f for f in result.findings if f.id is FindingId.ID_NOT_LOCAL]
+    assert (finding.severity is Severity.BLOCKS) is blocked
+    assert finding.disputed is disputed
+
+
+def test_ningxia_names_the_proof_it_accepts() -> None:
+    [finding] = [f for f in run("宁夏", individual("北京")).findings if f.id is FindingId.ID_NOT_LOCAL]
+    assert "租赁" in finding.text.zh
+
+
+@pytest.mark.parametrize(
+    ("province", "born", "blocked"), [("西藏", "2010-01-01", True), ("海南", "2009-06-01", False)]
+)
+def test_minimum_ages_elsewhere(province: str, born: str, blocked: bool) -> None:
+    # 西藏: at least 18; 海南: at least 16 (Tencent's pages). Born 2009-06-01 is 17 on 2026-12-01.
+    result = run(province, individual(province, birth_date=born, id_number=None))
+    assert ("owner_too_young" in ids(result, Severity.BLOCKS)) is blocked
+
+
 def test_organisations_are_not_held_to_the_individual_residence_rule() -> None:
     data = application(owner={"id_province": "江苏", "phone_province": "江苏"})
     assert "id_not_local" not in ids(run("黑龙江", data))
