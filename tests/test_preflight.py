@@ -379,6 +379,37 @@ def test_hunan_takes_one_website_per_order() -> None:
 
 
 @pytest.mark.parametrize(
+    ("province", "subject_kind", "count", "blocked"),
+    [
+        ("黑龙江", "企业", 4, False),  # Tencent: at most 4 websites per order for organisations
+        ("黑龙江", "企业", 5, True),
+        ("黑龙江", "个人", 3, True),  # and 2 for individuals
+        ("贵州", "企业", 5, False),  # at most 5 per submission
+        ("贵州", "企业", 6, True),
+        ("河南", "个人", 2, True),  # individuals: one website per order
+        ("河南", "企业", 2, False),
+    ],
+)
+def test_websites_per_order(province: str, subject_kind: str, count: int, blocked: bool) -> None:
+    data = individual(province) if subject_kind == "个人" else application(owner={"id_province": province})
+    data["subject_owner"]["phone_province"] = province
+    data["websites"] = [copy.deepcopy(data["websites"][0]) for _ in range(count)]
+    result = run(province, data)
+    assert ("too_many_websites" in ids(result, Severity.BLOCKS)) is blocked
+    assert not any(f.disputed for f in result.findings if f.id is FindingId.TOO_MANY_WEBSITES)
+
+
+@pytest.mark.parametrize(
+    ("province", "subject_kind", "blocked"),
+    [("陕西", "个人", True), ("陕西", "企业", False), ("广西", "企业", True), ("湖南", "企业", True)],
+)
+def test_more_local_phone_rules(province: str, subject_kind: str, blocked: bool) -> None:
+    data = individual(province) if subject_kind == "个人" else application(owner={"id_province": province})
+    data["subject_owner"]["phone_province"] = "北京"
+    assert ("phone_not_local" in ids(run(province, data), Severity.BLOCKS)) is blocked
+
+
+@pytest.mark.parametrize(
     ("province", "ready", "missing"),
     [
         ("广东", [], {"CN-GD/document/gd_commitment"}),
