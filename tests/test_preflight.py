@@ -513,7 +513,9 @@ def test_findings_cite_rules_and_speak_both_languages() -> None:
 
 def test_every_bad_field_is_listed_at_once() -> None:
     data = application(
-        subject_kind="公司?", domain={"expires_on": "soon", "colour": "red"}, owner={"age": "30"}
+        subject_kind="公司?",
+        domain={"expires_on": "soon", "colour": "red"},
+        owner={"age": "30", "id_province": "Atlantis"},
     )
     with pytest.raises(InvalidApplicationError) as caught:
         run("北京", data)
@@ -521,6 +523,7 @@ def test_every_bad_field_is_listed_at_once() -> None:
     assert fields == {
         "subject_kind",
         "subject_owner.age",
+        "subject_owner.id_province",
         "websites[0].domains[0].expires_on",
         "websites[0].domains[0]",
     }

@@ -191,8 +191,34 @@ def read_application(data: Application | Mapping[str, Any], *, policy: Policy | 
         application = _CONVERTER.structure(dict(data), Application)
     except cattrs.BaseValidationError as exc:
         lines = cattrs.transform_error(exc, path="$", format_exception=_format)
-        raise InvalidApplicationError(_split(line) for line in lines) from None
+        problems = [_split(line) for line in lines]
+        seen = {field for field, _ in problems}
+        problems += [p for p in _raw_province_problems(data, policy) if p[0] not in seen]
+        raise InvalidApplicationError(problems) from None
     return _resolve_provinces(application, policy)
+
+
+def _raw_province_problems(data: Mapping[str, Any], policy: Policy | None) -> list[tuple[str, str]]:
+    """The province names of a dict that failed to structure, checked anyway, so that
+    every bad field is reported at once."""
+    found: list[tuple[str, str]] = []
+
+    def look(field: str, value: object) -> None:
+        if isinstance(value, str) and get_province(value, policy=policy) is None:
+            found.append((field, _unknown_province(value)))
+
+    for name in _PROVINCE_FIELDS:
+        look(name, data.get(name))
+    for owner in ("subject_owner", "website_owner"):
+        person = data.get(owner)
+        if isinstance(person, Mapping):
+            for name in _PERSON_PROVINCE_FIELDS:
+                look(f"{owner}.{name}", person.get(name))
+    return found
+
+
+def _unknown_province(value: str) -> str:
+    return f"unknown province {value!r:.60}: give a name (上海), ISO code or abbreviation"
 
 
 def _split(line: str) -> tuple[str, str]:
@@ -209,9 +235,7 @@ def _resolve_provinces(app: Application, policy: Policy | None) -> Application:
             return None
         province = get_province(value, policy=policy)
         if province is None:
-            problems.append(
-                (field, f"unknown province {value!r:.60}: give a name (上海), ISO code or abbreviation")
-            )
+            problems.append((field, _unknown_province(value)))
             return value
         return province.code
 
