@@ -191,6 +191,19 @@ def test_domain_registrant(province: str, subject_kind: str, registrant: str, bl
     assert ("domain_registrant_mismatch" in ids(result, Severity.BLOCKS)) is blocked
 
 
+@pytest.mark.parametrize(
+    ("province", "severity"), [("北京", None), ("上海", None), ("广东", "info"), ("福建", "blocks")]
+)
+def test_a_legal_representative_registrant_by_province(province: str, severity: str | None) -> None:
+    # 北京 and 上海 accept it; 福建 does not; 广东's page says nothing (Tencent's domain page accepts it).
+    data = application(domain={"registrant": "legal_representative", "expires_on": "2028-01-01"})
+    data["subject_owner"].update(id_province=province, phone_province=province)
+    found = {
+        f.severity.value for f in run(province, data).findings if f.id is FindingId.DOMAIN_REGISTRANT_MISMATCH
+    }
+    assert found == ({severity} if severity else set())
+
+
 def test_overseas_registrar_blocks() -> None:
     result = run("北京", application(domain={"registrar_domestic": False}))
     assert ids(result, Severity.BLOCKS) == {"domain_registrar_overseas"}

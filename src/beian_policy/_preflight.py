@@ -677,6 +677,24 @@ def _domain_holder(run: _Run, field: str, domain: Domain) -> None:
                 mismatch,
                 field=f"{field}.registrant",
             )
+        accepted = run.checks(CheckKind.REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED)
+        if not strict and not accepted:
+            run.add(
+                FindingId.DOMAIN_REGISTRANT_MISMATCH,
+                Severity.INFO,
+                Text(
+                    f"域名由法定代表人持有：腾讯云的域名说明接受这种情况，但{run.where.zh}的规则未提及。",
+                    "The legal representative holds the domain: Tencent's domain page accepts this for "
+                    f"organisations, but no {run.where.en} source says so.",
+                ),
+                Text(
+                    "如接入商要求，把域名持有者改为主办单位。",
+                    "If the provider asks, move the domain to the organisation itself.",
+                ),
+                field=f"{field}.registrant",
+                rule=tlds.id,
+                sources=tlds.sources,
+            )
     _registrar(run, field, domain)
     _privacy(run, field, domain)
 
