@@ -46,7 +46,7 @@ LAYERS: dict[str, float] = {
     "_rejection": 9,
     "_diagnosis": 9,
     "_preflight": 9,
-    "_footer": 9,
+    "_footer": 8.5,
     "_cases": 10,
     "_json": 10,
     "model": 11,

@@ -481,6 +481,39 @@ def test_pre_approval(needed: bool | None, held: bool | None, expected: str | No
     assert found == ({expected} if expected else set())
 
 
+@pytest.mark.parametrize(
+    ("footer", "icp_number", "expected"),
+    [
+        (
+            '<footer><a href="https://beian.miit.gov.cn">京ICP备12345678号-1</a></footer>',
+            "京ICP备12345678号-1",
+            set(),
+        ),
+        (
+            '<footer><a href="http://miibeian.gov.cn">京ICP备12345678号</a></footer>',
+            "京ICP备12345678号",
+            {("footer_link_wrong", "blocks")},
+        ),
+        ("<footer>© 2026</footer>", "京ICP备12345678号", {("footer_number_missing", "blocks")}),
+        ("<footer>© 2026</footer>", None, {("footer_number_missing", "check")}),
+    ],
+)
+def test_a_given_footer_is_checked(
+    footer: str, icp_number: str | None, expected: set[tuple[str, str]]
+) -> None:
+    data = application()
+    data["websites"][0].update(footer_html=footer, icp_number=icp_number)
+    found = {(f.id.value, f.severity.value) for f in run("北京", data).findings}
+    assert found == expected
+
+
+def test_a_bad_website_number_is_an_application_problem() -> None:
+    data = application()
+    data["websites"][0].update(footer_html="<footer></footer>", icp_number="12345")
+    with pytest.raises(InvalidApplicationError, match=r"websites\[0\]\.icp_number"):
+        run("北京", data)
+
+
 # --- unknown facts are checks, never passes -------------------------------------------
 
 

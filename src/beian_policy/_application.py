@@ -62,11 +62,13 @@ class Domain:
 
 @attrs.frozen
 class Website:
-    """One website of the application; ``footer_html`` is its home page, if given."""
+    """One website of the application; ``footer_html`` is its home page, if given, and
+    ``icp_number`` the filing number it shows (for a website already filed)."""
 
     name: str | None = None
     domains: tuple[Domain, ...] = ()
     footer_html: str | None = None
+    icp_number: str | None = None
     pre_approval_needed: bool | None = None
     pre_approval_held: bool | None = None
 

@@ -19,12 +19,13 @@ from ._application import Application, Domain, Person, Registrant, read_applicat
 from ._data._loader import resolve_policy
 from ._enums import Severity, SubjectKind
 from ._finding import Finding, Preflight
+from ._footer import check_footer
 from ._model import CheckClaim, NationalRule, Province, ProvinceCheck, ProvinceRules, Source, Text
 from ._numbers import birth_date_from_id, domain_to_unicode, phone_region, valid_resident_id, valid_uscc
 from ._policy import Policy
 from ._provinces import resolve_province
 from ._vocab import CheckKind, FindingId, RuleId, Trigger
-from .errors import ArgumentTypeError
+from .errors import ArgumentTypeError, InvalidApplicationError, InvalidIcpNumberError
 
 __all__ = ["preflight"]
 
@@ -868,6 +869,29 @@ def _documents(run: _Run) -> None:
             )
 
 
+def _footers(run: _Run) -> None:
+    """A transferred website is already filed: where its page is given, its footer
+    must show the number linked to MIIT (the same check as ``check_footer``)."""
+    rule = run.national(RuleId.FOOTER_NUMBER_LINKED)
+    for w, website in enumerate(run.app.websites):
+        if website.footer_html is None:
+            continue
+        if website.icp_number is None:
+            run.unknown(
+                FindingId.FOOTER_NUMBER_MISSING,
+                f"websites[{w}].icp_number",
+                Text("网站的备案号（用于检查页脚）。", "the website's filing number (to check its footer)."),
+                rule=rule.id,
+                sources=rule.sources,
+            )
+            continue
+        try:
+            footer = check_footer(website.footer_html, website.icp_number, as_of=run.as_of, policy=run.policy)
+        except InvalidIcpNumberError as exc:
+            raise InvalidApplicationError([(f"websites[{w}].icp_number", str(exc))]) from None
+        run.findings.extend(attrs.evolve(f, field=f"websites[{w}].footer_html") for f in footer.findings)
+
+
 _CHECKS = (
     _subject_kind,
     _certificate,
@@ -879,4 +903,5 @@ _CHECKS = (
     _website_counts,
     _pre_approval,
     _documents,
+    _footers,
 )

@@ -363,6 +363,11 @@ def policy_documents() -> st.SearchStrategy[str]:
 _ID_NUMBERS = ("11010519491231002X", "110105194912310021")
 _CERTIFICATE_NUMBERS = ("91110000600037341L", "91110000600037341X", *_ID_NUMBERS)
 _DOMAIN_NAMES = ("example.com", "example.cn", "例子.中国", "example.io", "example.org", "exa mple..com")
+_FOOTERS = (
+    '<footer><a href="https://beian.miit.gov.cn">京ICP备12345678号</a></footer>',
+    '<footer><a href="http://www.miitbeian.gov.cn">京ICP备12345678号</a></footer>',
+    "<footer>© 2026</footer>",
+)
 _PHONES = ("13800138000", "13912345678", "02112345678", "12345")
 
 
@@ -409,7 +414,8 @@ def applications(*, policy: Policy | None = None) -> st.SearchStrategy[Applicati
             Website,
             name=maybe(st.just("示例")),
             domains=st.lists(domain, max_size=2).map(tuple),
-            footer_html=st.none(),
+            footer_html=maybe(st.sampled_from(_FOOTERS)),
+            icp_number=maybe(st.just("京ICP备12345678号")),
             pre_approval_needed=maybe(st.booleans()),
             pre_approval_held=maybe(st.booleans()),
         )
