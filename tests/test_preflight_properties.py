@@ -110,3 +110,14 @@ def test_a_blocking_defect_never_leaves_the_result_ok(
     assert not after.ok
     if defect in ADDITIVE:  # nothing replaced: every blocking finding is still there
         assert {(f.id, f.field) for f in before.blocking} <= {(f.id, f.field) for f in after.blocking}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.from_type(Application))
+def test_findings_come_most_serious_first_and_name_their_field(app: Application) -> None:
+    # Drawn through st.from_type, which the package registers.
+    result = bp.preflight("北京", app, as_of=AS_OF)
+    order = list(Severity)
+    ranks = [order.index(f.severity) for f in result.findings]
+    assert ranks == sorted(ranks)
+    assert all(f.field for f in result.findings)
