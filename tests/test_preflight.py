@@ -617,3 +617,12 @@ def test_the_core_imports_without_the_preflight_packages() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def test_bad_arguments_raise_the_package_errors() -> None:
+    with pytest.raises(bp.errors.ArgumentTypeError, match="application"):
+        bp.preflight("北京", 42)  # type: ignore[arg-type]
+    with pytest.raises(bp.errors.ArgumentTypeError, match="as_of"):
+        bp.preflight("北京", {}, as_of="2026-12-01")  # type: ignore[arg-type]
+    with pytest.raises(bp.UnknownProvinceError):
+        bp.preflight("香港", {})
