@@ -235,6 +235,7 @@ def transfer_cases(
             changes=sets,
             subject_kind=kinds,
             domain_owner_matches_subject=st.booleans().map(lambda b: not b),
+            domain_held_by_legal_representative=st.booleans(),
             regulated_industry=st.booleans(),
             original_provider_reachable=st.booleans().map(lambda b: not b),
             has_extra_filings=st.booleans(),

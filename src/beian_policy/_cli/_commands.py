@@ -114,6 +114,7 @@ def run_steps(ctx: Context) -> int:
         subject_kind=args.subject_kind,
         facts=PlanFacts(
             domain_owner_matches_subject=not args.domain_owner_differs,
+            domain_held_by_legal_representative=args.domain_held_by_legal_representative,
             regulated_industry=args.regulated_industry,
             original_provider_reachable=not args.original_provider_unreachable,
             has_extra_filings=args.has_extra_filings,

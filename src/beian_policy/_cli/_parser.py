@@ -153,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument(
         "--domain-owner-differs", action="store_true", help="the domain owner is not the subject"
     )
+    facts.add_argument(
+        "--domain-held-by-legal-representative",
+        action="store_true",
+        help="the organisation's legal representative holds the domain",
+    )
     facts.add_argument("--regulated-industry", action="store_true", help="needs pre-approval (前置审批)")
     facts.add_argument(
         "--original-provider-unreachable", action="store_true", help="the original provider cannot be reached"
