@@ -73,7 +73,13 @@ def test_transfer_cases_plan(case: bst.TransferCase) -> None:
     assert plan.decision == case.assess()
     assert plan.decision.province == case.province
     # National rules, read off the data: these facts always add their step.
-    assert ("change_domain_owner" in plan.step_ids) is (not case.facts.domain_owner_matches_subject)
+    # A domain held by the legal representative: changed only for an individual, or where
+    # the province wants the organisation itself (福建, 湖南 per Tencent's pages).
+    refused = case.subject_kind is bp.SubjectKind.INDIVIDUAL or case.province.code in {"CN-FJ", "CN-HN"}
+    owner_step = not case.facts.domain_owner_matches_subject or (
+        case.facts.domain_held_by_legal_representative and refused
+    )
+    assert ("change_domain_owner" in plan.step_ids) is owner_step
     assert ("obtain_preapproval" in plan.step_ids) is case.facts.regulated_industry
     assert ("verify_sms" in plan.step_ids) is True
 
