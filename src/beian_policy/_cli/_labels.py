@@ -139,6 +139,7 @@ _LABELS: dict[str, Text] = {
     "severity_info": Text("提示", "info"),
     "fix": Text("处理", "Fix"),
     "field": Text("字段", "Field"),
+    "finding_rule": Text("规则", "Rule"),
     "findings": Text("发现", "Findings"),
     "checked_on": Text("检查日期", "Checked on"),
     "no_findings": Text("没有发现问题。", "Nothing found."),

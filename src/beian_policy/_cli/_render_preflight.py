@@ -30,7 +30,7 @@ def _finding_lines(finding: Finding, fmt: Formatter) -> list[str]:
     if finding.field:
         rows.append(fmt.row("field", finding.field))
     if finding.rule:
-        rows.append(fmt.row("rule", finding.rule))
+        rows.append(fmt.row("finding_rule", finding.rule))
     if finding.sources:
         rows.append(fmt.row("sources", ", ".join(s.id for s in finding.sources)))
     lines.extend(fmt.fields(rows, indent="  "))
