@@ -20,6 +20,8 @@ province = "北京"
 subject_kind = "企业"
 certificate_number = "91110000600037341L"
 documents_ready = []
+changes = []
+multiple_cloud_resources = false
 
 [subject_owner]
 id_number = "11010519491231002X"

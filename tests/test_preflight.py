@@ -53,6 +53,8 @@ ORGANISATION: dict[str, Any] = {
         }
     ],
     "documents_ready": [],
+    "changes": [],
+    "multiple_cloud_resources": False,
 }
 
 
@@ -456,6 +458,33 @@ def test_letters_from_requirements(
     data["subject_owner"].update(id_province=province, phone_province=province)
     result = run(province, data)
     assert {f.rule for f in result.findings if f.id is FindingId.DOCUMENT_MISSING} == missing
+
+
+@pytest.mark.parametrize(
+    ("province", "facts", "expected"),
+    [
+        # 北京: a renamed company supplies a rename letter (Tencent's 北京 page).
+        ("北京", {"changes": ["subject_name"]}, {("CN-BJ/document/rename_letter", "blocks")}),
+        ("北京", {"changes": ["website_name"]}, set()),
+        ("北京", {"changes": None}, {("CN-BJ/document/rename_letter", "check")}),
+        # 河北: several cloud resources need a sealed usage statement (Tencent's 河北 page).
+        (
+            "河北",
+            {"multiple_cloud_resources": True},
+            {("CN-HE/document/usage_statement_for_multiple_resources", "blocks")},
+        ),
+        ("河北", {"multiple_cloud_resources": False}, set()),
+    ],
+)
+def test_letters_that_depend_on_a_fact(
+    province: str, facts: dict[str, Any], expected: set[tuple[str, str]]
+) -> None:
+    data = application(documents_ready=[], **facts)  # the base says: no changes, one provider
+    data["subject_owner"].update(id_province=province, phone_province=province)
+    found = {
+        (f.rule, f.severity.value) for f in run(province, data).findings if f.id is FindingId.DOCUMENT_MISSING
+    }
+    assert found == expected
 
 
 def test_unknown_documents_are_a_check() -> None:

@@ -63,8 +63,19 @@ def test_unknown_letters_are_checks_where_a_province_asks_for_letters(
 ) -> None:
     rules = bp.default_policy().rules_for(province)
     letters = [c.document for c in rules.checks if c.document]
-    letters += [q.id for q in rules.requirements if q.trigger is Trigger.ALWAYS]
-    result = bp.preflight(province, attrs.evolve(app, documents_ready=None), as_of=AS_OF)
+    # Letters every transfer needs, and those a change or several resources may need
+    # (unknown in this application): 北京's rename letter, 河北's usage statement.
+    triggers = {Trigger.ALWAYS, Trigger.CHANGES, Trigger.MULTIPLE_CLOUD_RESOURCES}
+    letters += [
+        q.id for q in rules.requirements if q.trigger in triggers and (q.step or "").startswith("prepare_")
+    ]
+    letters += [
+        q.id
+        for q in rules.requirements
+        if q.trigger is Trigger.ALWAYS and (q.step or "").startswith("obtain_")
+    ]
+    app = attrs.evolve(app, documents_ready=None, changes=None, multiple_cloud_resources=None)
+    result = bp.preflight(province, app, as_of=AS_OF)
     missing = [f for f in result.findings if f.id is FindingId.DOCUMENT_MISSING]
     assert bool(missing) == bool(letters)
     assert all(f.severity is Severity.CHECK for f in missing)

@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from ._enums import SubjectKind, _StrEnum
+from ._coerce import coerce_changes
+from ._enums import Change, SubjectKind, _StrEnum
 from ._policy import Policy
 from ._provinces import get_province
 from .errors import ArgumentTypeError, InvalidApplicationError
@@ -76,7 +77,9 @@ class Website:
 @attrs.frozen
 class Application:
     """Everything ``preflight`` checks. ``documents_ready`` holds the ids of the
-    letters already prepared (``gd_commitment``...); ``None`` means not said."""
+    letters already prepared (``gd_commitment``...); ``changes`` the changes since the
+    filing and ``multiple_cloud_resources`` whether the site uses resources at several
+    providers (some letters depend on them); ``None`` means not said."""
 
     subject_kind: SubjectKind | None = None
     subject_name: str | None = None
@@ -88,6 +91,8 @@ class Application:
     website_owner: Person | None = None
     websites: tuple[Website, ...] = ()
     documents_ready: frozenset[str] | None = None
+    changes: frozenset[Change] | None = None
+    multiple_cloud_resources: bool | None = None
 
     @property
     def people(self) -> tuple[tuple[str, Person], ...]:
@@ -156,6 +161,15 @@ def _documents(value: Any, _: Any) -> frozenset[str]:
     return frozenset(value)
 
 
+def _changes(value: Any, _: Any) -> frozenset[Change]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list of change ids, got {value!r:.60}")
+    try:
+        return coerce_changes(value)
+    except (LookupError, TypeError, ValueError) as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     for typ, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
@@ -164,6 +178,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(SubjectKind, _subject_kind)
     converter.register_structure_hook(Registrant, _registrant)
     converter.register_structure_hook_func(lambda t: t == frozenset[str], _documents)
+    converter.register_structure_hook_func(lambda t: t == frozenset[Change], _changes)
     return converter
 
 

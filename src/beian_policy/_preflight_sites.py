@@ -10,7 +10,7 @@ import attrs
 from ._application import Domain, Registrant
 from ._enums import Severity, SubjectKind
 from ._footer import check_footer
-from ._model import CheckClaim, ProvinceCheck, Text
+from ._model import CheckClaim, ProvinceCheck, Requirement, Text
 from ._numbers import domain_to_unicode
 from ._preflight_run import Run, covers, join
 from ._vocab import CheckKind, FindingId, RuleId, Trigger
@@ -377,39 +377,64 @@ def _pre_approval(run: Run) -> None:
             )
 
 
-def _letters(run: Run) -> tuple[ProvinceCheck, ...]:
-    """The province's letters: its ``document`` checks, and the requirements every
-    transfer triggers (``trigger = "always"``: a letter or certificate to prepare),
-    named by the requirement's id and titled by its step."""
-    from_requirements = tuple(
-        ProvinceCheck(
-            kind=CheckKind.DOCUMENT,
-            sources=req.sources,
-            document=req.id,
-            text=run.policy.step_info(req.step).title,
-            applies_to=req.applies_to,
-            claims=tuple(CheckClaim(c.source, holds=c.value, note=c.note) for c in req.claims),
-            note=req.note,
-        )
-        for req in run.rules.requirements
-        if req.trigger is Trigger.ALWAYS and req.step is not None
+def _as_letter(run: Run, req: Requirement) -> ProvinceCheck:
+    assert req.step is not None
+    return ProvinceCheck(
+        kind=CheckKind.DOCUMENT,
+        sources=req.sources,
+        document=req.id,
+        text=run.policy.step_info(req.step).title,
+        applies_to=req.applies_to,
+        claims=tuple(CheckClaim(c.source, holds=c.value, note=c.note) for c in req.claims),
+        note=req.note,
     )
-    return run.checks(CheckKind.DOCUMENT) + from_requirements
+
+
+def _letters(run: Run) -> tuple[tuple[ProvinceCheck, str | None], ...]:
+    """The province's letters, each with the application field whose unknown value
+    leaves it open (None when it is needed): its ``document`` checks; the requirements
+    every transfer triggers (``trigger = "always"``); and those that a change
+    (``trigger = "changes"``, such as a rename letter) or several cloud resources (a
+    usage statement) trigger. A requirement is named by its id and titled by its step."""
+    found: list[tuple[ProvinceCheck, str | None]] = [(c, None) for c in run.checks(CheckKind.DOCUMENT)]
+    app = run.app
+    for req in run.rules.requirements:
+        if req.step is None or not req.step.startswith(("prepare_", "obtain_")):
+            continue  # not a letter (cancelling filings, moving a domain: other checks)
+        if req.trigger is Trigger.ALWAYS:
+            found.append((_as_letter(run, req), None))
+        elif req.trigger is Trigger.CHANGES:
+            if app.changes is None:
+                found.append((_as_letter(run, req), "changes"))
+            elif app.changes & req.when_changes:
+                found.append((_as_letter(run, req), None))
+        elif req.trigger is Trigger.MULTIPLE_CLOUD_RESOURCES:
+            if app.multiple_cloud_resources is None:
+                found.append((_as_letter(run, req), "multiple_cloud_resources"))
+            elif app.multiple_cloud_resources:
+                found.append((_as_letter(run, req), None))
+    return tuple(found)
 
 
 def _documents(run: Run) -> None:
-    for check in _letters(run):
+    for check, open_fact in _letters(run):
         covered = covers(run, check)
         if covered is False or check.document is None:
             continue
         rule = f"{run.province.code}/document/{check.document}"
         ready = run.app.documents_ready
-        if ready is None or covered is None:
-            field = "documents_ready" if ready is None else "subject_kind"
+        if ready is None or covered is None or open_fact is not None:
+            field = open_fact or ("documents_ready" if ready is None else "subject_kind")
             run.unknown(
                 FindingId.DOCUMENT_MISSING,
                 field,
-                join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
+                join(
+                    Text("是否需要并已准备：", "whether this is needed and ready: ")
+                    if open_fact
+                    else Text("是否已准备：", "whether this is ready: "),
+                    check.text,
+                    Text("。", "."),
+                ),
                 rule=rule,
                 sources=check.sources,
             )
