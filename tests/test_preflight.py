@@ -32,6 +32,7 @@ ORGANISATION: dict[str, Any] = {
         "name": "张三",
         "id_number": GOOD_ID,
         "id_province": "北京",
+        "id_expires_on": "2036-01-01",
         "phone_province": "北京",
         "birth_date": "1949-12-31",
         "is_legal_representative": True,
@@ -69,7 +70,12 @@ def application(**changes: Any) -> dict[str, Any]:
 
 
 def individual(province: str, **owner: Any) -> dict[str, Any]:
-    person = {"id_number": GOOD_ID, "id_province": province, "phone_province": province}
+    person = {
+        "id_number": GOOD_ID,
+        "id_province": province,
+        "phone_province": province,
+        "id_expires_on": "2036-01-01",
+    }
     person["birth_date"] = "1990-05-01"
     person.update(owner)
     return application(
@@ -314,6 +320,24 @@ def test_minimum_ages_elsewhere(province: str, born: str, blocked: bool) -> None
     # 西藏: at least 18; 海南: at least 16 (Tencent's pages). Born 2009-06-01 is 17 on 2026-12-01.
     result = run(province, individual(province, birth_date=born, id_number=None))
     assert ("owner_too_young" in ids(result, Severity.BLOCKS)) is blocked
+
+
+@pytest.mark.parametrize(
+    ("province", "expires_on", "severity"),
+    [
+        ("上海", "2027-02-28", "blocks"),  # 89 days: 上海 wants more than three months (Tencent)
+        ("上海", "2027-06-01", None),
+        ("河南", "2027-01-15", "blocks"),
+        ("浙江", None, "check"),
+        ("北京", "2027-01-01", None),  # no 北京 source sets an ID validity
+    ],
+)
+def test_id_card_validity(province: str, expires_on: str | None, severity: str | None) -> None:
+    data = application(
+        owner={"id_province": province, "phone_province": province, "id_expires_on": expires_on}
+    )
+    found = {f.severity.value for f in run(province, data).findings if f.id is FindingId.ID_EXPIRES_TOO_SOON}
+    assert found == ({severity} if severity else set())
 
 
 def test_organisations_are_not_held_to_the_individual_residence_rule() -> None:

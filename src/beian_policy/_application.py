@@ -41,6 +41,7 @@ class Person:
     name: str | None = None
     id_number: str | None = None
     id_province: str | None = None
+    id_expires_on: dt.date | None = None
     residence_permit_province: str | None = None
     phone: str | None = None
     phone_province: str | None = None

@@ -310,5 +310,33 @@ def _ages(run: Run) -> None:
                     )
 
 
+def _id_validity(run: Run) -> None:
+    for check in run.checks(CheckKind.ID_MIN_DAYS):
+        if covers(run, check) is False or check.value is None:
+            continue
+        rule = f"{run.province.code}/id_min_days"
+        for field, person in run.app.people:
+            if person.id_expires_on is None:
+                run.unknown(
+                    FindingId.ID_EXPIRES_TOO_SOON,
+                    f"{field}.id_expires_on",
+                    Text("负责人身份证的有效期截止日。", "the date the owner's ID card expires."),
+                    rule=rule,
+                    sources=check.sources,
+                )
+            elif (left := (person.id_expires_on - run.as_of).days) <= check.value:
+                run.add_from_check(
+                    FindingId.ID_EXPIRES_TOO_SOON,
+                    check,
+                    Text(
+                        f"负责人身份证{left}天后到期；{run.where.zh}要求有效期超过{check.value}天。",
+                        f"The owner's ID card expires in {left} days; {run.where.en} needs more than "
+                        f"{check.value}.",
+                    ),
+                    Text("先换领身份证再提交。", "Renew the ID card before submitting."),
+                    field=f"{field}.id_expires_on",
+                )
+
+
 #: The checks of this module, in the order their findings are listed.
-PEOPLE_CHECKS = (_subject_kind, _certificate, _id_numbers, _id_local, _phones, _ages)
+PEOPLE_CHECKS = (_subject_kind, _certificate, _id_numbers, _id_validity, _id_local, _phones, _ages)

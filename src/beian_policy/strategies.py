@@ -404,6 +404,7 @@ def applications(*, policy: Policy | None = None) -> st.SearchStrategy[Applicati
             name=maybe(st.just("张三")),
             id_number=maybe(st.sampled_from(_ID_NUMBERS)),
             id_province=maybe(codes),
+            id_expires_on=maybe(dates),
             residence_permit_province=maybe(codes),
             phone=maybe(st.sampled_from(_PHONES)),
             phone_province=maybe(codes),

@@ -20,7 +20,13 @@ __all__ = ["build_checks"]
 
 #: The kinds that need a number in ``value``.
 _NEEDS_VALUE = frozenset(
-    {CheckKind.MIN_AGE, CheckKind.MAX_AGE, CheckKind.DOMAIN_MIN_DAYS, CheckKind.WEBSITES_PER_ORDER}
+    {
+        CheckKind.MIN_AGE,
+        CheckKind.MAX_AGE,
+        CheckKind.ID_MIN_DAYS,
+        CheckKind.DOMAIN_MIN_DAYS,
+        CheckKind.WEBSITES_PER_ORDER,
+    }
 )
 _DOCUMENT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
