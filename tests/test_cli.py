@@ -351,7 +351,7 @@ def test_validate_data(tmp_path: Path, data_text: str, capsys: pytest.CaptureFix
     # A newer minor schema loads, with one warning line (said once, not once per check).
     newer = tmp_path / "newer.toml"
     newer.write_text(
-        replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "1.9"'), encoding="utf-8"
+        replace_once(data_text, 'schema_version = "1.1"', 'schema_version = "1.9"'), encoding="utf-8"
     )
     assert main(["validate-data", str(newer), "--lang", "en"]) == 0
     out, err = capsys.readouterr()

@@ -431,7 +431,6 @@ def test_national_disagreements_are_recorded_with_every_side(policy: bp.Policy) 
         ("CN-SN", "history", {"t17"}),
         ("CN-NX", "history", {"t17"}),
         ("CN-AH", "materials", {"tc-cn-ah"}),
-        ("CN-SC", "dispute", {"tc-cn-sc", "q-cn-sc", "j-cn-sc", "tc-overview-a"}),
     ],
 )
 def test_recorded_notes(policy: bp.Policy, code: str, topic: str, source_ids: set[str]) -> None:

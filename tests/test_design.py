@@ -32,19 +32,27 @@ LAYERS: dict[str, float] = {
     "_icp_html": 1,
     "_vocab": 2,
     "_coerce": 2,
+    "_numbers": 2,
     "_model": 3,
     "_step": 4,
     "_schema": 4,
     "_policy": 4,
+    "_finding": 4,
     "_data": 5,
     "_places": 6,
     "_provinces": 7,
     "_icp": 8,
     "_decision": 8,
     "_grid": 9,
+    "_application": 8,
     "_plan": 9,
     "_rejection": 9,
     "_diagnosis": 9,
+    "_preflight_run": 9,
+    "_preflight_people": 9.2,
+    "_preflight_sites": 9.2,
+    "_preflight": 9.5,
+    "_footer": 8.5,
     "_cases": 10,
     "_json": 10,
     "model": 11,
@@ -136,7 +144,7 @@ def test_annotations_resolve(cls: type) -> None:
 
 
 def test_top_level_is_small_and_dir_is_all() -> None:
-    assert len(bp.__all__) <= 60
+    assert len(bp.__all__) <= 55
     assert dir(bp) == sorted(bp.__all__)
     assert "TYPE_CHECKING" not in dir(bp)
     assert dir(model) == sorted(model.__all__)
@@ -155,6 +163,8 @@ def test_errors_have_one_builtin_each() -> None:
         bp.errors.InvalidArgumentError: ValueError,
         bp.errors.InvalidIcpNumberError: ValueError,
         bp.errors.PolicyDataError: ValueError,
+        bp.errors.InvalidApplicationError: ValueError,
+        bp.errors.MissingDependencyError: ImportError,
     }
     for cls, builtin in families.items():
         assert issubclass(cls, bp.BeianPolicyError)

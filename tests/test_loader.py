@@ -142,10 +142,10 @@ def test_every_problem_is_listed_at_once(data_text: str) -> None:
 
 
 def test_schema_versions(data_text: str) -> None:
-    text = replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "2.0"')
+    text = replace_once(data_text, 'schema_version = "1.1"', 'schema_version = "2.0"')
     (line,) = problems(text)
     assert "schema 2.0 is not supported" in line
-    newer = replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "1.7"')
+    newer = replace_once(data_text, 'schema_version = "1.1"', 'schema_version = "1.7"')
     with pytest.warns(bp.errors.PolicyDataWarning, match="newer"):
         policy = bp.loads_policy(newer)
     assert policy.schema_version == "1.7"
@@ -249,7 +249,7 @@ def test_validate_policy_reports_what_load_raises(data_text: str) -> None:
     with pytest.raises(bp.PolicyDataError) as info:
         bp.loads_policy(text)
     report = bp.validate_policy(text=text)
-    assert isinstance(report, bp.PolicyReport)
+    assert isinstance(report, bp.model.PolicyReport)
     assert (report.ok, report.policy, report.warnings) == (False, None, ())
     assert report.problems == info.value.problems
     assert any("duplicate province code 'CN-BJ'" in str(p) for p in report.problems)
@@ -275,13 +275,13 @@ def test_validate_policy_never_raises_on_a_bad_file(tmp_path: Path, data_text: s
 def test_validate_policy_collects_data_warnings(tmp_path: Path, data_text: str) -> None:
     path = tmp_path / "newer.toml"
     path.write_text(
-        replace_once(data_text, 'schema_version = "1.0"', 'schema_version = "1.7"'), encoding="utf-8"
+        replace_once(data_text, 'schema_version = "1.1"', 'schema_version = "1.7"'), encoding="utf-8"
     )
     report = bp.validate_policy(path, origin="newer")
     assert report.ok
     assert report.policy is not None
     assert (report.policy.schema_version, report.policy.origin) == ("1.7", "newer")
-    assert report.warnings == ("policy data uses schema 1.7, newer than 1.0; unknown parts may be ignored",)
+    assert report.warnings == ("policy data uses schema 1.7, newer than 1.1; unknown parts may be ignored",)
 
 
 def test_validate_policy_takes_exactly_one_source(data_text: str) -> None:

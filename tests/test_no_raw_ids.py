@@ -19,7 +19,7 @@ def _ids() -> frozenset[str]:
     enums = (bp.Change, SubjectKind, Timing, Basis, Status, Scope, SourceStanding, bp.Failure)
     found = {member.value for enum in enums for member in enum}
     found |= {member.value for enum in (Fact, RuleId, StepId, Trigger) for member in enum}
-    found |= {kind.value for kind in bp.IcpKind}
+    found |= {kind.value for kind in bp.model.IcpKind}
     for info in POLICY.failures:
         found |= {cause.id for cause in info.causes} | {remedy.id for remedy in info.remedies}
     found |= {source.id for source in POLICY.sources}

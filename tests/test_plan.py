@@ -36,6 +36,7 @@ facts_st = st.fixed_dictionaries(
     {
         "subject_kind": st.sampled_from([None, "organisation", "individual"]),
         "domain_owner_matches_subject": st.booleans(),
+        "domain_held_by_legal_representative": st.booleans(),
         "regulated_industry": st.booleans(),
         "original_provider_reachable": st.booleans(),
         "has_extra_filings": st.booleans(),
@@ -45,7 +46,7 @@ facts_st = st.fixed_dictionaries(
 )
 
 
-def ids(steps: tuple[bp.Step, ...]) -> list[str]:
+def ids(steps: tuple[bp.model.Step, ...]) -> list[str]:
     return [step.id for step in steps]
 
 
@@ -367,8 +368,9 @@ def test_individual_only_requirement() -> None:
 
 @pytest.mark.parametrize(
     "option",
-    ["domain_owner_matches_subject", "regulated_industry", "original_provider_reachable", "has_extra_filings",
-     "domain_registered_overseas", "multiple_cloud_resources"],
+    ["domain_owner_matches_subject", "domain_held_by_legal_representative", "regulated_industry",
+     "original_provider_reachable", "has_extra_filings", "domain_registered_overseas",
+     "multiple_cloud_resources"],
 )  # fmt: skip
 @pytest.mark.parametrize("value", ["no", "false", 0, 1, None])
 def test_yes_no_options_take_only_booleans(option: str, value: object) -> None:
@@ -382,3 +384,27 @@ def test_unknown_plan_fact_is_named() -> None:
     with pytest.raises(bp.errors.UnknownNameError, match="regulated_industry") as info:
         bp.plan_transfer("北京", facts={"regulated": True})
     assert info.value.vocabulary == "plan fact"
+
+
+@pytest.mark.parametrize(
+    ("province", "subject_kind", "changes_owner"),
+    [
+        # 北京 accepts a domain held by the legal representative (Tencent's 北京 page): no trip
+        # to the registrar; 福建 and 湖南 want the organisation itself; an individual holds it personally.
+        ("北京", "organisation", False),
+        ("广东", "organisation", False),  # silent: Tencent's domain page accepts it
+        ("福建", "organisation", True),
+        ("湖南", "organisation", True),
+        ("北京", "individual", True),
+    ],
+)
+def test_a_domain_held_by_the_legal_representative(
+    province: str, subject_kind: str, changes_owner: bool
+) -> None:
+    steps = bp.required_steps(
+        province, subject_kind=subject_kind, facts={"domain_held_by_legal_representative": True}
+    )
+    assert ("change_domain_owner" in ids(steps)) is changes_owner
+    if changes_owner and subject_kind == "organisation":
+        [step] = [s for s in steps if s.id == "change_domain_owner"]
+        assert step.rule == f"{bp.resolve_province(province).code}/registrant_subject_only"

@@ -73,7 +73,13 @@ def test_transfer_cases_plan(case: bst.TransferCase) -> None:
     assert plan.decision == case.assess()
     assert plan.decision.province == case.province
     # National rules, read off the data: these facts always add their step.
-    assert ("change_domain_owner" in plan.step_ids) is (not case.facts.domain_owner_matches_subject)
+    # A domain held by the legal representative: changed only for an individual, or where
+    # the province wants the organisation itself (福建, 湖南 per Tencent's pages).
+    refused = case.subject_kind is bp.SubjectKind.INDIVIDUAL or case.province.code in {"CN-FJ", "CN-HN"}
+    owner_step = not case.facts.domain_owner_matches_subject or (
+        case.facts.domain_held_by_legal_representative and refused
+    )
+    assert ("change_domain_owner" in plan.step_ids) is owner_step
     assert ("obtain_preapproval" in plan.step_ids) is case.facts.regulated_industry
     assert ("verify_sms" in plan.step_ids) is True
 
@@ -89,7 +95,7 @@ def test_transfer_cases_take_strategies(case: bst.TransferCase) -> None:
 def test_messy_icp_numbers_parse(text: str) -> None:
     number = parse_icp_number(text)
     if number.province is None:  # a licence the ministry issued (issue 12)
-        assert number.authority is bp.IcpAuthority.MINISTRY
+        assert number.authority is bp.model.IcpAuthority.MINISTRY
     else:
         assert bp.resolve_province(number.province.code) == number.province
 
@@ -247,11 +253,15 @@ def test_downstream_from_type(province: bp.Province, change: bp.Change, kind: bp
     st.from_type(IcpNumber),
     st.from_type(Failure),
     st.from_type(bp.TransferDecision),
-    st.from_type(bp.Step),
+    st.from_type(bp.model.Step),
     st.from_type(Diagnosis),
 )
 def test_downstream_from_type_for_the_other_value_types(
-    number: IcpNumber, failure: Failure, decision: bp.TransferDecision, step: bp.Step, diagnosis: Diagnosis
+    number: IcpNumber,
+    failure: Failure,
+    decision: bp.TransferDecision,
+    step: bp.model.Step,
+    diagnosis: Diagnosis,
 ) -> None:
     assert parse_icp_number(str(number)) == number
     assert diagnose(failure).failure is failure

@@ -25,19 +25,19 @@ def english(text: str) -> bool:
     return bool(LATIN.search(text)) and len(HAN.findall(text)) * 3 < len(text)
 
 
-def both(text: bp.Text, what: str) -> None:
+def both(text: bp.model.Text, what: str) -> None:
     assert chinese(text.zh), f"{what}: Chinese text missing or not Chinese: {text.zh!r}"
     assert english(text.en), f"{what}: English text missing or not English: {text.en!r}"
 
 
 def test_every_province_has_both_names(policy: bp.Policy) -> None:
     for province in policy.provinces:
-        both(bp.Text(province.name, province.name_en), province.code)
-        both(bp.Text(province.short_name, province.iso_name), province.code)
+        both(bp.model.Text(province.name, province.name_en), province.code)
+        both(bp.model.Text(province.short_name, province.iso_name), province.code)
         assert province.display_name.get("zh") == province.name
         assert province.display_name.get("en") == province.name_en
     for region in policy.no_icp_regions:
-        both(bp.Text(region.name, region.name_en), region.code)
+        both(bp.model.Text(region.name, region.name_en), region.code)
 
 
 def test_every_change_kind(policy: bp.Policy) -> None:
@@ -80,11 +80,11 @@ def test_the_api_gives_either_language(policy: bp.Policy) -> None:
     assert step.title.get() == step.title.get("zh")
     assert step.title.get(bp.Lang.EN) == step.title.get("en")
     diagnosis = diagnose("sms_verification_failed")
-    both(bp.Text(diagnosis.title.get("zh"), diagnosis.title.get("en")), "diagnosis")
+    both(bp.model.Text(diagnosis.title.get("zh"), diagnosis.title.get("en")), "diagnosis")
     for cause in diagnosis.causes:
-        both(bp.Text(cause.text.zh, cause.text.en), cause.id)
+        both(bp.model.Text(cause.text.zh, cause.text.en), cause.id)
     for remedy in diagnosis.remedies:
-        both(bp.Text(remedy.label.zh, remedy.label.en), remedy.id)
+        both(bp.model.Text(remedy.label.zh, remedy.label.en), remedy.id)
     with pytest.raises(bp.errors.UnknownNameError, match="fr"):
         step.title.get("fr")
 
@@ -104,7 +104,7 @@ def test_every_step_a_plan_uses_has_both_titles() -> None:
             },
         )
         for step in plan.steps:
-            both(bp.Text(step.title.get("zh"), step.title.get("en")), f"{province.code} {step.id}")
+            both(bp.model.Text(step.title.get("zh"), step.title.get("en")), f"{province.code} {step.id}")
 
 
 def test_the_loader_refuses_a_missing_translation(data_text: str) -> None:

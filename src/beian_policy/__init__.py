@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import errors, model
+from ._application import Application
 from ._data._loader import (
     SCHEMA_VERSION,
-    PolicyReport,
     default_data_text,
     default_policy,
     load_policy,
@@ -25,11 +25,10 @@ from ._data._loader import (
 from ._decision import TransferDecision, assess_transfer, can_transfer_directly
 from ._diagnosis import Diagnosis, diagnose, failure_texts
 from ._enums import Basis, Change, Failure, Lang, SubjectKind, Timing
+from ._finding import Preflight
+from ._footer import check_footer
 from ._grid import disputes
 from ._icp import (
-    IcpAuthority,
-    IcpFamily,
-    IcpKind,
     IcpNumber,
     find_icp_numbers,
     format_icp_number,
@@ -37,14 +36,14 @@ from ._icp import (
     parse_icp_number,
 )
 from ._json import from_dict, from_json, to_dict, to_json
-from ._model import Province, Text
+from ._model import Province
 from ._output_schema import output_schema
 from ._plan import PlanFacts, TransferPlan, plan_transfer, required_steps
 from ._policy import Policy
+from ._preflight import preflight
 from ._provinces import get_province, provinces, resolve_province, search_provinces
 from ._rejection import rejection_impact
 from ._schema import json_schema
-from ._step import Step
 from ._version import __version__
 from .errors import BeianPolicyError, InvalidIcpNumberError, PolicyDataError, UnknownProvinceError
 
@@ -57,25 +56,21 @@ __all__ = [
     "DATA_AS_OF",
     "DATA_VERSION",
     "SCHEMA_VERSION",
+    "Application",
     "Basis",
     "BeianPolicyError",
     "Change",
     "Diagnosis",
     "Failure",
-    "IcpAuthority",
-    "IcpFamily",
-    "IcpKind",
     "IcpNumber",
     "InvalidIcpNumberError",
     "Lang",
     "PlanFacts",
     "Policy",
     "PolicyDataError",
-    "PolicyReport",
+    "Preflight",
     "Province",
-    "Step",
     "SubjectKind",
-    "Text",
     "Timing",
     "TransferDecision",
     "TransferPlan",
@@ -83,6 +78,7 @@ __all__ = [
     "__version__",
     "assess_transfer",
     "can_transfer_directly",
+    "check_footer",
     "default_data_text",
     "default_policy",
     "diagnose",
@@ -102,6 +98,7 @@ __all__ = [
     "output_schema",
     "parse_icp_number",
     "plan_transfer",
+    "preflight",
     "provinces",
     "rejection_impact",
     "required_steps",

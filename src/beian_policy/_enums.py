@@ -112,3 +112,15 @@ class Failure(_StrEnum):
 
 
 __all__ += ["Failure"]
+
+
+class Severity(_StrEnum):
+    """How much a preflight finding matters, most serious first."""
+
+    BLOCKS = "blocks"  # the administration or provider rejects the application as it is
+    WARNING = "warning"  # likely trouble, or a rule only older sources state
+    CHECK = "check"  # a fact the rule needs is unknown: check it before submitting
+    INFO = "info"  # nothing to fix; worth knowing
+
+
+__all__ += ["Severity"]

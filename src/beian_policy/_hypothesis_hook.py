@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._application import Application
 from ._cases import TransferCase
 from ._data._loader import default_policy, loads_policy
 from ._decision import ChangeVerdict, TransferDecision
@@ -83,6 +84,7 @@ def _hypothesis_setup_hook() -> None:
         Source: on_draw(lambda: st.sampled_from(default_policy().sources)),
         Policy: on_draw(lambda: bst().policy_documents().map(loads_policy)),
         Diagnosis: on_draw(lambda: st.builds(diagnose, bst().failures(), st.none() | bst().provinces())),
+        Application: on_draw(lambda: bst().applications()),
         Impact: st.builds(
             rejection_impact,
             filing_cancelled=st.none() | st.booleans(),

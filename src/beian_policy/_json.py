@@ -30,10 +30,12 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._application import Application
 from ._data._loader import PolicyReport
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
 from ._enums import _StrEnum
+from ._finding import Finding, FooterCheck, Preflight
 from ._grid import Dispute, Position
 from ._icp import IcpNumber
 from ._model import Cause, Condition, FailureInfo, NationalRule, Province, RemedyInfo, Source, Text
@@ -58,6 +60,8 @@ EXTRAS: Mapping[type, Mapping[str, str]] = {
     PolicyReport: {"ok": "ok"},
     Dispute: {"providers": "providers"},
     Position: {"provider": "provider", "date": "date"},
+    Preflight: {"ok": "ok"},
+    FooterCheck: {"ok": "ok"},
     IcpNumber: {
         "canonical": "canonical",
         "subject_number": "subject_number",
@@ -89,6 +93,10 @@ PUBLIC_TYPES: tuple[type, ...] = (
     RejectionImpact,
     Dispute,
     Position,
+    Application,
+    Finding,
+    Preflight,
+    FooterCheck,
 )
 
 _POLICY_KEYS = ("schema_version", "data_version", "as_of", "origin", "province_count", "source_count")

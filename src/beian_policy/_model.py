@@ -13,16 +13,18 @@ import attrs
 
 from ._coerce import coerce_lang
 from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
-from ._vocab import Fact, Trigger
+from ._vocab import CheckKind, Fact, Trigger
 from .errors import UnknownIdError
 
 __all__ = [
     "Cause",
+    "CheckClaim",
     "Condition",
     "FactClaim",
     "FailureInfo",
     "NationalRule",
     "Province",
+    "ProvinceCheck",
     "ProvinceNote",
     "ProvinceRules",
     "RemedyInfo",
@@ -265,6 +267,45 @@ class Requirement:
 
 
 @attrs.frozen
+class CheckClaim:
+    """What another source says about a province check: another value, or that the
+    rule does not hold (``holds is False``)."""
+
+    source: Source
+    value: int | None = None
+    holds: bool | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class ProvinceCheck:
+    """A stated province requirement that ``preflight`` checks an application
+    against (``kind`` says which); ``text`` names the document or the accepted
+    alternatives."""
+
+    kind: CheckKind
+    sources: tuple[Source, ...]
+    value: int | None = None
+    document: str | None = None
+    text: Text = Text("", "")
+    applies_to: frozenset[SubjectKind] = ALL_KINDS
+    claims: tuple[CheckClaim, ...] = ()
+    note: str = ""
+
+    @property
+    def disputed(self) -> bool:
+        """Whether a current source gives another value or denies the rule."""
+        return any(
+            c.source.is_current and (c.holds is False or (c.value is not None and c.value != self.value))
+            for c in self.claims
+        )
+
+    def covers(self, subject_kind: SubjectKind | None) -> bool:
+        """Whether the check concerns *subject_kind* (an unknown kind: if it may)."""
+        return subject_kind is None or subject_kind in self.applies_to
+
+
+@attrs.frozen
 class ProvinceNote:
     """A cited fact that no decision uses yet (kept for people and later checks)."""
 
@@ -295,6 +336,7 @@ class ProvinceRules:
     filed_sites_reachable: SiteFact
     unfiled_sites_closed: SiteFact
     requirements: tuple[Requirement, ...] = ()
+    checks: tuple[ProvinceCheck, ...] = ()
     notes: tuple[ProvinceNote, ...] = ()
     examples: tuple[WorkedExample, ...] = ()
 
@@ -347,6 +389,12 @@ class NationalRule:
     id: str
     text: Text
     sources: tuple[Source, ...]
+    date: dt.date | None = None
+    """The date the rule took effect, or of the snapshot it lists."""
+    days: int | None = None
+    """The number of days the rule sets, if any."""
+    suffixes: tuple[str, ...] = ()
+    """The domain suffixes the rule lists (``.com``), if any."""
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ from ._enums import Basis, Change, SubjectKind
 from ._model import ProvinceRules, Requirement, Source, Text, merge_sources
 from ._policy import Policy
 from ._step import Step
-from ._vocab import RuleId, StepId, Trigger
+from ._vocab import CheckKind, RuleId, StepId, Trigger
 from .errors import ArgumentTypeError, UnknownNameError
 
 __all__ = ["PlanFacts", "TransferPlan", "plan_transfer", "required_steps"]
@@ -33,7 +33,13 @@ class PlanFacts:
     command line, :class:`TransferCase` and the strategies all use it."""
 
     domain_owner_matches_subject: bool = attrs.field(default=True, validator=_flag)
-    """The domain's registrant is the filing's subject."""
+    """The domain's registrant is the filing's subject (or, see below, its legal
+    representative); False for any other holder."""
+    domain_held_by_legal_representative: bool = attrs.field(default=False, validator=_flag)
+    """The domain is held by the organisation's legal representative. No step where
+    the province accepts that or says nothing (Tencent's domain page accepts it); the
+    owner must be changed first where the province wants the organisation itself, and
+    always for an individual."""
     regulated_industry: bool = attrs.field(default=False, validator=_flag)
     """The website is in an industry that needs pre-approval (前置审批)."""
     original_provider_reachable: bool = attrs.field(default=True, validator=_flag)
@@ -91,6 +97,19 @@ class TransferPlan:
     def data_version(self) -> str:
         """The data release that produced the plan."""
         return self.decision.data_version
+
+
+def _legal_representative_domain(steps: _Steps, rules: ProvinceRules, kind: SubjectKind | None) -> None:
+    """A domain held by the legal representative: changed first where the province
+    wants the organisation itself (its ``registrant_subject_only`` check) or the
+    subject is an individual; otherwise accepted, no step."""
+    if kind is SubjectKind.INDIVIDUAL:
+        steps.national(StepId.CHANGE_DOMAIN_OWNER, RuleId.DOMAIN_OWNER_MUST_MATCH_SUBJECT)
+        return
+    for check in rules.checks:
+        if check.kind is CheckKind.REGISTRANT_SUBJECT_ONLY:
+            rule = f"{rules.province.code}/{check.kind.value}"
+            steps.add(StepId.CHANGE_DOMAIN_OWNER, rule, check.sources)
 
 
 class _Steps:
@@ -270,6 +289,8 @@ def plan_transfer(
 
     if not plan_facts.domain_owner_matches_subject:
         steps.national(StepId.CHANGE_DOMAIN_OWNER, RuleId.DOMAIN_OWNER_MUST_MATCH_SUBJECT)
+    elif plan_facts.domain_held_by_legal_representative:
+        _legal_representative_domain(steps, rules, kind)
     if plan_facts.domain_registered_overseas:
         steps.national(StepId.MOVE_DOMAIN_TO_DOMESTIC_REGISTRAR, RuleId.OVERSEAS_DOMAIN_NOT_ACCEPTED)
 

@@ -15,7 +15,16 @@ from collections.abc import Mapping
 
 from ._enums import _StrEnum
 
-__all__ = ["DIAGNOSIS_PARAMETERS", "IRREVERSIBLE_STEPS", "Fact", "RuleId", "StepId", "Trigger"]
+__all__ = [
+    "DIAGNOSIS_PARAMETERS",
+    "IRREVERSIBLE_STEPS",
+    "CheckKind",
+    "Fact",
+    "FindingId",
+    "RuleId",
+    "StepId",
+    "Trigger",
+]
 
 
 class StepId(_StrEnum):
@@ -69,6 +78,57 @@ class RuleId(_StrEnum):
     REJECTION_KEEPS_SITE_REACHABLE = "rejection_keeps_site_reachable"
     LONG_REJECTION_RISKS_CANCELLATION = "long_rejection_risks_cancellation"
     CANCELLED_NUMBER_NOT_RESTORABLE = "cancelled_number_not_restorable"
+    FILEABLE_TLDS = "fileable_tlds"
+    DOMAIN_VALIDITY = "domain_validity"
+    DOMAIN_REAL_NAME_AGE = "domain_real_name_age"
+    ONE_DOMAIN_PER_WEBSITE = "one_domain_per_website"
+    FOOTER_NUMBER_LINKED = "footer_number_linked"
+
+
+class CheckKind(_StrEnum):
+    """What a province's ``[[provinces.checks]]`` record states; ``preflight`` reads
+    each kind in one place."""
+
+    ID_LOCAL = "id_local"
+    PHONE_LOCAL = "phone_local"
+    MIN_AGE = "min_age"
+    MAX_AGE = "max_age"
+    ID_MIN_DAYS = "id_min_days"
+    DOMAIN_MIN_DAYS = "domain_min_days"
+    WEBSITES_PER_ORDER = "websites_per_order"
+    DOCUMENT = "document"
+    REGISTRANT_SUBJECT_ONLY = "registrant_subject_only"
+    REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED = "registrant_legal_representative_accepted"
+    PRIVACY_PROTECTION_OFF = "privacy_protection_off"
+
+
+class FindingId(_StrEnum):
+    """The stable ids of ``preflight`` and ``check_footer`` findings."""
+
+    SUBJECT_KIND_UNKNOWN = "subject_kind_unknown"
+    CERTIFICATE_NUMBER_INVALID = "certificate_number_invalid"
+    ID_NUMBER_INVALID = "id_number_invalid"
+    ID_NOT_LOCAL = "id_not_local"
+    PHONE_INVALID = "phone_invalid"
+    PHONE_NOT_LOCAL = "phone_not_local"
+    OWNER_TOO_YOUNG = "owner_too_young"
+    OWNER_TOO_OLD = "owner_too_old"
+    ID_EXPIRES_TOO_SOON = "id_expires_too_soon"
+    WEBSITE_DOMAINS_UNKNOWN = "website_domains_unknown"
+    DOMAIN_NAME_INVALID = "domain_name_invalid"
+    DOMAIN_TLD_NOT_FILEABLE = "domain_tld_not_fileable"
+    DOMAIN_REGISTRAR_OVERSEAS = "domain_registrar_overseas"
+    DOMAIN_REAL_NAME_TOO_RECENT = "domain_real_name_too_recent"
+    DOMAIN_EXPIRES_TOO_SOON = "domain_expires_too_soon"
+    DOMAIN_REGISTRANT_MISMATCH = "domain_registrant_mismatch"
+    DOMAIN_PRIVACY_PROTECTION_ON = "domain_privacy_protection_on"
+    TOO_MANY_WEBSITES = "too_many_websites"
+    TOO_MANY_DOMAINS = "too_many_domains"
+    DOCUMENT_MISSING = "document_missing"
+    PRE_APPROVAL_MISSING = "pre_approval_missing"
+    FOOTER_NUMBER_MISSING = "footer_number_missing"
+    FOOTER_NUMBER_WRONG = "footer_number_wrong"
+    FOOTER_LINK_WRONG = "footer_link_wrong"
 
 
 class Trigger(_StrEnum):

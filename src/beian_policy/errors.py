@@ -27,8 +27,10 @@ __all__ = [
     "ArgumentTypeError",
     "BeianPolicyError",
     "DataProblem",
+    "InvalidApplicationError",
     "InvalidArgumentError",
     "InvalidIcpNumberError",
+    "MissingDependencyError",
     "PolicyDataError",
     "PolicyDataWarning",
     "TextTooLongError",
@@ -374,6 +376,37 @@ class PolicyDataError(BeianPolicyError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.path, self.problems), {}))
+
+
+class InvalidApplicationError(BeianPolicyError, ValueError):
+    """An application (for ``preflight``) could not be read; ``problems`` lists every
+    field that does not fit, as ``(field, message)`` pairs, not only the first."""
+
+    def __init__(self, problems: Iterable[tuple[str, str]]) -> None:
+        self.problems = tuple(problems)
+        lines = [f"the application has {len(self.problems)} problem(s):"]
+        lines.extend(f"  - {field}: {message}" for field, message in self.problems)
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.problems,), {}))
+
+
+class MissingDependencyError(BeianPolicyError, ImportError):
+    """An optional package a check needs is not installed; the message says how to
+    install it (``pip install 'beian-policy[preflight]'``)."""
+
+    def __init__(self, package: str, purpose: str, extra: str = "preflight") -> None:
+        self.package = package
+        self.purpose = purpose
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional package {package!r}; install it with "
+            f"pip install 'beian-policy[{extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.package, self.purpose, self.extra), {}))
 
 
 class PolicyDataWarning(UserWarning):

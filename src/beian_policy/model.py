@@ -8,19 +8,35 @@ at the top level of :mod:`beian_policy`.
 
 from __future__ import annotations
 
+from ._application import Application, Domain, Person, Registrant, Website
 from ._cases import TransferCase
+from ._data._loader import PolicyReport
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
-from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
+from ._enums import (
+    Basis,
+    Change,
+    Failure,
+    Lang,
+    Scope,
+    Severity,
+    SourceStanding,
+    Status,
+    SubjectKind,
+    Timing,
+)
+from ._finding import Finding, FooterCheck, Preflight
 from ._grid import Dispute, Position
-from ._icp import IcpKind, IcpNumber, IcpService
+from ._icp import IcpAuthority, IcpFamily, IcpKind, IcpNumber, IcpService
 from ._model import (
     Cause,
+    CheckClaim,
     Condition,
     FactClaim,
     FailureInfo,
     NationalRule,
     Province,
+    ProvinceCheck,
     ProvinceNote,
     ProvinceRules,
     RemedyInfo,
@@ -37,40 +53,55 @@ from ._plan import PlanFacts, TransferPlan
 from ._policy import NoIcpRegion, Policy
 from ._rejection import RejectionImpact
 from ._step import Step
-from ._vocab import Fact, RuleId, StepId, Trigger
+from ._vocab import CheckKind, Fact, FindingId, RuleId, StepId, Trigger
 from .errors import DataProblem
 
 __all__ = [
+    "Application",
     "Basis",
     "Cause",
     "Change",
     "ChangeVerdict",
+    "CheckClaim",
+    "CheckKind",
     "Condition",
     "DataProblem",
     "Diagnosis",
     "Dispute",
+    "Domain",
     "Fact",
     "FactClaim",
     "Failure",
     "FailureInfo",
+    "Finding",
+    "FindingId",
+    "FooterCheck",
+    "IcpAuthority",
+    "IcpFamily",
     "IcpKind",
     "IcpNumber",
     "IcpService",
     "Lang",
     "NationalRule",
     "NoIcpRegion",
+    "Person",
     "PlanFacts",
     "Policy",
+    "PolicyReport",
     "Position",
+    "Preflight",
     "Province",
+    "ProvinceCheck",
     "ProvinceNote",
     "ProvinceRules",
+    "Registrant",
     "RejectionImpact",
     "Remedy",
     "RemedyInfo",
     "Requirement",
     "RuleId",
     "Scope",
+    "Severity",
     "SiteFact",
     "Source",
     "SourceStanding",
@@ -87,6 +118,7 @@ __all__ = [
     "TransferPlan",
     "TransferRule",
     "Trigger",
+    "Website",
     "WorkedExample",
 ]
 

@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._application import Application, Domain, Person, Registrant, Website
 from ._cases import TransferCase
 from ._data._loader import default_data_text, parse_document, resolve_policy
 from ._data._writer import dumps_document
@@ -49,9 +50,11 @@ from ._model import Province
 from ._plan import PlanFacts
 from ._policy import Policy, province_alias_texts
 from ._text import lookup_key
+from ._vocab import Trigger
 
 __all__ = [
     "TransferCase",
+    "applications",
     "change_sets",
     "changes",
     "failures",
@@ -232,6 +235,7 @@ def transfer_cases(
             changes=sets,
             subject_kind=kinds,
             domain_owner_matches_subject=st.booleans().map(lambda b: not b),
+            domain_held_by_legal_representative=st.booleans(),
             regulated_industry=st.booleans(),
             original_provider_reachable=st.booleans().map(lambda b: not b),
             has_extra_filings=st.booleans(),
@@ -351,3 +355,84 @@ def policy_documents() -> st.SearchStrategy[str]:
     ``before`` and ``after``, new province aliases). Shrinks towards the shipped text.
     Useful to test code that loads its own corrected data."""
     return _lazy(_documents)
+
+
+# -- applications (preflight) --------------------------------------------------------------
+
+#: Numbers with correct check characters (the GB 11643 sample ID; a credit code) and
+#: ones with a wrong check character, so drawn applications are valid and invalid.
+_ID_NUMBERS = ("11010519491231002X", "110105194912310021")
+_CERTIFICATE_NUMBERS = ("91110000600037341L", "91110000600037341X", *_ID_NUMBERS)
+_DOMAIN_NAMES = ("example.com", "example.cn", "例子.中国", "example.io", "example.org", "exa mple..com")
+_FOOTERS = (
+    '<footer><a href="https://beian.miit.gov.cn">京ICP备12345678号</a></footer>',
+    '<footer><a href="http://www.miitbeian.gov.cn">京ICP备12345678号</a></footer>',
+    "<footer>© 2026</footer>",
+)
+_PHONES = ("13800138000", "13912345678", "02112345678", "12345")
+
+
+def applications(*, policy: Policy | None = None) -> st.SearchStrategy[Application]:
+    """Applications for :func:`beian_policy.preflight`, any field possibly unknown
+    (None): well-formed and malformed numbers, fileable and unfileable domains, dates
+    around today, provinces of *policy* and the letters its provinces ask for."""
+
+    def build() -> st.SearchStrategy[Application]:
+        pol = resolve_policy(_check_policy(policy))
+        codes = st.sampled_from([p.code for p in pol.provinces])
+        letters = sorted(
+            {c.document for r in pol.rules for c in r.checks if c.document}
+            | {q.id for r in pol.rules for q in r.requirements if q.trigger is Trigger.ALWAYS}
+        )
+        today = dt.date.today()
+        dates = st.dates(today - dt.timedelta(days=400), today + dt.timedelta(days=800))
+
+        def maybe(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+            return st.none() | strategy
+
+        domain = st.builds(
+            Domain,
+            name=maybe(st.sampled_from(_DOMAIN_NAMES)),
+            registrant=maybe(st.sampled_from(Registrant)),
+            registrar_domestic=maybe(st.booleans()),
+            real_name_verified_on=maybe(dates),
+            expires_on=maybe(dates),
+            privacy_protection=maybe(st.booleans()),
+        )
+        person = st.builds(
+            Person,
+            name=maybe(st.just("张三")),
+            id_number=maybe(st.sampled_from(_ID_NUMBERS)),
+            id_province=maybe(codes),
+            id_expires_on=maybe(dates),
+            residence_permit_province=maybe(codes),
+            phone=maybe(st.sampled_from(_PHONES)),
+            phone_province=maybe(codes),
+            birth_date=maybe(st.dates(dt.date(1940, 1, 1), today)),
+            age=maybe(st.integers(0, 100)),
+            is_legal_representative=maybe(st.booleans()),
+        )
+        website = st.builds(
+            Website,
+            name=maybe(st.just("示例")),
+            domains=st.lists(domain, max_size=2).map(tuple),
+            footer_html=maybe(st.sampled_from(_FOOTERS)),
+            icp_number=maybe(st.just("京ICP备12345678号")),
+            pre_approval_needed=maybe(st.booleans()),
+            pre_approval_held=maybe(st.booleans()),
+        )
+        return st.builds(
+            Application,
+            subject_kind=maybe(st.sampled_from(SubjectKind)),
+            subject_name=maybe(st.just("示例科技有限公司")),
+            certificate_type=st.none(),
+            certificate_number=maybe(st.sampled_from(_CERTIFICATE_NUMBERS)),
+            certificate_province=maybe(codes),
+            address_province=maybe(codes),
+            subject_owner=maybe(person),
+            website_owner=maybe(person),
+            websites=st.lists(website, max_size=3).map(tuple),
+            documents_ready=maybe(st.frozensets(st.sampled_from(letters))),
+        )
+
+    return _lazy(build)

@@ -15,20 +15,24 @@ from .._data._loader import SCHEMA_VERSION, default_policy, load_policy, validat
 from .._decision import assess_transfer
 from .._diagnosis import diagnose
 from .._enums import Change, Lang
+from .._footer import check_footer
 from .._grid import decision_grid, disputes, table_row
 from .._icp import parse_icp_number
 from .._json import to_json
 from .._plan import PlanFacts, plan_transfer
 from .._policy import Policy
+from .._preflight import preflight
 from .._provinces import confusable_provinces, get_province, place_of
 from .._version import __version__
-from ..errors import PolicyDataWarning
+from ..errors import InvalidApplicationError, PolicyDataWarning
 from . import _render as render
 from . import _render_grid as render_grid
+from . import _render_preflight as render_preflight
 from ._batch import run_batch
-from ._exit import EXIT_BAD_DATA, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
+from ._exit import EXIT_BAD_DATA, EXIT_BAD_INPUT, EXIT_BLOCKS, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
 from ._format import Formatter
 from ._layout import Output
+from ._read import read_application_file, read_text
 
 __all__ = [
     "Context",
@@ -39,7 +43,9 @@ __all__ = [
     "run_diagnose",
     "run_disputes",
     "run_failures",
+    "run_footer",
     "run_parse",
+    "run_preflight",
     "run_provinces",
     "run_steps",
     "run_table",
@@ -145,6 +151,7 @@ def run_steps(ctx: Context) -> int:
         subject_kind=args.subject_kind,
         facts=PlanFacts(
             domain_owner_matches_subject=not args.domain_owner_differs,
+            domain_held_by_legal_representative=args.domain_held_by_legal_representative,
             regulated_industry=args.regulated_industry,
             original_provider_reachable=not args.original_provider_unreachable,
             has_extra_filings=args.has_extra_filings,
@@ -265,3 +272,33 @@ def run_table(ctx: Context) -> int:
     else:
         ctx.out.lines(render_grid.table_csv_lines(rows))
     return EXIT_OK
+
+
+def run_preflight(ctx: Context) -> int:
+    args = ctx.args
+    try:
+        province, data = read_application_file(args.application)
+        if args.province is not None:
+            province = args.province
+        if province is None:
+            raise InvalidApplicationError([("province", "not given: use --province or a 'province' key")])
+        result = preflight(province, data, as_of=args.as_of, policy=ctx.policy)
+    except InvalidApplicationError as exc:
+        for field, message in exc.problems:  # every problem, each with its field
+            error_line(f"{args.application}: {field}: {message}")
+        return EXIT_BAD_INPUT
+    if ctx.json:
+        ctx.emit_json(result)
+    else:
+        ctx.out.lines(render_preflight.preflight_lines(result, ctx.words))
+    return EXIT_OK if result.ok else EXIT_BLOCKS
+
+
+def run_footer(ctx: Context) -> int:
+    args = ctx.args
+    result = check_footer(read_text(args.file), args.icp_number, as_of=args.as_of, policy=ctx.policy)
+    if ctx.json:
+        ctx.emit_json(result)
+    else:
+        ctx.out.lines(render_preflight.footer_lines(result, ctx.words))
+    return EXIT_OK if result.ok else EXIT_BLOCKS

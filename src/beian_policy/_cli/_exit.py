@@ -11,6 +11,7 @@ from ._layout import printable
 __all__ = [
     "EXIT_BAD_DATA",
     "EXIT_BAD_INPUT",
+    "EXIT_BLOCKS",
     "EXIT_NOT_DIRECT",
     "EXIT_OK",
     "EXIT_OUTPUT",
@@ -23,6 +24,7 @@ PROG = "beian-policy"
 
 EXIT_OK = 0
 EXIT_NOT_DIRECT = 1
+EXIT_BLOCKS = 1  # preflight / footer: something blocks
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 EXIT_BAD_DATA = 3

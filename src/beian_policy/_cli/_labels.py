@@ -182,6 +182,24 @@ _LABELS: dict[str, Text] = {
     "v_schema": Text("数据格式", "schema"),
     "v_reads": Text("本程序读取 {s}", "this code reads {s}"),
     "v_file": Text("数据文件", "data file"),
+    "severity_blocks": Text("阻断", "blocks"),
+    "severity_warning": Text("警告", "warning"),
+    "severity_check": Text("待核实", "check"),
+    "severity_info": Text("提示", "info"),
+    "fix": Text("处理", "Fix"),
+    "field": Text("字段", "Field"),
+    "finding_rule": Text("规则", "Rule"),
+    "findings": Text("发现", "Findings"),
+    "checked_on": Text("检查日期", "Checked on"),
+    "no_findings": Text("没有发现问题。", "Nothing found."),
+    "preflight_ok": Text(
+        "没有阻断项，可以提交（仍请处理警告和待核实项）",
+        "nothing blocks: ready to submit (see to the warnings and checks)",
+    ),
+    "preflight_blocked": Text("有阻断项：提交前须先处理", "something blocks: fix it before submitting"),
+    "footer_number": Text("备案号", "Filing number"),
+    "footer_ok": Text("页脚符合要求", "the footer meets the rule"),
+    "footer_blocked": Text("页脚不符合要求", "the footer does not meet the rule"),
 }
 
 #: Label key to its text; ``{name}`` fields are filled in by the formatter.

@@ -8,6 +8,7 @@ usage block.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -19,7 +20,9 @@ from ._commands import (
     run_diagnose,
     run_disputes,
     run_failures,
+    run_footer,
     run_parse,
+    run_preflight,
     run_provinces,
     run_steps,
     run_table,
@@ -76,6 +79,14 @@ def _path(text: str) -> str:
     if not text:
         raise argparse.ArgumentTypeError("expected a file path, not an empty string")
     return text
+
+
+def _date(text: str) -> dt.date:
+    """An ``--as-of`` date: ``YYYY-MM-DD``."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
@@ -142,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="China's ICP filing transfer (接入备案) rules: decisions, plans and sources.",
-        epilog="Exit codes: 0 success, 1 not direct (check --fail-if-not-direct), 2 usage, "
+        epilog="Exit codes: 0 success, 1 not direct (check --fail-if-not-direct) or something blocks "
+        "(preflight, footer), 2 usage, "
         "3 unknown province/change/failure, bad ICP number or bad data, "
         "74 the output could not be written.",
     )
@@ -171,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     facts = p.add_argument_group("facts (each adds the steps it needs)")
     facts.add_argument(
         "--domain-owner-differs", action="store_true", help="the domain owner is not the subject"
+    )
+    facts.add_argument(
+        "--domain-held-by-legal-representative",
+        action="store_true",
+        help="the organisation's legal representative holds the domain",
     )
     facts.add_argument("--regulated-industry", action="store_true", help="needs pre-approval (前置审批)")
     facts.add_argument(
@@ -241,6 +258,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("province", "everything the data says about one province", run_province)
     p.add_argument("province", metavar="PROVINCE", help="code, name or abbreviation: CN-GD, 广东, 粤, 44")
     command("rules", "the rules in every province and what a rejected transfer means", run_rules)
+
+    p = command("preflight", "check a whole application before submitting it", run_preflight)
+    p.add_argument(
+        "application", metavar="APPLICATION", type=_path, help="a .toml or .json file, or - for stdin"
+    )
+    p.add_argument("--province", "-p", help="the province (default: the file's 'province' key)")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="check as on this date (default: today)")
+
+    p = command("footer", "check a page's footer: filing number and link", run_footer)
+    p.add_argument("file", metavar="FILE", type=_path, help="an HTML file, or - for stdin")
+    p.add_argument(
+        "--icp-number", required=True, metavar="NUMBER", help="the filing number the page must show"
+    )
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="check as on this date (default: today)")
 
     command("version", "code, data and schema versions", run_version)
     return parser

@@ -35,8 +35,8 @@ from ._structure import SCALARS, structure_records
 __all__ = ["SCHEMA_VERSION", "build_policy"]
 
 #: The data-file format this code reads (``MAJOR.MINOR``).
-SCHEMA_VERSION = "1.0"
-_SCHEMA = (1, 0)
+SCHEMA_VERSION = "1.1"
+_SCHEMA = (1, 1)
 
 
 def _check_schema_version(ctx: Context, value: str) -> None:

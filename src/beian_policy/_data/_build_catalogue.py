@@ -26,6 +26,8 @@ from ._document import (
     TermDoc,
 )
 
+_SUFFIX = re.compile(r"^\.[^.\s]+(\.[^.\s]+)*$")
+
 __all__ = [
     "build_change_terms",
     "build_changes",
@@ -98,10 +100,18 @@ def build_national_rules(ctx: Context, items: list[tuple[str, NationalRuleDoc]])
     ctx.duplicates("national_rules", "id", (d.id for _, d in items), "rule id")
     for missing in sorted(REQUIRED_NATIONAL_RULES - {d.id for _, d in items}):
         ctx.add("national_rules", "id", f"national rule {missing!r} is missing")
-    return tuple(
-        NationalRule(d.id, Text(d.zh, d.en), ctx.cite(label, "sources", d.sources, required=True))
-        for label, d in items
-    )
+    return tuple(_national_rule(ctx, label, d) for label, d in items)
+
+
+def _national_rule(ctx: Context, label: str, d: NationalRuleDoc) -> NationalRule:
+    sources = ctx.cite(label, "sources", d.sources, required=True)
+    for i, suffix in enumerate(d.suffixes):
+        if not _SUFFIX.match(suffix) or suffix != suffix.lower():
+            ctx.add(label, f"suffixes[{i}]", f"expected a lower-case suffix like '.com', got {suffix!r}")
+    ctx.duplicates(label, "suffixes", d.suffixes, "suffix")
+    if d.days is not None and d.days < 0:
+        ctx.add(label, "days", f"expected a number of days >= 0, got {d.days}")
+    return NationalRule(d.id, Text(d.zh, d.en), sources, d.date, d.days, tuple(d.suffixes))
 
 
 def build_regions(ctx: Context, items: list[tuple[str, NoIcpRegionDoc]]) -> tuple[NoIcpRegion, ...]:

@@ -29,6 +29,7 @@ from .._model import (
 from .._policy import NoIcpRegion, province_alias_texts
 from .._text import lookup_key
 from .._vocab import Trigger
+from ._build_checks import build_checks
 from ._context import Context, copy_fields
 from ._document import TRIGGERS, ExampleDoc, FactClaimDoc, ProvinceDoc, RequirementDoc, SiteFactDoc
 
@@ -77,6 +78,7 @@ def _province(ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, Step
         requirements=tuple(
             _requirement(ctx, label, f"requirements[{i}]", r, steps) for i, r in enumerate(d.requirements)
         ),
+        checks=build_checks(ctx, label, d.checks),
         notes=tuple(
             copy_fields(
                 ProvinceNote, n, sources=ctx.cite(label, f"notes[{i}].sources", n.sources, required=True)

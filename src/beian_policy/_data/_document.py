@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from .._enums import Scope, SourceStanding, Status, SubjectKind, Timing
-from .._vocab import Fact, RuleId, StepId, Trigger
+from .._vocab import CheckKind, Fact, RuleId, StepId, Trigger
 
 # --------------------------------------------------------------------------------------
 # Vocabularies: ids the code refers to, and the words a record may use.
@@ -38,6 +38,8 @@ TRIGGERS = frozenset(trigger.value for trigger in Trigger)
 FACTS = frozenset(fact.value for fact in Fact)
 #: Facts derived from the province's rules; only a failure with ``changes`` may use them.
 PROVINCE_FACTS = frozenset(fact.value for fact in Fact if fact.needs_changes)
+#: What a ``[[provinces.checks]]`` record may state (``kind = "..."``).
+CHECK_KINDS = frozenset(kind.value for kind in CheckKind)
 #: The placeholders a remedy's ``number_hint`` may use.
 HINT_FIELDS = frozenset({"subject_number"})
 
@@ -118,6 +120,9 @@ class NationalRuleDoc:
     zh: str
     en: str
     sources: tuple[str, ...] = _later()
+    date: dt.date | None = None
+    days: int | None = None
+    suffixes: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -213,6 +218,36 @@ class RequirementDoc:
 
 
 @attrs.frozen
+class CheckClaimDoc:
+    """What another source says about a province check: another ``value`` (a number
+    of days, an age), or ``holds = false`` when it denies the rule."""
+
+    source: str
+    value: int | None = None
+    holds: bool | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class CheckDoc:
+    """``[[provinces.checks]]``: a stated requirement ``preflight`` checks an
+    application against; ``kind`` is one of :data:`CHECK_KINDS`. ``value`` is the
+    number the kind needs (days, an age, a count); ``document`` names the letter a
+    ``document`` check asks for, ``zh``/``en`` its title (or, for ``id_local``, the
+    alternatives the province accepts)."""
+
+    kind: str
+    sources: tuple[str, ...] = _later()
+    value: int | None = None
+    document: str | None = None
+    zh: str = ""
+    en: str = ""
+    applies_to: tuple[SubjectKind, ...] | None = None
+    claims: tuple[CheckClaimDoc, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen
 class NoteDoc:
     """``[[provinces.notes]]``: a cited fact no decision uses yet, under a ``topic``."""
 
@@ -255,6 +290,7 @@ class ProvinceDoc:
     alternative_abbreviations: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     requirements: tuple[RequirementDoc, ...] = ()
+    checks: tuple[CheckDoc, ...] = ()
     notes: tuple[NoteDoc, ...] = ()
     examples: tuple[ExampleDoc, ...] = _later()
 

@@ -1,0 +1,57 @@
+"""``preflight``: check a whole application against the national rules and the
+province's stated requirements before anything is submitted.
+
+Each check reads its rule from the data (national rules by id, province checks by
+kind) and cites it. A fact the rule needs that the application leaves out gives a
+``check`` finding, never a pass. A province check backed only by historical sources
+gives a ``warning``, not ``blocks``; a disputed one says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ._application import Application, read_application
+from ._data._loader import resolve_policy
+from ._enums import Severity
+from ._finding import Preflight
+from ._model import Province
+from ._policy import Policy
+from ._preflight_people import PEOPLE_CHECKS
+from ._preflight_run import Run
+from ._preflight_sites import SITE_CHECKS
+from ._provinces import resolve_province
+from .errors import ArgumentTypeError
+
+__all__ = ["preflight"]
+
+_ORDER = {severity: index for index, severity in enumerate(Severity)}
+_CHECKS = PEOPLE_CHECKS + SITE_CHECKS
+
+
+def preflight(
+    province: Province | str,
+    application: Application | Mapping[str, Any],
+    *,
+    as_of: dt.date | None = None,
+    policy: Policy | None = None,
+) -> Preflight:
+    """Check *application* (an :class:`Application` or a dict as parsed from TOML or
+    JSON) for a transfer in *province*, as of *as_of* (default: today).
+
+    Returns a :class:`Preflight` whose ``findings`` say what blocks, what to check
+    and what to know, each with its rule, sources and fix. Needs the ``preflight``
+    extra for the number checks (``pip install 'beian-policy[preflight]'``).
+    """
+    pol = resolve_policy(policy)
+    where = resolve_province(province, policy=pol)
+    app = read_application(application, policy=pol)
+    if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
+        raise ArgumentTypeError("as_of", as_of, ["a datetime.date", "None (today)"])
+    run = Run(app, where, pol.rules_for(where), pol, as_of or dt.date.today())
+    for check in _CHECKS:
+        check(run)
+    findings = sorted(run.findings, key=lambda f: _ORDER[f.severity])
+    return Preflight(where, tuple(findings), run.as_of, pol.data_version)
