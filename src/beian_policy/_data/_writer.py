@@ -61,7 +61,7 @@ def _write_table(lines: list[str], path: tuple[str, ...], table: Mapping[str, An
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _string(text: str) -> str:
