@@ -88,13 +88,14 @@ def _read_bounded(file: Path) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(file, flags)
     with os.fdopen(descriptor, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
+        status = os.fstat(handle.fileno())
+        mode = status.st_mode
         if stat.S_ISDIR(mode):
             raise ValueError("it is a directory, not a file")
         if not stat.S_ISREG(mode):
             raise ValueError("not a regular file (a device, a pipe or a socket); give a .toml file")
-        raw = handle.read(MAX_DATA_BYTES + 1)
-    if len(raw) > MAX_DATA_BYTES:
+        raw = b"" if status.st_size > MAX_DATA_BYTES else handle.read(MAX_DATA_BYTES + 1)
+    if status.st_size > MAX_DATA_BYTES or len(raw) > MAX_DATA_BYTES:
         raise ValueError(f"larger than {MAX_DATA_BYTES // (1024 * 1024)} MB; a policy file is far smaller")
     return raw
 

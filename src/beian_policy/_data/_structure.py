@@ -40,7 +40,7 @@ def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
     def hook(value: Any, _: Any) -> _T:
         # bool is an int and datetime is a date in Python, but not in a data file.
         if type(value) is not expected:
-            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r}")
+            raise TypeError(f"expected {name}, got {type(value).__name__} {shown(value)}")
         return value  # type: ignore[no-any-return, unused-ignore]
 
     return hook
@@ -48,12 +48,12 @@ def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
 
 def _enum_hook(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+        raise TypeError(f"expected a string, got {type(value).__name__} {shown(value)}")
     try:
         return cls(value)
     except ValueError:
         valid = ", ".join(repr(m.value) for m in cls)
-        raise ValueError(f"{value!r} is not one of {valid}") from None
+        raise ValueError(f"{shown(value)} is not one of {valid}") from None
 
 
 def _make_converter() -> cattrs.Converter:
@@ -71,8 +71,12 @@ def _make_converter() -> cattrs.Converter:
     # Innermost first: a record's hook binds the list hooks of its fields when made.
     for typ in sorted(_tuple_types(), key=lambda t: attrs.has(get_args(t)[0])):
         hook = _list_only(converter.get_structure_hook(typ))
-        converter.register_structure_hook_func(lambda t, typ=typ: t == typ, hook)
+        converter.register_structure_hook_func(_is(typ), hook)
     return converter
+
+
+def _is(typ: Any) -> Callable[[Any], bool]:
+    return lambda other: bool(other == typ)
 
 
 def _tuple_types() -> set[Any]:
