@@ -17,6 +17,7 @@ whole input.
 
 from __future__ import annotations
 
+import pickle
 import reprlib
 from collections.abc import Iterable
 
@@ -55,6 +56,16 @@ def shown(value: object) -> str:
         return f"<{type(value).__name__} object>"
 
 
+def _portable(value: object) -> object:
+    """*value* when it pickles, else its safe repr: an error must cross a process
+    boundary (a worker pool) whatever the caller passed in."""
+    try:
+        pickle.dumps(value)
+    except Exception:  # noqa: BLE001 - any failure to pickle means: keep the repr
+        return shown(value)
+    return value
+
+
 def _did_you_mean(suggestions: tuple[str, ...]) -> str:
     if not suggestions:
         return ""
@@ -62,9 +73,15 @@ def _did_you_mean(suggestions: tuple[str, ...]) -> str:
 
 
 def _rebuild(
-    cls: type[BeianPolicyError], args: tuple[object, ...], kwargs: dict[str, object]
+    cls: type[BeianPolicyError],
+    args: tuple[object, ...],
+    kwargs: dict[str, object],
+    message: str | None = None,
 ) -> BeianPolicyError:
-    return cls(*args, **kwargs)
+    error = cls(*args, **kwargs)
+    if message is not None:  # the input was replaced by its repr: keep the first message
+        error.args = (message,)
+    return error
 
 
 class BeianPolicyError(Exception):
@@ -97,7 +114,8 @@ class UnknownNameError(BeianPolicyError, LookupError):
         return f"unknown {self.vocabulary} {shown(self.query)}{known}" + _did_you_mean(self.suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.vocabulary, self.query, self.valid, self.suggestions), {}))
+        query = _portable(self.query)
+        return (_rebuild, (type(self), (self.vocabulary, query, self.valid, self.suggestions), {}, str(self)))
 
 
 class UnknownChangeError(UnknownNameError):
@@ -107,7 +125,7 @@ class UnknownChangeError(UnknownNameError):
         super().__init__("change", query, valid, suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+        return (_rebuild, (type(self), (_portable(self.query), self.valid, self.suggestions), {}, str(self)))
 
 
 class UnknownFailureError(UnknownNameError):
@@ -117,7 +135,7 @@ class UnknownFailureError(UnknownNameError):
         super().__init__("failure", query, valid, suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+        return (_rebuild, (type(self), (_portable(self.query), self.valid, self.suggestions), {}, str(self)))
 
 
 class UnknownIdError(UnknownNameError):
@@ -154,7 +172,12 @@ class UnknownProvinceError(UnknownNameError):
     def __reduce__(self) -> tuple[object, ...]:
         return (
             _rebuild,
-            (type(self), (self.query, self.suggestions), {"no_icp_region": self.no_icp_region}),
+            (
+                type(self),
+                (_portable(self.query), self.suggestions),
+                {"no_icp_region": self.no_icp_region},
+                str(self),
+            ),
         )
 
 
@@ -194,7 +217,7 @@ class InvalidArgumentError(BeianPolicyError, ValueError):
         super().__init__(f"invalid {argument} {shown(value)}: expected {', '.join(self.expected)}.")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.argument, shown(self.value), self.expected), {}))
+        return (_rebuild, (type(self), (self.argument, _portable(self.value), self.expected), {}, str(self)))
 
 
 class InvalidIcpNumberError(BeianPolicyError, ValueError):
@@ -215,7 +238,8 @@ class InvalidIcpNumberError(BeianPolicyError, ValueError):
         super().__init__(message)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.text, self.reason), {"looks_like": self.looks_like}))
+        text, looks_like = _portable(self.text), {"looks_like": self.looks_like}
+        return (_rebuild, (type(self), (text, self.reason), looks_like, str(self)))
 
 
 @attrs.frozen
