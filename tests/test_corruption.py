@@ -386,12 +386,15 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     "empty failure title": (put("", "failures", 0, "zh"), [(FAILURE0, "zh/en", "needs both")]),
     "empty province name": (put("", "provinces", 0, "name"), [(BJ, "name", "empty")]),
     "empty source provider": (put("", "sources", 0, "provider"), [(SOURCE0, "provider", "empty")]),
-    "empty data_version": (put("", "data_version"), [(TOP, "data_version", "expected 'YYYY.MM.DD'")]),
+    "empty data_version": (put("", "data_version"), [(TOP, "data_version", "expected a version such as")]),
     "full-width data_version": (
         put("２０２６.12.01", "data_version"),
-        [(TOP, "data_version", "ASCII digits")],
+        [(TOP, "data_version", "ASCII letters")],
     ),
-    "data_version with a newline": (put("2026.12.01\n", "data_version"), [(TOP, "data_version", "YYYY")]),
+    "data_version with a newline": (
+        put("2026.12.01\n", "data_version"),
+        [(TOP, "data_version", "ASCII letters")],
+    ),
     "full-width schema_version": (put("１.0", "schema_version"), [(TOP, "schema_version", "MAJOR.MINOR")]),
     "alias with a bell": (
         put(["Peking", "\x07"], "provinces", 0, "aliases"),

@@ -33,7 +33,9 @@ _SCHEMA = (1, 0)
 #: a date past 2100 is a typo. Both bounds are far from any real date.
 EARLIEST = dt.date(1994, 1, 1)
 LATEST = dt.date(2100, 12, 31)
-_DATA_VERSION = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}(\.[0-9]+)?")
+#: A release name such as 2026.12.01, or a local one (local-2026.12.01): ASCII, no
+#: spaces, never empty; it is printed with every answer.
+_DATA_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]{0,63}")
 
 
 def _check_dates(ctx: Context, scalars: Mapping[str, Any], sources: Sequence[Source]) -> None:
@@ -53,7 +55,11 @@ def _check_dates(ctx: Context, scalars: Mapping[str, Any], sources: Sequence[Sou
 
 def _check_data_version(ctx: Context, value: str) -> None:
     if not _DATA_VERSION.fullmatch(value):
-        ctx.add("(top level)", "data_version", f"expected 'YYYY.MM.DD' (ASCII digits), got {shown(value)}")
+        ctx.add(
+            "(top level)",
+            "data_version",
+            f"expected a version such as '2026.12.01' (ASCII letters, digits, . _ + -), got {shown(value)}",
+        )
 
 
 def _check_schema_version(ctx: Context, value: str) -> None:
