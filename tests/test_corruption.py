@@ -477,6 +477,29 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
             ("provinces", "code", "province CN-TJ (120000) has no record"),
         ],
     ),
+    # -- the catch-all rule and the examples' own consistency ------------------------------------
+    "no catch-all rule": (
+        tree(lambda d: d["provinces"][0]["transfer_rules"].pop(0)),
+        [(BJ, "transfer_rules", "expected exactly one ['*'] rule, found 0")],
+    ),
+    "two catch-all rules": (
+        tree(
+            lambda d: d["provinces"][0]["transfer_rules"].append(dict(d["provinces"][0]["transfer_rules"][0]))
+        ),
+        [(BJ, "transfer_rules", "expected exactly one ['*'] rule, found 2")],
+    ),
+    "catch-all for one subject kind": (
+        put(["individual"], "provinces", 0, "transfer_rules", 0, "applies_to"),
+        [(BJ, "transfer_rules[0].applies_to", "must apply to every subject kind")],
+    ),
+    "example leaving a change out": (
+        put(["subject_name", "website_name"], "provinces", 0, "examples", 0, "changes"),
+        [(BJ, "examples[0]", "must list exactly the changes")],
+    ),
+    "example both blocking and deferred": (
+        put(["subject_name"], "provinces", 0, "examples", 0, "blocking"),
+        [(BJ, "examples[0]", "cannot be both blocking and deferred")],
+    ),
     # -- a worked example contradicting its rule ---------------------------------------------------
     "rule flipped, example kept": (
         text(
@@ -557,6 +580,21 @@ def test_every_problem_is_listed_at_once(data_text: str) -> None:
         (TOP, "as_of"),
         (SOURCE0, "url"),
     } <= where
+
+
+def test_provinces_come_out_in_gb_order_whatever_the_file_order(data_text: str) -> None:
+    reversed_file = tree(lambda d: d["provinces"].reverse())(data_text)
+    policy = bp.loads_policy(reversed_file)
+    # ISO_TO_GB is written in GB/T 2260 order.
+    assert [p.code for p in bp.provinces(policy=policy)] == list(ISO_TO_GB)
+
+
+def test_a_rule_for_one_subject_kind_has_the_kind_in_its_id(policy: bp.Policy) -> None:
+    """Tencent's 山西 page gives the certificate rule on its company tab only."""
+    (verdict,) = bp.assess_transfer(
+        "山西", ["subject_certificate"], subject_kind="organisation", policy=policy
+    ).verdicts
+    assert verdict.rule == "CN-SX/transfer/subject_certificate/organisation"
 
 
 def test_loader_knows_exactly_the_reference_codes(policy: bp.Policy) -> None:

@@ -73,6 +73,7 @@ def build_provinces(
 
 def _province(ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, StepInfo]) -> ProvinceRules:
     _check_identity(ctx, label, d)
+    problems_before = len(ctx.problems)
     # Built in this order so that problems are listed in the order of the record.
     rules = ProvinceRules(
         province=copy_fields(Province, d),
@@ -91,7 +92,8 @@ def _province(ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, Step
         ),
         examples=_examples(ctx, label, d.examples),
     )
-    _check_examples_follow_rules(ctx, label, rules)
+    if len(ctx.problems) == problems_before:  # rule_for needs sound rules
+        _check_examples_follow_rules(ctx, label, rules)
     return rules
 
 
@@ -124,9 +126,7 @@ def _check_examples_follow_rules(ctx: Context, label: str, rules: ProvinceRules)
     """Each worked example says what the province's rules say: a change is deferred
     exactly when the rule deciding it is stated with timing ``after``. (The phone
     number is decided nationally, before the transfer; an unknown rule falls back to
-    the national default, before.) Skipped when the rules themselves are broken."""
-    if sum(rule.covers_all for rule in rules.transfer_rules) != 1:
-        return
+    the national default, before.) Only called when the record has no other problem."""
     for i, example in enumerate(rules.examples):
         kinds = (example.subject_kind,) if example.subject_kind is not None else (None,)
         for change in sorted(example.changes, key=lambda c: c.value):
