@@ -22,8 +22,8 @@ def main(venv: Path) -> int:
     assert venv.resolve() in package.parents, f"imported from {package}, not from {venv}"
     data = Path(str(data_file())).resolve()
     assert data == package / "data" / "provinces.toml", f"data read from {data}"
-    # 辽宁 wants a subject name change filed before a transfer (Tencent's 辽宁 page).
-    assert bp.can_transfer_directly("辽宁", ["subject_name"]) is False
+    # 辽宁 wants a company's name change filed before a transfer (Tencent's 辽宁 page).
+    assert bp.can_transfer_directly("辽宁", ["subject_name"], subject_kind="organisation") is False
     assert bp.resolve_province("Guangdong").code == "CN-GD"
     assert bp.parse_icp_number("京ICP备10046444号-9").province.code == "CN-BJ"
     assert bp.validate_policy(data).ok
@@ -35,7 +35,7 @@ def main(venv: Path) -> int:
     assert not stray, f"tests installed: {stray[:5]}"
     command = venv / ("Scripts" if sys.platform == "win32" else "bin") / "beian-policy"
     result = subprocess.run(
-        [str(command), "check", "辽宁", "--change", "subject_name", "--json"],
+        [str(command), "check", "辽宁", "-c", "subject_name", "--subject-kind", "organisation", "--json"],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -281,7 +281,7 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
         [("steps", "order", "duplicate step order")],
     ),
     "duplicate TOML key": (
-        text('data_version = "2026.12.01"', 'data_version = "2026.12.01"\ndata_version = "x"'),
+        text('data_version = "', 'data_version = "x"\ndata_version = "'),
         [(FILE, "", "not valid TOML")],
     ),
     # -- unknown keys ------------------------------------------------------------------------
@@ -408,8 +408,8 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     "as_of in year 1": (put(dt.date(1, 1, 1), "as_of"), [(TOP, "as_of", "plausible")]),
     "as_of in year 9999": (put(dt.date(9999, 12, 31), "as_of"), [(TOP, "as_of", "plausible")]),
     "source dated after as_of": (
-        put(dt.date(2027, 1, 1), "sources", DATED, "date"),
-        [(DATED_RECORD, "date", "after the data's as_of 2026-12-01")],
+        put(dt.date(2099, 1, 1), "sources", DATED, "date"),
+        [(DATED_RECORD, "date", "2099-01-01 is after the data's as_of")],
     ),
     "source dated before 1994": (
         put(dt.date(1970, 1, 1), "sources", DATED, "date"),
@@ -456,7 +456,7 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     "a byte order mark": (lambda t: "\ufeff" + t, [(FILE, "", "byte order mark")]),
     "broken TOML": (lambda t: t + "\n[[provinces]\n", [(FILE, "", "not valid TOML")]),
     "unclosed string": (
-        text('data_version = "2026.12.01"', 'data_version = "2026.12.01'),
+        text('schema_version = "1.0"', 'schema_version = "1.0'),
         [(FILE, "", "TOML")],
     ),
     "empty file": (lambda _: "", [(TOP, "schema_version", "missing"), (TOP, "provinces", "missing")]),
