@@ -73,12 +73,13 @@ def tree(edit: Edit) -> Callable[[str], str]:
     return apply
 
 
-def text(old: str, new: str) -> Callable[[str], str]:
-    """A corruption made on the raw text; *old* must occur exactly once."""
+def text(old: str, new: str, *, first: bool = False) -> Callable[[str], str]:
+    """A corruption made on the raw text; *old* must occur exactly once (or, with
+    *first*, at least once: its first occurrence is edited)."""
 
     def apply(shipped: str) -> str:
-        assert shipped.count(old) == 1, old
-        return shipped.replace(old, new)
+        assert shipped.count(old) == 1 or (first and old in shipped), old
+        return shipped.replace(old, new, 1)
 
     return apply
 
@@ -239,6 +240,10 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     "rule changes a string": (
         put("*", "provinces", 0, "transfer_rules", 0, "changes"),
         [(BJ, "transfer_rules[0].changes", "expected an array")],
+    ),
+    "applies_to a string (optional array)": (
+        text('applies_to = ["organisation"]', 'applies_to = "organisation"', first=True),
+        [(BJ, "transfer_rules[1].applies_to", "expected an array")],
     ),
     "sources a string": (put("iso-codes", "provinces", 0, "sources"), [(BJ, "sources", "expected an array")]),
     "order a string": (
