@@ -310,7 +310,8 @@ def test_validate_data(tmp_path: Path, data_text: str, capsys: pytest.CaptureFix
     assert out == f"{good}: OK (31 provinces, data {bp.DATA_VERSION}, schema {bp.SCHEMA_VERSION})\n"
     assert err == ""
 
-    # Three problems: an unknown field, a duplicate province code, a mistyped scalar.
+    # Five problems: an unknown field, a duplicate province code (so CN-TJ has no record,
+    # and 120000 is not CN-BJ's GB/T code), a mistyped scalar.
     bad = tmp_path / "bad.toml"
     text = replace_once(data_text, 'aliases = ["Peking"]', 'aliases = ["Peking"]\ncolour = "red"')
     text = replace_once(text, 'code = "CN-TJ"', 'code = "CN-BJ"')
@@ -319,14 +320,16 @@ def test_validate_data(tmp_path: Path, data_text: str, capsys: pytest.CaptureFix
     result = run("validate-data", str(bad), "--lang", "en")  # as users run it: stdout and stderr apart
     error = assert_one_line_error(result, 3, stdout=True)
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{bad}: 3 problem(s)"
+    assert lines[0] == f"{bad}: 5 problem(s)"
     assert sorted(lines[1:]) == [
         "  - (top level): data_version: expected a string, got int 1",
         "  - provinces: code: duplicate province code 'CN-BJ' (2 times)",
+        "  - provinces: code: province CN-TJ (120000) has no record",
         "  - provinces[0] (CN-BJ): unknown field(s): colour",
+        "  - provinces[1] (CN-BJ): gb_code: expected 110000 for CN-BJ, got '120000'",
     ]
     assert error.startswith(f"beian-policy: error: {bad}: bad policy data: ")
-    assert error.endswith(" (and 2 more)\n")
+    assert error.endswith(" (and 4 more)\n")
     assert error.split("bad policy data: ")[1].split(" (and")[0] in {line[4:] for line in lines[1:]}
 
     assert main(["validate-data", str(bad), "--json"]) == 3
@@ -338,7 +341,7 @@ def test_validate_data(tmp_path: Path, data_text: str, capsys: pytest.CaptureFix
     assert {"record": "(top level)", "field": "data_version", "message": "expected a string, got int 1"} in (
         report["problems"]
     )
-    assert len(report["problems"]) == 3
+    assert len(report["problems"]) == 5
     assert err.count("\n") == 1
 
     # A file that cannot be read is a problem in the report, and bad data (3).
@@ -404,6 +407,12 @@ def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
         'claims = [{ source = "j-cn-ln"',
     )
     corrected = replace_once(corrected, 'data_version = "', 'data_version = "2099.01.01" # was "')
+    # The worked example the old rule gave must follow the new one, or the loader refuses it.
+    corrected = replace_once(
+        corrected,
+        'direct = false\nblocking = ["subject_name"]\nnote = "The individual tab',
+        'direct = true\ndeferred = ["subject_name"]\nnote = "The individual tab',
+    )
     path = tmp_path / "corrected.toml"
     path.write_text(corrected, encoding="utf-8")
     data = json.loads(ok("--data", str(path), "check", "辽宁", "-c", "subject_name", "--json"))

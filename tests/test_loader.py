@@ -46,8 +46,9 @@ def test_broken_toml(data_text: str) -> None:
 
 def test_missing_province(data_text: str) -> None:
     start = data_text.index('[[provinces]]\ncode = "CN-XJ"')
-    (line,) = problems(data_text[:start])
-    assert "expected 31 provinces, found 30" in line
+    count, which = problems(data_text[:start])
+    assert "expected 31 provinces, found 30" in count
+    assert which == "provinces: code: province CN-XJ (650000) has no record"
 
 
 def test_duplicated_code_names_both_records(data_text: str) -> None:

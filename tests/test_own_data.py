@@ -28,6 +28,12 @@ def corrected() -> str:
     辽宁 and a new data version: the kind of hot fix an embedder makes."""
     text = _loader.default_data_text()
     text = replace_once(text, LN_RULE, LN_AFTER)
+    # The worked example the old rule gave must follow the new one, or the loader refuses it.
+    text = replace_once(
+        text,
+        'direct = false\nblocking = ["subject_name"]\nnote = "The individual tab',
+        'direct = true\ndeferred = ["subject_name"]\nnote = "The individual tab',
+    )
     text = replace_once(text, 'aliases = ["遼寧"]', 'aliases = ["遼寧", "Liaoning Province"]')
     return replace_once(text, 'data_version = "', 'data_version = "2099.01.01" # was "')
 

@@ -17,6 +17,7 @@ whole input.
 
 from __future__ import annotations
 
+import pickle
 import reprlib
 from collections.abc import Iterable
 
@@ -59,6 +60,16 @@ def shown(value: object) -> str:
         return f"<{type(value).__name__} object>"
 
 
+def _portable(value: object) -> object:
+    """*value* when it pickles, else its safe repr: an error must cross a process
+    boundary (a worker pool) whatever the caller passed in."""
+    try:
+        pickle.dumps(value)
+    except Exception:  # noqa: BLE001 - any failure to pickle means: keep the repr
+        return shown(value)
+    return value
+
+
 def _did_you_mean(suggestions: tuple[str, ...]) -> str:
     if not suggestions:
         return ""
@@ -66,9 +77,15 @@ def _did_you_mean(suggestions: tuple[str, ...]) -> str:
 
 
 def _rebuild(
-    cls: type[BeianPolicyError], args: tuple[object, ...], kwargs: dict[str, object]
+    cls: type[BeianPolicyError],
+    args: tuple[object, ...],
+    kwargs: dict[str, object],
+    message: str | None = None,
 ) -> BeianPolicyError:
-    return cls(*args, **kwargs)
+    error = cls(*args, **kwargs)
+    if message is not None:  # the input was replaced by its repr: keep the first message
+        error.args = (message,)
+    return error
 
 
 # The vocabularies' names in Chinese, for the Chinese messages.
@@ -143,7 +160,8 @@ class UnknownNameError(BeianPolicyError, LookupError):
         return f"无法识别的{what} {shown(self.query)}{known}" + _did_you_mean_zh(self.suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.vocabulary, self.query, self.valid, self.suggestions), {}))
+        query = _portable(self.query)
+        return (_rebuild, (type(self), (self.vocabulary, query, self.valid, self.suggestions), {}, str(self)))
 
 
 class AmbiguousNameError(BeianPolicyError, LookupError):
@@ -178,7 +196,7 @@ class UnknownChangeError(UnknownNameError):
         super().__init__("change", query, valid, suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+        return (_rebuild, (type(self), (_portable(self.query), self.valid, self.suggestions), {}, str(self)))
 
 
 class UnknownFailureError(UnknownNameError):
@@ -188,7 +206,7 @@ class UnknownFailureError(UnknownNameError):
         super().__init__("failure", query, valid, suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.valid, self.suggestions), {}))
+        return (_rebuild, (type(self), (_portable(self.query), self.valid, self.suggestions), {}, str(self)))
 
 
 class UnknownIdError(UnknownNameError):
@@ -242,7 +260,12 @@ class UnknownProvinceError(UnknownNameError):
     def __reduce__(self) -> tuple[object, ...]:
         return (
             _rebuild,
-            (type(self), (self.query, self.suggestions), {"no_icp_region": self.no_icp_region}),
+            (
+                type(self),
+                (_portable(self.query), self.suggestions),
+                {"no_icp_region": self.no_icp_region},
+                str(self),
+            ),
         )
 
 
@@ -294,7 +317,7 @@ class InvalidArgumentError(BeianPolicyError, ValueError):
         return f"{self.argument} 的值 {shown(self.value)} 无效：应为 {'、'.join(self.expected)}。"
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.argument, shown(self.value), self.expected), {}))
+        return (_rebuild, (type(self), (self.argument, _portable(self.value), self.expected), {}, str(self)))
 
 
 class InvalidIcpNumberError(BeianPolicyError, ValueError):
@@ -323,7 +346,8 @@ class InvalidIcpNumberError(BeianPolicyError, ValueError):
         return message + (f"（看起来像{self.looks_like}）" if self.looks_like is not None else "")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.text, self.reason), {"looks_like": self.looks_like}))
+        text, looks_like = _portable(self.text), {"looks_like": self.looks_like}
+        return (_rebuild, (type(self), (text, self.reason), looks_like, str(self)))
 
 
 class TextTooLongError(BeianPolicyError, ValueError):

@@ -309,7 +309,9 @@ def _documents(draw: st.DrawFn) -> str:
         province: dict[str, Any] = provinces[index]
         return province
 
-    day = draw(st.dates(dt.date(2020, 1, 1), dt.date(2099, 12, 31)))
+    # Never before a source's own date: the loader refuses sources dated after as_of.
+    dated = [source["date"] for source in document["sources"] if "date" in source]
+    day = draw(st.dates(max(dated, default=dt.date(2020, 1, 1)), dt.date(2099, 12, 31)))
     if draw(st.booleans()):
         release = f"{day.year:04}.{day.month:02}.{day.day:02}"
         if draw(st.booleans()):
@@ -330,6 +332,9 @@ def _documents(draw: st.DrawFn) -> str:
             rule["timing"] = "after"
         rules[rule_index] = rule
         province["transfer_rules"] = rules
+        # The worked examples followed the old rule (the loader refuses them now): one
+        # example that holds under any rules replaces them.
+        province["examples"] = [{"changes": [], "direct": True, "note": "No change: direct."}]
     # Add aliases that name nothing yet.
     new_aliases = draw(
         st.lists(

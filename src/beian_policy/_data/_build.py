@@ -9,15 +9,17 @@ file with ten mistakes gets ten lines at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._enums import SubjectKind
+from .._model import Source
 from .._policy import Policy
 from .._vocab import Fact
-from ..errors import DataProblem, PolicyDataWarning
+from ..errors import DataProblem, PolicyDataWarning, shown
 from ._build_catalogue import (
     build_change_terms,
     build_changes,
@@ -37,14 +39,45 @@ __all__ = ["SCHEMA_VERSION", "build_policy"]
 #: The data-file format this code reads (``MAJOR.MINOR``).
 SCHEMA_VERSION = "1.1"
 _SCHEMA = (1, 1)
+#: No statement about ICP filing can be older than China's public internet (1994);
+#: a date past 2100 is a typo. Both bounds are far from any real date.
+EARLIEST = dt.date(1994, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+#: A release name such as 2026.12.01, or a local one (local-2026.12.01): ASCII, no
+#: spaces, never empty; it is printed with every answer.
+_DATA_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]{0,63}")
+
+
+def _check_dates(ctx: Context, scalars: Mapping[str, Any], sources: Sequence[Source]) -> None:
+    """``as_of`` is a plausible date, and no source is dated after it."""
+    as_of = scalars.get("as_of")
+    if as_of is not None and not EARLIEST <= as_of <= LATEST:
+        ctx.add("(top level)", "as_of", f"{as_of} is not a plausible date ({EARLIEST} to {LATEST})")
+        return
+    for source in sources:
+        if source.date is None:
+            continue
+        if source.date < EARLIEST:
+            ctx.add(f"sources ({source.id})", "date", f"{source.date} is before {EARLIEST}")
+        elif as_of is not None and source.date > as_of:
+            ctx.add(f"sources ({source.id})", "date", f"{source.date} is after the data's as_of {as_of}")
+
+
+def _check_data_version(ctx: Context, value: str) -> None:
+    if not _DATA_VERSION.fullmatch(value):
+        ctx.add(
+            "(top level)",
+            "data_version",
+            f"expected a version such as '2026.12.01' (ASCII letters, digits, . _ + -), got {shown(value)}",
+        )
 
 
 def _check_schema_version(ctx: Context, value: str) -> None:
     """Another major version is refused; a newer minor loads, with a warning that
     parts of it may be ignored."""
-    match = re.fullmatch(r"(\d+)\.(\d+)", value)
+    match = re.fullmatch(r"([0-9]+)\.([0-9]+)", value)
     if not match:
-        ctx.add("(top level)", "schema_version", f"expected 'MAJOR.MINOR', got {value!r}")
+        ctx.add("(top level)", "schema_version", f"expected 'MAJOR.MINOR', got {shown(value)}")
         return
     major, minor = int(match.group(1)), int(match.group(2))
     if major != _SCHEMA[0]:
@@ -68,7 +101,10 @@ def build_policy(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, t
     scalars, sections = structure_records(data, ctx)
     if "schema_version" in scalars:
         _check_schema_version(ctx, scalars["schema_version"])
+    if "data_version" in scalars:
+        _check_data_version(ctx, scalars["data_version"])
     sources = build_sources(ctx, sections["sources"])
+    _check_dates(ctx, scalars, sources)
     changes = build_changes(ctx, sections["changes"])
     kinds = build_terms(ctx, "subject_kinds", sections["subject_kinds"], [k.value for k in SubjectKind])
     facts = build_terms(ctx, "facts", sections["facts"], [f.value for f in Fact])

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from .._enums import Change
 from .._model import NationalRule, Source, StepInfo, Term, Text
 from .._policy import NoIcpRegion
+from ..errors import shown
 from ._context import CHANGE_VALUES, Context, copy_fields
 from ._document import (
+    NO_ICP_REGION_CODES,
     REQUIRED_NATIONAL_RULES,
     REQUIRED_STEPS,
     ChangeDoc,
@@ -39,6 +41,7 @@ __all__ = [
 ]
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
+_URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/\S*)?")
 
 
 def build_sources(ctx: Context, items: list[tuple[str, SourceDoc]]) -> tuple[Source, ...]:
@@ -47,6 +50,11 @@ def build_sources(ctx: Context, items: list[tuple[str, SourceDoc]]) -> tuple[Sou
     for label, d in items:
         if d.url is None and d.path is None:
             ctx.add(label, "url", "a source needs a url or a path to be found again")
+        if d.url is not None and not _URL.fullmatch(d.url):
+            ctx.add(label, "url", f"expected an http(s) address, got {shown(d.url)}")
+        for name in ("id", "provider", "title"):
+            if not getattr(d, name).strip():
+                ctx.add(label, name, "empty; every source needs it")
         if d.commit is not None and not _COMMIT.fullmatch(d.commit):
             ctx.add(label, "commit", f"expected a 40-hex commit id, got {d.commit!r}")
         ctx.sources.setdefault(d.id, copy_fields(Source, d))
@@ -62,6 +70,8 @@ def build_changes(ctx: Context, items: list[tuple[str, ChangeDoc]]) -> tuple[tup
             ctx.add(label, "id", f"unknown change {d.id!r}; expected one of {', '.join(CHANGE_VALUES)}")
     for missing in sorted(set(CHANGE_VALUES) - set(ids)):
         ctx.add("changes", "id", f"no text for change {missing!r}")
+    for label, d in items:
+        ctx.texts(label, "", [("zh/en", d.zh, d.en)])
     return tuple((Change(d.id), Text(d.zh, d.en)) for _, d in items if d.id in CHANGE_VALUES)
 
 
@@ -92,6 +102,8 @@ def build_steps(ctx: Context, items: list[tuple[str, StepDoc]]) -> tuple[StepInf
     ctx.duplicates("steps", "order", (str(d.order) for _, d in items), "step order")
     for missing in sorted(REQUIRED_STEPS - {d.id for _, d in items}):
         ctx.add("steps", "id", f"step {missing!r} is missing; the code plans with it")
+    for label, d in items:
+        ctx.texts(label, "", [("zh/en", d.zh, d.en)])
     return tuple(sorted((StepInfo(d.id, d.order, Text(d.zh, d.en)) for _, d in items), key=lambda s: s.order))
 
 
@@ -100,6 +112,8 @@ def build_national_rules(ctx: Context, items: list[tuple[str, NationalRuleDoc]])
     ctx.duplicates("national_rules", "id", (d.id for _, d in items), "rule id")
     for missing in sorted(REQUIRED_NATIONAL_RULES - {d.id for _, d in items}):
         ctx.add("national_rules", "id", f"national rule {missing!r} is missing")
+    for label, d in items:
+        ctx.texts(label, "", [("zh/en", d.zh, d.en)])
     return tuple(_national_rule(ctx, label, d) for label, d in items)
 
 
@@ -116,6 +130,20 @@ def _national_rule(ctx: Context, label: str, d: NationalRuleDoc) -> NationalRule
 
 def build_regions(ctx: Context, items: list[tuple[str, NoIcpRegionDoc]]) -> tuple[NoIcpRegion, ...]:
     """香港, 澳门, 台湾; that their names name no province is checked with the provinces."""
+    ctx.duplicates("no_icp_regions", "code", (d.code for _, d in items), "region code")
+    for label, d in items:
+        if d.code not in NO_ICP_REGION_CODES:
+            valid = ", ".join(NO_ICP_REGION_CODES)
+            ctx.add(
+                label, "code", f"{shown(d.code)} is not a region without ICP filing; expected one of {valid}"
+            )
+        elif d.gb_code != NO_ICP_REGION_CODES[d.code]:
+            ctx.add(
+                label,
+                "gb_code",
+                f"expected {NO_ICP_REGION_CODES[d.code]} for {d.code}, got {shown(d.gb_code)}",
+            )
+        ctx.texts(label, "", [("name/name_en", d.name, d.name_en)])
     return tuple(
         copy_fields(NoIcpRegion, d, sources=ctx.cite(label, "sources", d.sources, required=True))
         for label, d in items

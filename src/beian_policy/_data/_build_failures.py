@@ -200,10 +200,18 @@ def _number_hint(ctx: Context, label: str, field: str, r: RemedyDoc) -> Text | N
     ctx.texts(label, field, [(".number_hint_zh/number_hint_en", r.number_hint_zh, r.number_hint_en)])
     for name, template in (("number_hint_zh", r.number_hint_zh), ("number_hint_en", r.number_hint_en)):
         try:
-            fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+            parts = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(template)]
         except ValueError as exc:  # a lone brace: not a template at all
             ctx.add(label, f"{field}.{name}", f"not a valid template ({exc}); write {{subject_number}}")
             continue
+        fields = {f for f, _, _ in parts if f is not None}
+        if any(spec or conversion for f, spec, conversion in parts if f is not None):
+            # str.format would act on them: '{subject_number:>300000000}' pads to 300 MB.
+            ctx.add(
+                label,
+                f"{field}.{name}",
+                "no format spec or conversion (':...', '!r'); write {subject_number}",
+            )
         if fields != HINT_FIELDS:
             ctx.add(
                 label,

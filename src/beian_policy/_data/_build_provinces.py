@@ -29,17 +29,26 @@ from .._model import (
 from .._policy import NoIcpRegion, province_alias_texts
 from .._text import lookup_key
 from .._vocab import Trigger
+from ..errors import shown
 from ._build_checks import build_checks
 from ._context import Context, copy_fields
-from ._document import TRIGGERS, ExampleDoc, FactClaimDoc, ProvinceDoc, RequirementDoc, SiteFactDoc
+from ._document import (
+    MAX_DEADLINE_WORKING_DAYS,
+    PROVINCE_CODES,
+    TRIGGERS,
+    ExampleDoc,
+    FactClaimDoc,
+    ProvinceDoc,
+    RequirementDoc,
+    SiteFactDoc,
+)
 
 __all__ = ["PROVINCE_COUNT", "build_provinces", "check_aliases"]
 
 PROVINCE_COUNT = 31
 WILDCARD = "*"
 
-_CODE = re.compile(r"^CN-[A-Z]{2}$")
-_GB_CODE = re.compile(r"^\d{2}0000$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def build_provinces(
@@ -56,20 +65,18 @@ def build_provinces(
         ctx.add("provinces", "", f"expected {PROVINCE_COUNT} provinces, found {len(raw_records)}")
     codes = [r["code"] for r in raw_records if isinstance(r, dict) and isinstance(r.get("code"), str)]
     ctx.duplicates("provinces", "code", codes, "province code")
+    for missing in [code for code in PROVINCE_CODES if code not in codes]:
+        ctx.add("provinces", "code", f"province {missing} ({PROVINCE_CODES[missing]}) has no record")
     ctx.duplicates("provinces", "gb_code", (d.gb_code for _, d in items), "GB/T code")
     built = [_province(ctx, label, d, steps) for label, d in items]
     return tuple(sorted(built, key=lambda r: r.province.gb_code))
 
 
 def _province(ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, StepInfo]) -> ProvinceRules:
-    if not _CODE.match(d.code):
-        ctx.add(label, "code", f"expected an ISO 3166-2 code like 'CN-GD', got {d.code!r}")
-    if not _GB_CODE.match(d.gb_code):
-        ctx.add(label, "gb_code", f"expected a GB/T 2260 province code like '440000', got {d.gb_code!r}")
-    if len(d.icp_abbreviation) != 1:
-        ctx.add(label, "icp_abbreviation", f"expected one character, got {d.icp_abbreviation!r}")
+    _check_identity(ctx, label, d)
+    problems_before = len(ctx.problems)
     # Built in this order so that problems are listed in the order of the record.
-    return ProvinceRules(
+    rules = ProvinceRules(
         province=copy_fields(Province, d),
         sources=ctx.cite(label, "sources", d.sources, required=True),
         transfer_rules=_transfer_rules(ctx, label, d),
@@ -87,6 +94,57 @@ def _province(ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, Step
         ),
         examples=_examples(ctx, label, d.examples),
     )
+    if len(ctx.problems) == problems_before:  # rule_for needs sound rules
+        _check_examples_follow_rules(ctx, label, rules)
+    return rules
+
+
+def _check_identity(ctx: Context, label: str, d: ProvinceDoc) -> None:
+    """The codes are the province's own (ISO 3166-2:CN and GB/T 2260, compared as a
+    pair), the abbreviations are single Han characters (the ICP number scanner reads
+    nothing else), and the names are not empty."""
+    if d.code not in PROVINCE_CODES:
+        ctx.add(label, "code", f"{shown(d.code)} is not an ISO 3166-2:CN province code (e.g. 'CN-GD')")
+    elif d.gb_code != PROVINCE_CODES[d.code]:
+        ctx.add(
+            label,
+            "gb_code",
+            f"expected {PROVINCE_CODES[d.code]} for {d.code}, got {shown(d.gb_code)}",
+        )
+    for field, values in (
+        ("icp_abbreviation", (d.icp_abbreviation,)),
+        ("alternative_abbreviations", d.alternative_abbreviations),
+    ):
+        for value in values:
+            if not _HAN.fullmatch(value):
+                ctx.add(label, field, f"expected one Chinese (Han) character, got {shown(value)}")
+    for field in ("name", "short_name", "name_en", "iso_name"):
+        if not getattr(d, field).strip():
+            ctx.add(label, field, "empty; every province needs it")
+    ctx.duplicates(label, "aliases", d.aliases, "alias")
+
+
+def _check_examples_follow_rules(ctx: Context, label: str, rules: ProvinceRules) -> None:
+    """Each worked example says what the province's rules say: a change is deferred
+    exactly when the rule deciding it is stated with timing ``after``. (The phone
+    number is decided nationally, before the transfer; an unknown rule falls back to
+    the national default, before.) Only called when the record has no other problem."""
+    for i, example in enumerate(rules.examples):
+        kinds = (example.subject_kind,) if example.subject_kind is not None else (None,)
+        for change in sorted(example.changes, key=lambda c: c.value):
+            for kind in kinds:
+                deferred = False
+                if change is not Change.WEBSITE_OWNER_PHONE:
+                    rule = rules.rule_for(change, kind)
+                    deferred = rule.stated and rule.timing is Timing.AFTER
+                if deferred != (change in example.deferred):
+                    said = "deferred" if change in example.deferred else "blocking"
+                    ctx.add(
+                        label,
+                        f"examples[{i}]",
+                        f"says {change.value} is {said}, but the rules make it "
+                        f"{'deferred' if deferred else 'blocking'}; fix the rule or the example",
+                    )
 
 
 def _transfer_rules(ctx: Context, label: str, d: ProvinceDoc) -> tuple[TransferRule, ...]:
@@ -126,8 +184,12 @@ def _transfer_rules(ctx: Context, label: str, d: ProvinceDoc) -> tuple[TransferR
         if r.deadline_working_days is not None:
             if r.timing is not Timing.AFTER:
                 ctx.add(label, f"{field}.deadline_working_days", "a deadline needs timing = 'after'")
-            if r.deadline_working_days <= 0:
-                ctx.add(label, f"{field}.deadline_working_days", "must be a positive number of days")
+            if not 0 < r.deadline_working_days <= MAX_DEADLINE_WORKING_DAYS:
+                ctx.add(
+                    label,
+                    f"{field}.deadline_working_days",
+                    f"expected 1 to {MAX_DEADLINE_WORKING_DAYS} working days, got {r.deadline_working_days}",
+                )
         claims = tuple(
             TimingClaim(src, c.timing, c.boilerplate, c.note)
             for j, c in enumerate(r.claims)

@@ -16,6 +16,7 @@ The closed vocabularies the file may use are defined here too, each once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -42,6 +43,27 @@ PROVINCE_FACTS = frozenset(fact.value for fact in Fact if fact.needs_changes)
 CHECK_KINDS = frozenset(kind.value for kind in CheckKind)
 #: The placeholders a remedy's ``number_hint`` may use.
 HINT_FIELDS = frozenset({"subject_number"})
+
+#: The 31 provinces: ISO 3166-2:CN code (the 2017 letter codes) and GB/T 2260 code.
+#: A data file names exactly these; a code outside them is a typo or an invention.
+PROVINCE_CODES: Mapping[str, str] = MappingProxyType(
+    {
+        "CN-BJ": "110000", "CN-TJ": "120000", "CN-HE": "130000", "CN-SX": "140000",
+        "CN-NM": "150000", "CN-LN": "210000", "CN-JL": "220000", "CN-HL": "230000",
+        "CN-SH": "310000", "CN-JS": "320000", "CN-ZJ": "330000", "CN-AH": "340000",
+        "CN-FJ": "350000", "CN-JX": "360000", "CN-SD": "370000", "CN-HA": "410000",
+        "CN-HB": "420000", "CN-HN": "430000", "CN-GD": "440000", "CN-GX": "450000",
+        "CN-HI": "460000", "CN-CQ": "500000", "CN-SC": "510000", "CN-GZ": "520000",
+        "CN-YN": "530000", "CN-XZ": "540000", "CN-SN": "610000", "CN-GS": "620000",
+        "CN-QH": "630000", "CN-NX": "640000", "CN-XJ": "650000",
+    }
+)  # fmt: skip
+#: The regions without ICP filing, with the same two codes.
+NO_ICP_REGION_CODES: Mapping[str, str] = MappingProxyType(
+    {"CN-TW": "710000", "CN-HK": "810000", "CN-MO": "820000"}
+)
+#: The most working days a rule may give for a later change filing (a working year).
+MAX_DEADLINE_WORKING_DAYS = 250
 
 #: Field metadata: required by the schema, checked (and explained) by the builder.
 LATER = MappingProxyType({"required": "by the builder"})

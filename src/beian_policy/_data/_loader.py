@@ -8,6 +8,7 @@ Path and text are two calls (``load_policy`` / ``loads_policy``, as ``tomllib.lo
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import threading
 import warnings
@@ -49,13 +50,25 @@ def _file_error(origin: str, message: str) -> PolicyDataError:
     return PolicyDataError(origin, [DataProblem("(file)", "", message)])
 
 
+#: The most a data file may hold. The shipped file is about 200 KB; the cap keeps a
+#: special file (``/dev/zero``) or a runaway file from eating the memory.
+MAX_DATA_BYTES = 64 * 1024 * 1024
+_BOM = "\ufeff"
+
+
 def parse_document(text: str, origin: str) -> dict[str, Any]:
     """*text* parsed as TOML; a syntax error is a :class:`PolicyDataError` naming *origin*."""
+    if text.startswith(_BOM):
+        raise _file_error(
+            origin, "the file starts with a byte order mark (BOM); save it as UTF-8 without a BOM"
+        )
     try:
         data: dict[str, Any] = tomllib.loads(text)
         return data
     except tomllib.TOMLDecodeError as exc:
         raise _file_error(origin, f"not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise _file_error(origin, "arrays or inline tables nested too deeply to read") from None
 
 
 def _decode(raw: bytes, origin: str) -> str:
@@ -63,6 +76,28 @@ def _decode(raw: bytes, origin: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _file_error(origin, f"not UTF-8 text: {exc}") from None
+
+
+def _read_bounded(file: Path) -> bytes:
+    """The bytes of the regular file *file*, at most :data:`MAX_DATA_BYTES`.
+
+    Opened without blocking (a FIFO would otherwise wait for a writer forever) and
+    checked to be a regular file before anything is read (``/dev/zero`` never ends).
+    Raises OSError or ValueError with a reason for the message.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(file, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        mode = status.st_mode
+        if stat.S_ISDIR(mode):
+            raise ValueError("it is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise ValueError("not a regular file (a device, a pipe or a socket); give a .toml file")
+        raw = b"" if status.st_size > MAX_DATA_BYTES else handle.read(MAX_DATA_BYTES + 1)
+    if status.st_size > MAX_DATA_BYTES or len(raw) > MAX_DATA_BYTES:
+        raise ValueError(f"larger than {MAX_DATA_BYTES // (1024 * 1024)} MB; a policy file is far smaller")
+    return raw
 
 
 def _check_origin(origin: object) -> str | None:
@@ -83,7 +118,7 @@ def _read_path(path: object, origin: object) -> tuple[str, str]:
     file = Path(location)
     name = name or str(file)
     try:
-        raw = file.read_bytes()
+        raw = _read_bounded(file)
     except (OSError, ValueError) as exc:  # ValueError: a NUL or an unencodable name
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         if "\n" in location:

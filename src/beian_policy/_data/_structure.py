@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import types
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
+import attrs
 import cattrs
 from cattrs import transform_error
 
 from .._enums import _StrEnum
+from ..errors import shown
 from . import _document as doc
 from ._context import Context
 
@@ -37,7 +40,7 @@ def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
     def hook(value: Any, _: Any) -> _T:
         # bool is an int and datetime is a date in Python, but not in a data file.
         if type(value) is not expected:
-            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r}")
+            raise TypeError(f"expected {name}, got {type(value).__name__} {shown(value)}")
         return value  # type: ignore[no-any-return, unused-ignore]
 
     return hook
@@ -45,12 +48,12 @@ def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
 
 def _enum_hook(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+        raise TypeError(f"expected a string, got {type(value).__name__} {shown(value)}")
     try:
         return cls(value)
     except ValueError:
         valid = ", ".join(repr(m.value) for m in cls)
-        raise ValueError(f"{value!r} is not one of {valid}") from None
+        raise ValueError(f"{shown(value)} is not one of {valid}") from None
 
 
 def _make_converter() -> cattrs.Converter:
@@ -65,10 +68,49 @@ def _make_converter() -> cattrs.Converter:
     # Registered on the package's enum base, which comes before str in their MRO, so
     # the strict str hook does not swallow them.
     converter.register_structure_hook(_StrEnum, _enum_hook)
+    # Innermost first: a record's hook binds the list hooks of its fields when made.
+    for typ in sorted(_tuple_types(), key=lambda t: attrs.has(get_args(t)[0])):
+        hook = _list_only(converter.get_structure_hook(typ))
+        converter.register_structure_hook_func(_is(typ), hook)
     return converter
 
 
-_CONVERTER = _make_converter()
+def _is(typ: Any) -> Callable[[Any], bool]:
+    return lambda other: bool(other == typ)
+
+
+def _tuple_types() -> set[Any]:
+    """Every ``tuple[X, ...]`` field type of the ``*Doc`` records, at any depth."""
+    found: set[Any] = set()
+    seen: set[type[Any]] = set()
+
+    def visit(typ: Any) -> None:
+        if get_origin(typ) in (Union, types.UnionType, tuple):
+            if get_origin(typ) is tuple:
+                found.add(typ)
+            for arg in get_args(typ):
+                visit(arg)
+        elif isinstance(typ, type) and attrs.has(typ) and typ not in seen:
+            seen.add(typ)
+            for hint in get_type_hints(typ).values():
+                visit(hint)
+
+    for cls in SECTIONS.values():
+        visit(cls)
+    return found
+
+
+def _list_only(base: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """A list hook that refuses anything but a TOML array: iterated, a string would
+    become one item per character (``aliases = "Peking"`` as P, e, k, i, n, g)."""
+
+    def hook(value: Any, typ: Any) -> Any:
+        if type(value) is not list:
+            raise TypeError(f"expected an array [...], got {type(value).__name__} {shown(value)}")
+        return base(value, typ)
+
+    return hook
+
 
 #: The tables of the file, each an array of records of one ``*Doc`` class.
 SECTIONS: Mapping[str, type[Any]] = {
@@ -86,6 +128,7 @@ SECTIONS: Mapping[str, type[Any]] = {
 OPTIONAL_SECTIONS = frozenset({"no_icp_regions", "subject_kinds", "facts"})
 #: The top-level keys that are single values, with their types.
 SCALARS: Mapping[str, type[Any]] = {"schema_version": str, "data_version": str, "as_of": dt.date}
+_CONVERTER = _make_converter()
 _PATH_PART = re.compile(r"^\$\.(?P<section>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
 
 
@@ -125,6 +168,8 @@ def structure_records(
             continue
         for index, raw in enumerate(raw_items):
             label = _record_label(name, index, raw)
+            for field, text in _control_characters(raw, ""):
+                out.add(label, field, f"control character in {shown(text)}; write text without them")
             try:
                 sections[name].append((label, _CONVERTER.structure(raw, cls)))
             except Exception as exc:  # noqa: BLE001
@@ -139,6 +184,27 @@ def structure_records(
         if key not in known:
             out.add("(top level)", key, f"unknown key; expected one of {', '.join(sorted(known))}")
     return scalars, sections
+
+
+#: C0 and C1 control characters except tab and newline: printed raw, they would drive
+#: the user's terminal (colours, titles, clearing the screen).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _control_characters(value: object, path: str) -> list[tuple[str, str]]:
+    """(field path, text) of each string under *value* holding a control character.
+    (Nesting is bounded: the TOML parser refuses what is too deep.)"""
+    if isinstance(value, str):
+        return [(path, value)] if _CONTROL.search(value) else []
+    if isinstance(value, dict):
+        return [
+            found
+            for key, item in value.items()
+            for found in _control_characters(item, f"{path}.{key}" if path else str(key))
+        ]
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in _control_characters(item, f"{path}[{i}]")]
+    return []
 
 
 def _describe(exc: Exception, path: str) -> list[str]:

@@ -1,0 +1,178 @@
+"""The speed and memory figures of issue 11, each beside the floor measured in the same run.
+
+    python benchmarks/run.py            # the full run (about a minute)
+    python benchmarks/run.py --quick    # one quick pass, as CI runs it so this cannot rot
+
+Warm calls are timed with ``timeit`` (best of several repeats, per call); the floor
+is a Python call doing one dict look-up, so a ratio says how far a call is from the
+cheapest thing a Python function can do on this machine, whatever its speed. Process
+figures (start-up, one CLI call, memory) are compared with a process that only
+imports the dependencies (``import attrs, cattrs, tomllib``). Nothing here asserts a
+speed: targets are printed, not enforced (timed tests would fail at random on a
+shared machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import beian_policy as bp
+
+DEPENDENCIES = (
+    "import attrs, cattrs, tomllib" if sys.version_info >= (3, 11) else "import attrs, cattrs, tomli"
+)
+FIRST_ANSWER = "import beian_policy as bp; bp.can_transfer_directly('北京', ['subject_name'])"
+# Current resident memory (not the peak: a child's peak counts its parent's at fork).
+RSS = "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmRSS:')))"
+
+
+@dataclass(frozen=True)
+class Figure:
+    what: str
+    seconds: float
+    floor: float
+    target: float | None  # seconds (calls, processes) or bytes (memory); None: no target
+    unit: str = "s"
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.floor
+
+    @property
+    def met(self) -> str:
+        if self.target is None:
+            return ""
+        return "yes" if self.seconds <= self.target else "no"
+
+
+def per_call(function: Callable[[], object], repeats: int) -> float:
+    """Best time of one call, from *repeats* timeit runs of an auto-ranged count."""
+    timer = timeit.Timer(function)
+    number, _ = timer.autorange()
+    return min(timer.repeat(repeat=repeats, number=number)) / number
+
+
+def process_seconds(argv: list[str], runs: int) -> float:
+    """Median wall time of *runs* fresh processes (after one unmeasured warm-up)."""
+    subprocess.run(argv, check=True, capture_output=True)
+    times = []
+    for _ in range(runs):
+        start = timeit.default_timer()
+        subprocess.run(argv, check=True, capture_output=True)
+        times.append(timeit.default_timer() - start)
+    return statistics.median(times)
+
+
+def rss_bytes(code: str) -> float:
+    """Resident memory of a fresh process after running *code* (Linux: KiB -> bytes)."""
+    out = subprocess.run([sys.executable, "-c", f"{code}\n{RSS}"], check=True, capture_output=True, text=True)
+    return float(out.stdout.split()[-1]) * 1024
+
+
+def cli_argv() -> list[str]:
+    script = shutil.which("beian-policy", path=str(Path(sys.executable).parent))
+    command = [script] if script else [sys.executable, "-m", "beian_policy"]
+    return [*command, "check", "北京", "-c", "subject_name", "--lang", "en"]
+
+
+def measure(quick: bool) -> list[Figure]:
+    repeats, runs = (2, 1) if quick else (7, 7)
+    table = {"CN-BJ": 1}
+
+    def floor_call() -> int:
+        return table["CN-BJ"]
+
+    floor = per_call(floor_call, repeats)
+    beijing, name = bp.resolve_province("北京"), bp.Change.SUBJECT_NAME
+    calls: list[tuple[str, Callable[[], object], float | None]] = [
+        (
+            "`can_transfer_directly` with `Province` and `Change` values, warm",
+            lambda: bp.can_transfer_directly(beijing, [name]),
+            1e-6,
+        ),
+        (
+            '`can_transfer_directly("京", ["subject_name"])`, warm',
+            lambda: bp.can_transfer_directly("京", ["subject_name"]),
+            2e-6,
+        ),
+        (
+            '`required_steps("北京", ["website_name"])`, warm',
+            lambda: bp.required_steps("北京", ["website_name"]),
+            5e-6,
+        ),
+        ('`resolve_province("Guangdong")`, warm', lambda: bp.resolve_province("Guangdong"), 0.5e-6),
+        ("`parse_icp_number`, clean", lambda: bp.parse_icp_number("京ICP备10046444号-9"), 5e-6),
+        (
+            "`parse_icp_number`, messy (full-width, spaced)",
+            lambda: bp.parse_icp_number(" 京ＩＣＰ备１００４６４４４号－９ "),
+            15e-6,
+        ),
+    ]
+    figures = [Figure("a Python call doing one dict look-up (the floor)", floor, floor, None)]
+    figures += [Figure(what, per_call(call, repeats), floor, target) for what, call, target in calls]
+
+    deps = process_seconds([sys.executable, "-c", DEPENDENCIES], runs)
+    start = process_seconds([sys.executable, "-c", FIRST_ANSWER], runs)
+    cli = process_seconds(cli_argv(), runs)
+    figures += [
+        Figure("new process: `import attrs, cattrs, tomllib` (the process floor)", deps, deps, None),
+        Figure("new process: import, load, first answer", start, deps, 1.3 * deps),
+        Figure("one CLI `check`", cli, deps, 1.5 * deps),
+    ]
+    if sys.platform.startswith("linux"):
+        base = rss_bytes(DEPENDENCIES)
+        used = rss_bytes(FIRST_ANSWER)
+        figures.append(
+            Figure("memory after the first answer, over the dependency floor", used - base, base, 5e6, "B")
+        )
+    return figures
+
+
+def shown(value: float, unit: str) -> str:
+    if unit == "B":
+        return f"+{value / 1e6:.1f} MB"
+    for scale, suffix in ((1e-6, "ns"), (1e-3, "us"), (1.0, "ms")):
+        if value < scale:
+            return f"{value / scale * 1e3:.3g} {suffix}"
+    return f"{value:.2f} s"
+
+
+def render(figures: list[Figure]) -> str:
+    lines = ["| what | measured | x floor | target | met |", "|---|---|---|---|---|"]
+    for f in figures:
+        target = "" if f.target is None else f"at most {shown(f.target, f.unit)}"
+        ratio = f"{f.ratio:.0f}x" if f.ratio >= 100 else f"{f.ratio:.2g}x"
+        if f.unit == "B":
+            ratio = f"floor {f.floor / 1e6:.1f} MB"
+        lines.append(f"| {f.what} | {shown(f.seconds, f.unit)} | {ratio} | {target} | {f.met} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    return f"{python}, {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="one short pass (CI): figures are rough")
+    args = parser.parse_args(argv)
+    figures = measure(args.quick)
+    mode = " (quick)" if args.quick else ""
+    print(f"beian-policy {bp.__version__}, data {bp.DATA_VERSION}; {machine()}{mode}")
+    print(render(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
