@@ -10,17 +10,19 @@ that does not fit at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 
-from ._coerce import coerce_changes
+from ._coerce import coerce_changes, coerce_subject_kind
+from ._data._loader import resolve_policy
+from ._data._structure import strict_hook
 from ._enums import Change, SubjectKind, _StrEnum
 from ._policy import Policy
 from ._provinces import get_province
-from .errors import ArgumentTypeError, InvalidApplicationError
+from .errors import ArgumentTypeError, InvalidApplicationError, UnknownNameError
 
 __all__ = ["Application", "Domain", "Person", "Registrant", "Website", "read_application"]
 
@@ -107,25 +109,9 @@ class Application:
 # that accepts the Chinese words for the subject kinds.
 # --------------------------------------------------------------------------------------
 
-#: Words accepted for each subject kind, besides the enum values.
-SUBJECT_KIND_WORDS: Mapping[str, SubjectKind] = {
-    "个人": SubjectKind.INDIVIDUAL,
-    "企业": SubjectKind.ORGANISATION,
-    "单位": SubjectKind.ORGANISATION,
-    "organization": SubjectKind.ORGANISATION,
-}
 _PROVINCE_FIELDS = ("certificate_province", "address_province")
 _PERSON_PROVINCE_FIELDS = ("id_province", "residence_permit_province", "phone_province")
 _T = TypeVar("_T")
-
-
-def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
-    def hook(value: Any, _: Any) -> _T:
-        if type(value) is not expected:
-            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r:.60}")
-        return value  # type: ignore[no-any-return, unused-ignore]
-
-    return hook
 
 
 def _date(value: Any, _: Any) -> dt.date:
@@ -140,14 +126,10 @@ def _date(value: Any, _: Any) -> dt.date:
 
 
 def _subject_kind(value: Any, _: Any) -> SubjectKind:
-    if isinstance(value, str):
-        word = value.strip().lower()
-        if word in SUBJECT_KIND_WORDS:
-            return SUBJECT_KIND_WORDS[word]
-        if word in {k.value for k in SubjectKind}:
-            return SubjectKind(word)
-    valid = ", ".join([*(k.value for k in SubjectKind), *SUBJECT_KIND_WORDS])
-    raise ValueError(f"expected one of {valid}, got {value!r:.60}")
+    # Words (单位, 个人...) were read by read_application with the policy's aliases.
+    if isinstance(value, str) and value in {k.value for k in SubjectKind}:
+        return SubjectKind(value)
+    raise ValueError(f"expected one of {', '.join(k.value for k in SubjectKind)}, got {value!r:.60}")
 
 
 def _registrant(value: Any, _: Any) -> Registrant:
@@ -174,7 +156,7 @@ def _changes(value: Any, _: Any) -> frozenset[Change]:
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     for typ, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
-        converter.register_structure_hook(typ, _strict(typ, name))
+        converter.register_structure_hook(typ, strict_hook(typ, name))
     converter.register_structure_hook(dt.date, _date)
     converter.register_structure_hook(SubjectKind, _subject_kind)
     converter.register_structure_hook(Registrant, _registrant)
@@ -205,15 +187,35 @@ def read_application(data: Application | Mapping[str, Any], *, policy: Policy | 
         return _resolve_provinces(data, policy)
     if not isinstance(data, Mapping):
         raise ArgumentTypeError("application", data, ["an Application", "a dict (parsed TOML or JSON)"])
+    raw, problems = _read_subject_kind(data, policy)
     try:
-        application = _CONVERTER.structure(dict(data), Application)
+        application = _CONVERTER.structure(raw, Application)
     except cattrs.BaseValidationError as exc:
         lines = cattrs.transform_error(exc, path="$", format_exception=_format)
-        problems = [_split(line) for line in lines]
+        problems += [_split(line) for line in lines]
         seen = {field for field, _ in problems}
         problems += [p for p in _raw_province_problems(data, policy) if p[0] not in seen]
+    if problems:
         raise InvalidApplicationError(problems) from None
     return _resolve_provinces(application, policy)
+
+
+def _read_subject_kind(
+    data: Mapping[str, Any], policy: Policy | None
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """*data* with its subject kind read through the policy's words and aliases (单位,
+    企业, 个人, organization...), and the problem if it names no kind."""
+    raw = dict(data)
+    value = raw.get("subject_kind")
+    if not isinstance(value, str):
+        return raw, []
+    try:
+        kind = coerce_subject_kind(value, aliases=resolve_policy(policy).vocabulary("subject_kind"))
+    except UnknownNameError as exc:  # an ambiguous word is one too
+        del raw["subject_kind"]
+        return raw, [("subject_kind", str(exc))]
+    raw["subject_kind"] = None if kind is None else kind.value
+    return raw, []
 
 
 def _raw_province_problems(data: Mapping[str, Any], policy: Policy | None) -> list[tuple[str, str]]:

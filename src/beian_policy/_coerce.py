@@ -60,16 +60,8 @@ def vocabulary_key(text: str) -> str:
 
 
 def coerce_member(enum: type[_E], value: object, *, argument: str, vocabulary: str) -> _E:
-    """A member of *enum* from a member or its string value (folded)."""
-    if isinstance(value, enum):
-        return value
-    if not isinstance(value, str):
-        raise ArgumentTypeError(argument, value, [f"a {vocabulary} name (str)", enum.__name__])
-    valid = [member.value for member in enum]
-    key = vocabulary_key(value)
-    if key in valid:
-        return enum(key)
-    raise UnknownNameError(vocabulary, value, valid, difflib.get_close_matches(key, valid, n=3))
+    """A member of *enum* from a member or its string value (folded); no aliases."""
+    return coerce_term(enum, value, aliases=None, argument=argument, vocabulary=vocabulary)
 
 
 # Separators of a list typed as one string: commas and semicolons of either width, 、.

@@ -25,7 +25,7 @@ from ..errors import shown
 from . import _document as doc
 from ._context import Context
 
-__all__ = ["OPTIONAL_SECTIONS", "SCALARS", "SECTIONS", "structure_records"]
+__all__ = ["OPTIONAL_SECTIONS", "SCALARS", "SECTIONS", "strict_hook", "structure_records"]
 
 
 # --------------------------------------------------------------------------------------
@@ -36,7 +36,7 @@ __all__ = ["OPTIONAL_SECTIONS", "SCALARS", "SECTIONS", "structure_records"]
 _T = TypeVar("_T")
 
 
-def _strict(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
+def strict_hook(expected: type[_T], name: str) -> Callable[[Any, Any], _T]:
     def hook(value: Any, _: Any) -> _T:
         # bool is an int and datetime is a date in Python, but not in a data file.
         if type(value) is not expected:
@@ -64,7 +64,7 @@ def _make_converter() -> cattrs.Converter:
         (bool, "true or false"),
         (dt.date, "a date (YYYY-MM-DD)"),
     ):
-        converter.register_structure_hook(typ, _strict(typ, name))
+        converter.register_structure_hook(typ, strict_hook(typ, name))
     # Registered on the package's enum base, which comes before str in their MRO, so
     # the strict str hook does not swallow them.
     converter.register_structure_hook(_StrEnum, _enum_hook)
