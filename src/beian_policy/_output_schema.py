@@ -14,10 +14,16 @@ from typing import Any
 
 import attrs
 
+from ._decision import TransferDecision
+from ._diagnosis import Diagnosis
+from ._icp import IcpNumber
 from ._json import EXTRAS, PUBLIC_TYPES
-from ._model import Condition, ProvinceRules
+from ._model import Condition, FailureInfo, NationalRule, ProvinceRules, Text
+from ._plan import TransferPlan
 from ._policy import Policy
+from ._rejection import RejectionImpact
 from ._vocab import Fact
+from .errors import UnknownNameError
 
 __all__ = ["OUTPUT_COMMANDS", "output_schema"]
 
@@ -142,13 +148,6 @@ def _error() -> dict[str, Any]:
 
 
 def _commands(b: _Builder) -> dict[str, dict[str, Any]]:
-    from ._decision import TransferDecision
-    from ._diagnosis import Diagnosis
-    from ._icp import IcpNumber
-    from ._model import FailureInfo, NationalRule, Text
-    from ._plan import TransferPlan
-    from ._rejection import RejectionImpact
-
     for cls in PUBLIC_TYPES:
         b.ref(cls)
     texts = {"type": "object", "additionalProperties": b.ref(Text)}
@@ -226,7 +225,5 @@ def output_schema(command: str | None = None) -> dict[str, Any]:
         defs.update({f"command_{name}": schema for name, schema in commands.items()})
         return {"$schema": _DIALECT, "$defs": defs}
     if command not in commands:
-        from .errors import UnknownNameError
-
         raise UnknownNameError("command", command, OUTPUT_COMMANDS)
     return {"$schema": _DIALECT, **commands[command], "$defs": defs}
