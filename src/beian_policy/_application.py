@@ -18,7 +18,7 @@ import cattrs
 
 from ._coerce import coerce_changes, coerce_subject_kind
 from ._data._loader import resolve_policy
-from ._data._structure import strict_hook
+from ._data._structure import format_exception, strict_hook
 from ._enums import Change, SubjectKind, _StrEnum
 from ._policy import Policy
 from ._provinces import get_province
@@ -168,14 +168,6 @@ def _make_converter() -> cattrs.Converter:
 _CONVERTER = _make_converter()
 
 
-def _format(exc: BaseException, _: Any) -> str:
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
-    return str(exc) or type(exc).__name__
-
-
 def read_application(data: Application | Mapping[str, Any], *, policy: Policy | None = None) -> Application:
     """An :class:`Application` from *data* (a dict as parsed from TOML or JSON, or an
     Application), with province names resolved to ISO codes.
@@ -191,7 +183,7 @@ def read_application(data: Application | Mapping[str, Any], *, policy: Policy | 
     try:
         application = _CONVERTER.structure(raw, Application)
     except cattrs.BaseValidationError as exc:
-        lines = cattrs.transform_error(exc, path="$", format_exception=_format)
+        lines = cattrs.transform_error(exc, path="$", format_exception=format_exception)
         problems += [_split(line) for line in lines]
         seen = {field for field, _ in problems}
         problems += [p for p in _raw_province_problems(data, policy) if p[0] not in seen]

@@ -25,7 +25,7 @@ from ..errors import shown
 from . import _document as doc
 from ._context import Context
 
-__all__ = ["OPTIONAL_SECTIONS", "SCALARS", "SECTIONS", "strict_hook", "structure_records"]
+__all__ = ["OPTIONAL_SECTIONS", "SCALARS", "SECTIONS", "format_exception", "strict_hook", "structure_records"]
 
 
 # --------------------------------------------------------------------------------------
@@ -209,11 +209,12 @@ def _control_characters(value: object, path: str) -> list[tuple[str, str]]:
 
 def _describe(exc: Exception, path: str) -> list[str]:
     if isinstance(exc, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
-        return transform_error(exc, path=path, format_exception=_format_exception)
+        return transform_error(exc, path=path, format_exception=format_exception)
     return [f"{exc} @ {path}"]
 
 
-def _format_exception(exc: BaseException, type_: Any) -> str:
+def format_exception(exc: BaseException, type_: Any) -> str:
+    """One line for a structuring error: what a reader of the data file must fix."""
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
