@@ -39,6 +39,7 @@ LAYERS: dict[str, float] = {
     "_policy": 4,
     "_finding": 4,
     "_data": 5,
+    "_memo": 5.5,
     "_places": 6,
     "_provinces": 7,
     "_icp": 8,

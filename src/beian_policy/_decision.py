@@ -7,6 +7,7 @@ import attrs
 from ._coerce import ChangesLike, coerce_changes, coerce_subject_kind, sorted_changes
 from ._data._loader import resolve_policy
 from ._enums import Basis, Change, SubjectKind, Timing
+from ._memo import memoised
 from ._model import Province, Source, TimingClaim, TransferRule, combine_basis, merge_sources
 from ._policy import Policy
 from ._provinces import resolve_province
@@ -139,6 +140,7 @@ def _verdict(
     )
 
 
+@memoised
 def assess_transfer(
     province: ProvinceLike,
     changes: ChangesLike = (),
@@ -172,6 +174,7 @@ def assess_transfer(
     )
 
 
+@memoised
 def can_transfer_directly(
     province: ProvinceLike,
     changes: ChangesLike = (),

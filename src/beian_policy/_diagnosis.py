@@ -20,6 +20,7 @@ from ._data._loader import resolve_policy
 from ._decision import TransferDecision, assess_transfer
 from ._enums import Basis, Change, Failure
 from ._icp import IcpNumber, parse_icp_number
+from ._memo import memoised
 from ._model import (
     Cause,
     Condition,
@@ -374,6 +375,7 @@ def _unknown_facts(remedies: tuple[Remedy, ...], cause_id: str | None, facts: _F
     return tuple(p for p in DIAGNOSIS_PARAMETERS if p in unknown)
 
 
+@memoised
 def diagnose(
     failure: Failure | str,
     province: Province | str | None = None,

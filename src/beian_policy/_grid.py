@@ -10,6 +10,7 @@ import attrs
 from ._data._loader import resolve_policy
 from ._decision import ChangeVerdict, assess_transfer
 from ._enums import Basis, Change, SubjectKind, Timing
+from ._memo import memoised
 from ._model import Province, Source
 from ._policy import Policy
 
@@ -95,6 +96,7 @@ class Dispute:
         return tuple(p for p in self.positions if p.timing is not self.verdict.timing)
 
 
+@memoised
 def decision_grid(*, policy: Policy | None = None) -> tuple[DecisionCell, ...]:
     """Every province x change x subject kind (None, organisation, individual), in
     province, change and kind order: 930 answers for the shipped data."""
@@ -126,6 +128,7 @@ def _positions(cell: DecisionCell, policy: Policy) -> tuple[Position, ...]:
     return tuple(found.values())
 
 
+@memoised
 def disputes(*, policy: Policy | None = None) -> tuple[Dispute, ...]:
     """Every province x change x subject kind whose answer a current source disputes,
     with what each source says (the decision grid's disputed cells)."""

@@ -31,6 +31,7 @@ import attrs
 from ._data._loader import resolve_policy
 from ._enums import _StrEnum
 from ._icp_html import decode_u_escapes, looks_like_html, text_pieces
+from ._memo import memoised
 from ._model import Province
 from ._policy import Policy
 from ._text import fold, strip_invisible
@@ -713,6 +714,7 @@ def _require_text(text: object, max_length: int = MAX_TEXT_LENGTH) -> str:
     return text
 
 
+@memoised
 def find_icp_numbers(
     text: str,
     *,
@@ -742,6 +744,7 @@ def find_icp_numbers(
     return tuple(dict.fromkeys(numbers)) if distinct else tuple(numbers)
 
 
+@memoised
 def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> IcpNumber:
     """Parse one ICP number out of *text*, which may be a messy paste.
 
@@ -785,6 +788,7 @@ def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> 
     raise _no_candidate_error(text, "\x00".join(pieces), pol)
 
 
+@memoised
 def is_valid_icp_number(text: object, *, policy: Policy | None = None) -> bool:
     """True when :func:`parse_icp_number` would accept *text*; never raises, whatever
     *text* is (a non-string is simply not valid)."""
@@ -797,6 +801,7 @@ def is_valid_icp_number(text: object, *, policy: Policy | None = None) -> bool:
     return True
 
 
+@memoised
 def format_icp_number(
     number: str | IcpNumber,
     *,

@@ -13,6 +13,7 @@ from ._coerce import ChangesLike, coerce_flag
 from ._data._loader import resolve_policy
 from ._decision import ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Basis, Change, SubjectKind
+from ._memo import memoised
 from ._model import ProvinceRules, Requirement, Source, Text, merge_sources
 from ._policy import Policy
 from ._step import Step
@@ -267,6 +268,7 @@ def _plan_refiling(
     return decision.deferred_changes - carried
 
 
+@memoised
 def plan_transfer(
     province: ProvinceLike,
     changes: ChangesLike = (),
@@ -373,4 +375,4 @@ def _steps_of(plan: Callable[_P, TransferPlan]) -> Callable[_P, tuple[Step, ...]
     return steps
 
 
-required_steps = _steps_of(plan_transfer)
+required_steps = memoised(_steps_of(plan_transfer))

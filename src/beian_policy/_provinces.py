@@ -8,6 +8,7 @@ import re
 from typing import TypeVar, overload
 
 from ._data._loader import resolve_policy
+from ._memo import memoised
 from ._model import Province
 from ._places import Place, find_place
 from ._policy import Policy
@@ -61,6 +62,7 @@ def _collapsed(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", name.lower())
 
 
+@memoised
 def confusable_provinces(province: Province | str, *, policy: Policy | None = None) -> tuple[Province, ...]:
     """Other provinces whose romanised name differs from *province*'s only by a doubled
     letter (Shanxi 山西 / Shaanxi 陕西): a romanised input may have meant them."""
@@ -73,6 +75,7 @@ def confusable_provinces(province: Province | str, *, policy: Policy | None = No
     )
 
 
+@memoised
 def resolve_province(text: Province | str, *, policy: Policy | None = None) -> Province:
     """The province *text* names: an ISO code in any case (``CN-GD``, ``gd``), a GB/T
     2260 code (``440000``, ``44``), a Chinese name with or without suffix, an ICP
@@ -107,6 +110,7 @@ def get_province(text: object, default: object = None, *, policy: Policy | None 
     return default if found is None else found
 
 
+@memoised
 def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None) -> tuple[Province, ...]:
     """Provinces whose names or codes are close to *text*, best first, deterministic."""
     pol = resolve_policy(policy)

@@ -8,6 +8,7 @@ import attrs
 from ._coerce import coerce_fact
 from ._data._loader import resolve_policy
 from ._enums import Failure
+from ._memo import memoised
 from ._model import NationalRule, Source, merge_sources
 from ._policy import Policy
 from ._step import Step
@@ -60,6 +61,7 @@ class RejectionImpact:
         return tuple(step.id for step in self.steps)
 
 
+@memoised
 def rejection_impact(
     *,
     filing_cancelled: bool | None = None,

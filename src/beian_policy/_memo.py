@@ -1,0 +1,249 @@
+"""Memoised answers: a question asked twice of one policy is answered once.
+
+Answers are immutable values, so the public question functions keep them, keyed by
+their arguments in a canonical, type-exact form. The cache of each policy lives as
+long as that policy and no longer (it is dropped when the policy is collected, before
+its ``id`` can be reused), so a custom ``policy=`` never sees another policy's answer.
+Each policy keeps at most :data:`MAX_ANSWERS` answers, least recently used dropped
+first. Calls whose arguments have no cheap canonical key (long text, big or deep
+containers, objects of other types) bypass the cache and are computed as before, and
+so do calls that raise: errors are raised again each time, never kept.
+
+The key is made from every argument the call passes, whatever the function's
+parameters are, so a parameter added later is part of the key by itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import threading
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Any, ParamSpec, TypeVar, cast, overload
+
+from ._data._loader import default_policy
+from ._model import Province
+from ._policy import Policy
+
+__all__ = ["MAX_ANSWERS", "answers_kept", "memoised"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+#: The most answers one function keeps for one policy.
+MAX_ANSWERS = 1024
+# Keys are kept small: longer text, bigger or deeper containers bypass the cache.
+_MAX_TEXT = 256
+_MAX_ITEMS = 32
+_MAX_DEPTH = 3
+_MAX_INT_BITS = 64
+_MISSING: Any = object()
+
+
+class _Uncacheable(Exception):
+    """An argument with no cheap canonical key: the call is computed, not kept."""
+
+
+# Atoms kept with their type, so that values that compare equal across types (True
+# and 1, a Change and its string) never share an answer.
+_TAGGED = frozenset({bool, dt.date, dt.datetime})
+# The package's own enum types seen so far (only those: their number is fixed).
+_OWN_ENUMS: dict[type, bool] = {}
+
+
+def _is_own_enum(kind: type) -> bool:
+    known = _OWN_ENUMS.get(kind)
+    if known is None:
+        known = issubclass(kind, enum.Enum) and kind.__module__.startswith("beian_policy.")
+        if known:
+            _OWN_ENUMS[kind] = True
+    return known
+
+
+def _part(value: object, depth: int = 0) -> Hashable:
+    """*value* as a hashable key of builtins whose hashing and equality run no
+    Python code (so a key can never raise or run a caller's ``__eq__``)."""
+    kind = type(value)
+    if kind is str:
+        if len(value) > _MAX_TEXT:  # type: ignore[arg-type]
+            raise _Uncacheable
+        return value
+    if value is None:
+        return None
+    if kind is Province:
+        # A Province stands for its code: the policy's own province with that code
+        # answers (one built by hand or from another policy included).
+        code = value.code  # type: ignore[attr-defined]
+        if type(code) is not str or len(code) > _MAX_TEXT:
+            raise _Uncacheable
+        return (Province, code)
+    if kind is list or kind is tuple:
+        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:  # type: ignore[arg-type]
+            raise _Uncacheable
+        # Short text, the common item, is taken as it is, without a call.
+        items = cast("list[object]", value)
+        return (
+            kind,
+            *[i if type(i) is str and len(i) <= _MAX_TEXT else _part(i, depth + 1) for i in items],
+        )
+    if _is_own_enum(kind):
+        # The enum's own value, not the member: Enum.__hash__ is Python code.
+        return (kind, value._value_)  # type: ignore[attr-defined]
+    if kind in _TAGGED:
+        return (kind, value)
+    if kind is int:
+        if value.bit_length() > _MAX_INT_BITS:  # type: ignore[attr-defined]
+            raise _Uncacheable
+        return (int, value)
+    if kind is set or kind is frozenset:
+        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:  # type: ignore[arg-type]
+            raise _Uncacheable
+        return (kind, frozenset([_part(item, depth + 1) for item in value]))  # type: ignore[attr-defined]
+    if kind is dict:
+        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:  # type: ignore[arg-type]
+            raise _Uncacheable
+        items = value.items()  # type: ignore[attr-defined]
+        return (dict, *[(_part(k, depth + 1), _part(v, depth + 1)) for k, v in items])
+    raise _Uncacheable
+
+
+class _Answers:
+    """One function's answers for one policy: bounded, safe to share between threads.
+
+    Least recently used answers go first, approximated by two generations (the
+    trade made by CLOCK-style caches, so a hit is one dict read and takes no lock):
+    answers land in ``recent``; when it holds half the limit it becomes ``old`` and
+    the previous ``old`` is dropped; a hit in ``old`` moves the answer back to
+    ``recent``. The first answer stored for a key is the one every caller gets.
+    """
+
+    __slots__ = ("_lock", "misses", "old", "recent")
+
+    def __init__(self) -> None:
+        self.recent: dict[Hashable, object] = {}
+        self.old: dict[Hashable, object] = {}
+        self._lock = threading.Lock()
+        self.misses = 0
+
+    def get(self, key: Hashable) -> object:
+        """The answer kept for *key* (promoted to ``recent``), else ``_MISSING``."""
+        found = self.recent.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.old.get(key, _MISSING)
+            if found is not _MISSING:
+                found = self.put(key, found, computed=False)
+        return found
+
+    def put(self, key: Hashable, answer: object, *, computed: bool = True) -> object:
+        with self._lock:
+            self.misses += computed
+            kept = self.recent.get(key, _MISSING)
+            if kept is _MISSING:
+                kept = self.old.get(key, answer)
+                if len(self.recent) >= MAX_ANSWERS // 2:
+                    self.old, self.recent = self.recent, {}
+                self.recent[key] = kept
+            return kept
+
+    def size(self) -> int:
+        """How many distinct answers are kept."""
+        return len(self.recent.keys() | self.old.keys())
+
+
+class _Function:
+    """The answers of one memoised function, per policy, each set dropped when its
+    policy is collected (the weakref callback runs before the policy's memory, and
+    so its ``id``, is freed)."""
+
+    __slots__ = ("_lock", "by_policy")
+
+    def __init__(self) -> None:
+        self.by_policy: dict[int, _Answers] = {}
+        self._lock = threading.Lock()
+
+    def answers(self, policy: Policy) -> _Answers:
+        with self._lock:
+            answers = self.by_policy.get(id(policy))
+            if answers is None:
+                answers = self.by_policy[id(policy)] = _Answers()
+                weakref.finalize(policy, self.by_policy.pop, id(policy), None)
+            return answers
+
+
+_functions: dict[str, _Function] = {}
+
+
+def answers_kept(function: Callable[..., object], policy: Policy | None = None) -> tuple[int, int]:
+    """(answers kept, answers computed) by the memoised *function* for *policy*
+    (default: the shipped one), so that tests can see the cache at work without
+    timing anything."""
+    memo = _functions[getattr(function, "__memo_key__", "")]
+    answers = memo.by_policy.get(id(policy if policy is not None else default_policy()))
+    return (0, 0) if answers is None else (answers.size(), answers.misses)
+
+
+@overload
+def memoised(function: Callable[_P, _R], /) -> Callable[_P, _R]: ...
+@overload
+def memoised(
+    *, depends_on: Callable[[], Hashable] | None = None
+) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]: ...
+def memoised(
+    function: Callable[_P, _R] | None = None, /, *, depends_on: Callable[[], Hashable] | None = None
+) -> Callable[_P, _R] | Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Keep the answers of *function*, a question taking a keyword ``policy``.
+
+    *depends_on*, for a function whose answer also depends on something other than
+    its arguments and policy (today's date, say), gives that something: it becomes
+    part of the key. Use as ``@memoised`` or ``@memoised(depends_on=...)``.
+    """
+    if function is None:
+
+        def decorate(function: Callable[_P, _R]) -> Callable[_P, _R]:
+            return _memoise(function, depends_on)
+
+        return decorate
+    return _memoise(function, depends_on)
+
+
+def _memoise(function: Callable[_P, _R], depends_on: Callable[[], Hashable] | None) -> Callable[_P, _R]:
+    name = f"{function.__module__}.{function.__qualname__}"
+    memo = _functions.setdefault(name, _Function())
+    by_policy = memo.by_policy
+    call: Callable[..., Any] = function
+
+    @functools.wraps(function)
+    def answer(*args: Any, **kwargs: Any) -> Any:
+        policy = kwargs.pop("policy", None)
+        if policy is None:
+            resolved = default_policy()
+        elif isinstance(policy, Policy):
+            resolved = policy
+        else:  # not a policy: the function raises its usual error
+            return call(*args, policy=policy, **kwargs)
+        try:
+            key: Hashable
+            if kwargs:
+                key = (*[_part(a) for a in args], *[(k, _part(v)) for k, v in kwargs.items()])
+            elif len(args) == 1 and type(args[0]) is str and len(args[0]) <= _MAX_TEXT:
+                key = args[0]
+            else:
+                key = tuple([a if type(a) is str and len(a) <= _MAX_TEXT else _part(a) for a in args])
+            if depends_on is not None:
+                key = (key, _part(depends_on()))
+        except _Uncacheable:
+            return call(*args, policy=policy, **kwargs)
+        answers = by_policy.get(id(resolved))
+        if answers is None:
+            answers = memo.answers(resolved)
+        found = answers.recent.get(key, _MISSING)
+        if found is _MISSING:
+            found = answers.get(key)
+            if found is _MISSING:
+                found = answers.put(key, call(*args, policy=policy, **kwargs))
+        return found
+
+    answer.__memo_key__ = name  # type: ignore[attr-defined]
+    return cast("Callable[_P, _R]", answer)
