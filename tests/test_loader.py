@@ -322,7 +322,7 @@ def test_the_shipped_data_is_found_in_the_checkout() -> None:
 def test_a_packaged_copy_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "provinces.toml").write_text("packaged", encoding="utf-8")
-    monkeypatch.setattr(_location.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(_location, "PACKAGE", tmp_path)
     assert Path(str(data_file())) == tmp_path / "data" / "provinces.toml"
     assert bp.default_data_text() == "packaged"
 

@@ -8,7 +8,6 @@ is an :class:`~beian_policy.errors.UnknownNameError` with close matches.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
@@ -78,6 +77,8 @@ def suggest_terms(value: str, valid: Iterable[str], aliases: AliasIndex | None) 
     """Close matches for *value* among the ids *valid* and, through *aliases*, among
     the spellings in either language: a spelling that contains the input or is
     contained in it, then :mod:`difflib`'s close matches. Ids, at most three."""
+    import difflib  # only when a name is unknown: most processes never need it
+
     ids = list(valid)
     found = [*difflib.get_close_matches(vocabulary_key(value), ids, n=3)]
     key = lookup_key(value[:200])

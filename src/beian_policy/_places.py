@@ -8,7 +8,7 @@ import csv
 import functools
 import io
 from collections.abc import Mapping
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
 import attrs
@@ -31,7 +31,8 @@ class Place:
 
 @functools.cache
 def _places() -> Mapping[str, Place]:
-    text = resources.files(__package__).joinpath("places.csv").read_text(encoding="utf-8")
+    # Beside this module (not importlib.resources, whose import costs a new process more).
+    text = (Path(__file__).parent / "places.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     index: dict[str, Place] = {}
     for row in csv.DictReader(io.StringIO("\n".join(lines))):

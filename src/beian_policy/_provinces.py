@@ -3,7 +3,6 @@ suggestions, ``search`` ranks close matches."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TypeVar, overload
 
@@ -113,6 +112,8 @@ def get_province(text: object, default: object = None, *, policy: Policy | None 
 @memoised
 def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None) -> tuple[Province, ...]:
     """Provinces whose names or codes are close to *text*, best first, deterministic."""
+    import difflib  # only for inexact text: most processes never need it
+
     pol = resolve_policy(policy)
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise ArgumentTypeError("limit", limit, ["a whole number (int)"])

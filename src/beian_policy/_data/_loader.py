@@ -19,13 +19,21 @@ import attrs
 
 from .._policy import Policy
 from ..errors import ArgumentTypeError, DataProblem, InvalidArgumentError, PolicyDataError, PolicyDataWarning
-from ._build import SCHEMA_VERSION, build_policy
+from ._compiled import load_compiled, save_compiled
 from ._location import data_file
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+#: The data schema this version reads (imported from the builder on first access:
+#: the builder, the TOML parser and cattrs load only when TOML is read).
+SCHEMA_VERSION: str
+
+
+def __getattr__(name: str) -> object:
+    if name == "SCHEMA_VERSION":
+        from ._build import SCHEMA_VERSION
+
+        return SCHEMA_VERSION
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -58,6 +66,11 @@ _BOM = "\ufeff"
 
 def parse_document(text: str, origin: str) -> dict[str, Any]:
     """*text* parsed as TOML; a syntax error is a :class:`PolicyDataError` naming *origin*."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
     if text.startswith(_BOM):
         raise _file_error(
             origin, "the file starts with a byte order mark (BOM); save it as UTF-8 without a BOM"
@@ -139,6 +152,8 @@ def _read_text(text: object, origin: object) -> tuple[str, str]:
 
 
 def _policy_from_text(text: str, origin: str) -> Policy:
+    from ._build import build_policy
+
     policy, problems = build_policy(parse_document(text, origin), origin)
     if policy is None:
         raise PolicyDataError(origin, problems)
@@ -208,6 +223,8 @@ def validate_policy(
         raise InvalidArgumentError(
             "arguments", given, ["validate_policy(path)", "validate_policy(text=toml_text_or_bytes)"]
         )
+    from ._build import build_policy
+
     policy: Policy | None = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PolicyDataWarning)
@@ -230,16 +247,31 @@ def validate_policy(
 # --------------------------------------------------------------------------------------
 
 
-def default_data_text() -> str:
-    """The text of the shipped data file."""
+def _default_bytes() -> tuple[bytes, str]:
     location = data_file()
     try:
-        raw = location.read_bytes()
+        return location.read_bytes(), str(location)
     except OSError as exc:
         raise _file_error(
             str(location), f"the packaged data file is missing ({exc.strerror}); reinstall beian-policy"
         ) from None
-    return _decode(raw, str(location))
+
+
+def default_data_text() -> str:
+    """The text of the shipped data file."""
+    raw, origin = _default_bytes()
+    return _decode(raw, origin)
+
+
+def _load_default() -> Policy:
+    """The shipped policy: from its compiled form when that is there and matches the
+    TOML, else from the TOML, then compiled for the next process (see ``_compiled``)."""
+    raw, origin = _default_bytes()
+    policy = load_compiled(raw, origin)
+    if policy is None:
+        policy = _policy_from_text(_decode(raw, origin), origin)
+        save_compiled(policy, raw)
+    return policy
 
 
 _default: Policy | None = None
@@ -254,7 +286,7 @@ def default_policy() -> Policy:
         with _default_lock:
             policy = _default
             if policy is None:
-                policy = _policy_from_text(default_data_text(), str(data_file()))
+                policy = _load_default()
                 _default = policy
     return policy
 
