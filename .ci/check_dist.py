@@ -36,6 +36,7 @@ def check_wheel(names: list[str]) -> list[str]:
         "beian_policy/py.typed",
         "beian_policy/provinces.schema.json",
         "beian_policy/data/provinces.toml",
+        "beian_policy/data/provinces.pickle",  # compiled by the build hook (hatch_build.py)
         "beian_policy/_data/_loader.py",
         "beian_policy/_cli/__init__.py",
     ):
@@ -53,7 +54,15 @@ def check_wheel(names: list[str]) -> list[str]:
 
 def check_sdist(names: list[str]) -> list[str]:
     problems = [f"stray file in the sdist: {n}" for n in names if STRAY.search(n)]
-    for needed in ("pyproject.toml", "README.md", "data/provinces.toml", "src/beian_policy/py.typed"):
+    # The compiled policy is made by the wheel's build, never shipped as a source.
+    problems += [f"compiled policy in the sdist: {n}" for n in names if n.endswith(".pickle")]
+    for needed in (
+        "pyproject.toml",
+        "hatch_build.py",
+        "README.md",
+        "data/provinces.toml",
+        "src/beian_policy/py.typed",
+    ):
         if needed not in names:
             problems.append(f"the sdist lacks {needed}")
     return problems

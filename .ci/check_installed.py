@@ -45,8 +45,42 @@ def main(venv: Path) -> int:
     assert json.loads(result.stdout)["direct"] is False
     version = subprocess.run([str(command), "version"], capture_output=True, text=True, check=True)
     assert bp.DATA_VERSION in version.stdout, version.stdout
+    check_compiled_policy(package)
     print(f"installed beian-policy {bp.__version__} (data {bp.DATA_VERSION}) works from {package}")
     return 0
+
+
+FIRST_ANSWER = """
+import sys
+import beian_policy as bp
+assert bp.can_transfer_directly("辽宁", ["subject_name"], subject_kind="organisation") is False
+print(sorted(m for m in sys.modules if m in ("cattrs", "tomllib", "beian_policy._data._build")))
+"""
+
+
+def first_answer_loads() -> str:
+    """What a new process loaded to give its first answer (the TOML machinery or not)."""
+    result = subprocess.run([sys.executable, "-I", "-c", FIRST_ANSWER], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def check_compiled_policy(package: Path) -> None:
+    """The wheel ships the policy compiled, a new process uses it (neither the TOML
+    parser nor the builder nor cattrs loads), and a damaged compiled file is not
+    used: the answer comes from the TOML, which is compiled again."""
+    from beian_policy._data import _compiled
+
+    compiled = package / "data" / "provinces.pickle"
+    assert compiled.is_file(), "the wheel has no compiled policy"
+    assert first_answer_loads() == "[]", "the compiled policy was not used"
+    good = compiled.read_bytes()
+    compiled.write_bytes(good[:-100] + bytes(100))  # damaged: its payload hash no longer matches
+    assert _compiled.load_compiled((package / "data" / "provinces.toml").read_bytes(), "x") is None
+    assert first_answer_loads() != "[]", "a damaged compiled policy was used"
+    toml = (package / "data" / "provinces.toml").read_bytes()
+    assert _compiled.load_compiled(toml, "x") is not None, "the compiled policy was not made again"
+    assert first_answer_loads() == "[]"
 
 
 if __name__ == "__main__":
