@@ -23,11 +23,13 @@ import weakref
 from collections.abc import Callable, Hashable
 from typing import Any, ParamSpec, TypeVar, cast, overload
 
+import attrs
+
 from ._data._loader import default_policy
 from ._model import Province
 from ._policy import Policy
 
-__all__ = ["MAX_ANSWERS", "answers_kept", "memoised"]
+__all__ = ["MAX_ANSWERS", "answers_kept", "keyed_by_fields", "memoised"]
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -51,6 +53,19 @@ class _Uncacheable(Exception):
 _TAGGED = frozenset({bool, dt.date, dt.datetime})
 # The package's own enum types seen so far (only those: their number is fixed).
 _OWN_ENUMS: dict[type, bool] = {}
+
+
+# Frozen records keyed by their fields (registered with keyed_by_fields), each with
+# its field names.
+_RECORDS: dict[type, tuple[str, ...]] = {}
+_T = TypeVar("_T", bound=type)
+
+
+def keyed_by_fields(cls: _T) -> _T:
+    """Class decorator: a frozen attrs record whose fields are plain values (flags,
+    text) is an argument the cache can key by those fields."""
+    _RECORDS[cls] = tuple(field.name for field in attrs.fields(cls))
+    return cls
 
 
 def _is_own_enum(kind: type) -> bool:
@@ -93,6 +108,9 @@ def _part(value: object, depth: int = 0) -> Hashable:
         return (kind, value._value_)  # type: ignore[attr-defined]
     if kind in _TAGGED:
         return (kind, value)
+    names = _RECORDS.get(kind)
+    if names is not None:
+        return (kind, *[_part(getattr(value, name), depth + 1) for name in names])
     if kind is int:
         if value.bit_length() > _MAX_INT_BITS:  # type: ignore[attr-defined]
             raise _Uncacheable

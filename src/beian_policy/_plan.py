@@ -13,7 +13,7 @@ from ._coerce import ChangesLike, coerce_flag
 from ._data._loader import resolve_policy
 from ._decision import ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Basis, Change, SubjectKind
-from ._memo import memoised
+from ._memo import keyed_by_fields, memoised
 from ._model import ProvinceRules, Requirement, Source, Text, merge_sources
 from ._policy import Policy
 from ._step import Step
@@ -27,6 +27,7 @@ def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> 
     coerce_flag(attribute.name, value)
 
 
+@keyed_by_fields
 @attrs.frozen
 class PlanFacts:
     """What the plan needs to know beyond the changes; each default is the case that

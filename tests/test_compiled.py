@@ -1,0 +1,142 @@
+"""The compiled policy: used only when it matches the TOML and the code, never when
+damaged, made again from the TOML otherwise; and a new process loads only what its
+question needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import beian_policy as bp
+from beian_policy._data import _compiled, _loader
+from beian_policy._data._location import PACKAGE, data_file
+
+TOML = data_file().read_bytes()
+ORIGIN = str(data_file())
+HEADER = len(_compiled._MAGIC)
+
+
+@pytest.fixture
+def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A compiled file of the shipped policy, in a folder of its own."""
+    path = tmp_path / "data" / _compiled.COMPILED_NAME
+    monkeypatch.setattr(_compiled, "compiled_file", lambda: path)
+    assert _compiled.save_compiled(bp.default_policy(), TOML)
+    return path
+
+
+def test_the_compiled_policy_is_the_policy_loaded_from_the_toml(compiled: Path) -> None:
+    loaded = _compiled.load_compiled(TOML, ORIGIN)
+    assert loaded is not None
+    assert loaded == bp.loads_policy(TOML, origin=ORIGIN)
+    assert loaded.origin == ORIGIN
+    assert bp.can_transfer_directly("辽宁", ["subject_name"], policy=loaded) is False
+
+
+def test_it_lives_in_the_packages_own_data_folder() -> None:
+    assert _compiled.compiled_file() == PACKAGE / "data" / "provinces.pickle"
+
+
+def test_a_changed_toml_is_not_answered_from_the_old_compiled_form(compiled: Path) -> None:
+    assert _compiled.load_compiled(TOML + b"\n# edited\n", ORIGIN) is None
+
+
+@pytest.mark.parametrize(
+    ("where", "what"),
+    [
+        (HEADER, "the recorded TOML hash"),
+        (HEADER + 32, "the recorded hash of the model's source"),
+        (HEADER + 64, "the recorded payload hash"),
+        (-1, "the payload"),
+        (0, "the magic line"),
+    ],
+)
+def test_a_damaged_or_tampered_file_is_never_used(compiled: Path, where: int, what: str) -> None:
+    blob = bytearray(compiled.read_bytes())
+    blob[where] ^= 0xFF
+    compiled.write_bytes(bytes(blob))
+    assert _compiled.load_compiled(TOML, ORIGIN) is None, what
+
+
+def test_a_truncated_or_empty_file_is_never_used(compiled: Path) -> None:
+    blob = compiled.read_bytes()
+    for cut in (0, 10, len(blob) // 2):
+        compiled.write_bytes(blob[:cut])
+        assert _compiled.load_compiled(TOML, ORIGIN) is None
+
+
+def test_a_payload_with_a_matching_hash_but_not_a_policy_is_not_used(compiled: Path) -> None:
+    import hashlib
+    import pickle
+
+    payload = pickle.dumps((("beian_policy._policy",), {"nonsense": 1}))
+    blob = compiled.read_bytes()
+    start = HEADER + 64
+    compiled.write_bytes(blob[:start] + hashlib.sha256(payload).digest() + payload)
+    assert _compiled.load_compiled(TOML, ORIGIN) is None
+
+
+def test_a_symlink_is_never_followed(compiled: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.pickle"
+    compiled.rename(elsewhere)
+    compiled.symlink_to(elsewhere)
+    assert _compiled.load_compiled(TOML, ORIGIN) is None
+
+
+def test_a_stale_model_makes_it_stale(compiled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = _compiled._modules_digest
+    monkeypatch.setattr(_compiled, "_modules_digest", lambda modules: real(modules)[::-1])
+    assert _compiled.load_compiled(TOML, ORIGIN) is None
+
+
+def test_the_shipped_policy_is_made_again_from_the_toml_when_the_compiled_one_is_bad(
+    compiled: Path,
+) -> None:
+    compiled.write_bytes(b"garbage")
+    policy = _loader._load_default()
+    assert policy == bp.loads_policy(TOML, origin=ORIGIN)
+    assert _compiled.load_compiled(TOML, ORIGIN) == policy  # written again, good this time
+
+
+def test_an_unwritable_folder_is_not_an_error(tmp_path: Path) -> None:
+    target = tmp_path / "not-a-folder" / "provinces.pickle"
+    (tmp_path / "not-a-folder").write_text("a file where the folder would be", encoding="utf-8")
+    assert _compiled.save_compiled(bp.default_policy(), TOML, target) is False
+
+
+# -- what a new process loads ------------------------------------------------------------------
+
+HEAVY = ("cattrs", "tomllib", "difflib", "beian_policy._data._build", "beian_policy._json")
+
+
+def loaded_by(code: str) -> list[str]:
+    probe = f"{code}\nimport sys\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return [line for line in result.stdout.splitlines() if line.startswith("[")]
+
+
+def test_a_first_answer_loads_neither_the_toml_machinery_nor_the_views() -> None:
+    bp.default_policy()  # the checkout's compiled policy exists from here on
+    assert loaded_by("import beian_policy as bp; bp.can_transfer_directly('北京', ['subject_name'])") == [
+        "[]"
+    ]
+
+
+def test_importing_the_package_loads_no_question_module() -> None:
+    code = "import beian_policy, sys; print(sorted(m for m in sys.modules if m.startswith('beian_policy.')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "['beian_policy._version']"
+
+
+def test_every_public_name_is_there_on_first_use() -> None:
+    namespace: dict[str, object] = {}
+    exec("from beian_policy import *", namespace)
+    assert sorted(k for k in namespace if not k.startswith("__") or k == "__version__") == sorted(bp.__all__)
+    assert namespace["can_transfer_directly"] is bp.can_transfer_directly
+    assert namespace["errors"] is bp.errors
+    assert dir(bp) == sorted(bp.__all__)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        bp.no_such_name  # type: ignore[attr-defined]  # noqa: B018
