@@ -301,3 +301,12 @@ def test_a_disputed_plan_names_who_disagrees() -> None:
         "    line the source repeats on every province page)",
     ]
     assert "  [j-cn-sn] JD Cloud: 陕西管局规则 (fork of JD Cloud docs)" in lines
+
+
+def test_the_icp_label_tables_name_every_kind_and_service() -> None:
+    # Keyed by value so that the renderer need not import the ICP parser.
+    from beian_policy._cli import _render
+    from beian_policy._icp import IcpKind, IcpService
+
+    assert set(_render._ICP_KIND_LABELS) == {kind.value for kind in IcpKind}
+    assert set(_render._SERVICE_LABELS) == {service.value for service in IcpService}

@@ -9,30 +9,25 @@ import os
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._coerce import coerce_changes, split_list
-from .._data._loader import SCHEMA_VERSION, default_policy, load_policy, validate_policy
+from .._data._loader import default_policy, load_policy
 from .._decision import assess_transfer
-from .._diagnosis import diagnose
 from .._enums import Change, Lang
-from .._footer import check_footer
-from .._grid import decision_grid, disputes, table_row
-from .._icp import parse_icp_number
-from .._json import to_json
-from .._plan import PlanFacts, plan_transfer
 from .._policy import Policy
-from .._preflight import preflight
 from .._provinces import confusable_provinces, get_province, place_of
 from .._version import __version__
 from ..errors import InvalidApplicationError, PolicyDataWarning
 from . import _render as render
-from . import _render_grid as render_grid
-from . import _render_preflight as render_preflight
-from ._batch import run_batch
 from ._exit import EXIT_BAD_DATA, EXIT_BAD_INPUT, EXIT_BLOCKS, EXIT_NOT_DIRECT, EXIT_OK, PROG, error_line
 from ._format import Formatter
-from ._layout import Output
-from ._read import read_application_file, read_text
+
+if TYPE_CHECKING:
+    from ._layout import Output
+
+# Each command imports the rest of what it needs when it runs: one short-lived
+# command loads only its own part of the library (see benchmarks/run.py).
 
 __all__ = [
     "Context",
@@ -94,6 +89,8 @@ class Context:
         return Formatter(self.lang, changes, facts, failures)
 
     def emit_json(self, value: object) -> None:
+        from .._json import to_json
+
         self.out.line(to_json(value))
 
 
@@ -125,8 +122,11 @@ def province_notes(ctx: Context, text: str | None) -> None:
 
 
 def run_check(ctx: Context) -> int:
+
     args = ctx.args
     if args.batch is not None:
+        from ._batch import run_batch  # only for --batch
+
         return run_batch("check", args.batch, ctx.policy, ctx.out)
     province_notes(ctx, args.province)
     decision = assess_transfer(
@@ -141,8 +141,12 @@ def run_check(ctx: Context) -> int:
 
 
 def run_steps(ctx: Context) -> int:
+    from .._plan import PlanFacts, plan_transfer
+
     args = ctx.args
     if args.batch is not None:
+        from ._batch import run_batch  # only for --batch
+
         return run_batch("steps", args.batch, ctx.policy, ctx.out)
     province_notes(ctx, args.province)
     plan = plan_transfer(
@@ -168,8 +172,12 @@ def run_steps(ctx: Context) -> int:
 
 
 def run_diagnose(ctx: Context) -> int:
+    from .._diagnosis import diagnose
+
     args = ctx.args
     if args.batch is not None:
+        from ._batch import run_batch  # only for --batch
+
         return run_batch("diagnose", args.batch, ctx.policy, ctx.out)
     province_notes(ctx, args.province)
     diagnosis = diagnose(
@@ -190,7 +198,11 @@ def run_diagnose(ctx: Context) -> int:
 
 
 def run_parse(ctx: Context) -> int:
+    from .._icp import parse_icp_number
+
     if ctx.args.batch is not None:
+        from ._batch import run_batch  # only for --batch
+
         return run_batch("parse", ctx.args.batch, ctx.policy, ctx.out)
     number = parse_icp_number(ctx.args.number, policy=ctx.policy)
     if ctx.json:
@@ -228,6 +240,8 @@ def run_failures(ctx: Context) -> int:
 
 
 def run_validate(ctx: Context) -> int:
+    from .._data._loader import validate_policy
+
     path: str = ctx.args.path
     report = validate_policy(Path(path), origin=path)
     policy, problems, notes = report.policy, report.problems, report.warnings
@@ -247,6 +261,8 @@ def run_validate(ctx: Context) -> int:
 
 
 def run_version(ctx: Context) -> int:
+    from .._data._loader import SCHEMA_VERSION
+
     policy = ctx.policy
     if ctx.json:
         ctx.emit_json({"version": __version__, "supported_schema_version": SCHEMA_VERSION, "data": policy})
@@ -257,6 +273,9 @@ def run_version(ctx: Context) -> int:
 
 
 def run_disputes(ctx: Context) -> int:
+    from .._grid import disputes
+    from . import _render_grid as render_grid
+
     found = disputes(policy=ctx.policy)
     if ctx.json:
         ctx.emit_json(found)
@@ -266,6 +285,9 @@ def run_disputes(ctx: Context) -> int:
 
 
 def run_table(ctx: Context) -> int:
+    from .._grid import decision_grid, table_row
+    from . import _render_grid as render_grid
+
     rows = [table_row(cell) for cell in decision_grid(policy=ctx.policy)]
     if ctx.json or ctx.args.format == "json":
         ctx.out.line(render_grid.table_json(rows))
@@ -275,6 +297,10 @@ def run_table(ctx: Context) -> int:
 
 
 def run_preflight(ctx: Context) -> int:
+    from .._preflight import preflight
+    from . import _render_preflight as render_preflight
+    from ._read import read_application_file
+
     args = ctx.args
     try:
         province, data = read_application_file(args.application)
@@ -295,6 +321,10 @@ def run_preflight(ctx: Context) -> int:
 
 
 def run_footer(ctx: Context) -> int:
+    from .._footer import check_footer
+    from . import _render_preflight as render_preflight
+    from ._read import read_text
+
     args = ctx.args
     result = check_footer(read_text(args.file), args.icp_number, as_of=args.as_of, policy=ctx.policy)
     if ctx.json:

@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 
 from .._enums import Change, Status, SubjectKind, Timing
-from .._icp import find_icp_numbers
 from .._model import SiteFact, TransferRule
 from .._provinces import resolve_province
-from .._rejection import rejection_impact
 from . import _render as render
 from ._commands import Context, province_notes
 from ._exit import EXIT_OK
@@ -35,6 +33,8 @@ def _read_text(source: str) -> str:
 
 def run_find(ctx: Context) -> int:
     """``find FILE|-``: every valid ICP number in the text or HTML, one per line."""
+    from .._icp import find_icp_numbers  # imported by the command that needs it
+
     numbers = find_icp_numbers(_read_text(ctx.args.source), policy=ctx.policy)
     if ctx.json:
         ctx.emit_json(list(numbers))
@@ -48,6 +48,8 @@ def run_find(ctx: Context) -> int:
 
 def run_rules(ctx: Context) -> int:
     """``rules``: the rules that hold in every province, and what a rejection does."""
+    from .._rejection import rejection_impact  # imported by the command that needs it
+
     policy = ctx.policy
     impact = rejection_impact(policy=policy)
     if ctx.json:

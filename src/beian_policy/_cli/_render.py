@@ -5,18 +5,21 @@ no policy loading, no stdout: each can be tested on its own."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from .._decision import ChangeVerdict, TransferDecision
-from .._diagnosis import Diagnosis, Remedy
 from .._enums import Basis, Change, Status, SubjectKind, Timing
-from .._icp import IcpKind, IcpNumber, IcpService
 from .._model import FailureInfo, ProvinceRules, SiteFact, Source, Text, merge_sources
-from .._plan import TransferPlan
 from .._policy import Policy
 from .._step import Step
 from ..errors import DataProblem
 from ._format import Formatter
 from ._layout import display_width, pad, wrap
+
+if TYPE_CHECKING:  # only annotations: a command imports what it renders
+    from .._diagnosis import Diagnosis, Remedy
+    from .._icp import IcpNumber
+    from .._plan import TransferPlan
 
 __all__ = [
     "changes_lines",
@@ -50,15 +53,11 @@ _SUBJECT_KIND_LABELS: Mapping[SubjectKind, str] = {
 }
 _TIMING_LABELS: Mapping[Timing, str] = {Timing.BEFORE: "before", Timing.AFTER: "after"}
 _DISSENT_LABELS: Mapping[Timing, str] = {Timing.BEFORE: "dissent_before", Timing.AFTER: "dissent_after"}
-_ICP_KIND_LABELS: Mapping[IcpKind, str] = {
-    IcpKind.FILING: "kind_filing",
-    IcpKind.LICENCE: "kind_licence",
-    IcpKind.B2: "kind_b2",
-}
-_SERVICE_LABELS: Mapping[IcpService, str] = {
-    IcpService.APP: "service_A",
-    IcpService.MINI_PROGRAM: "service_X",
-}
+# Keyed by the values of IcpKind and IcpService (keywords, so that only label keys
+# are string constants here), so that rendering a decision need not import the ICP
+# number parser in a short-lived command.
+_ICP_KIND_LABELS: Mapping[str, str] = dict(filing="kind_filing", licence="kind_licence", b2="kind_b2")
+_SERVICE_LABELS: Mapping[str, str] = dict(A="service_A", X="service_X")
 #: The columns of ``provinces``, and the legend of those that need one.
 _COLUMN_LABELS = ("code", "name", "name_other", "abbr", "default_rule", "specific", "filed_up", "unfiled_off")
 _LEGEND_LABELS = (
@@ -315,10 +314,10 @@ def icp_number_lines(number: IcpNumber, fmt: Formatter) -> list[str]:
         site, service = fmt.t("subject_only"), "-"
     else:
         site = str(number.site)
-        service = fmt.t(_SERVICE_LABELS[number.service]) if number.service else fmt.t("service_none")
+        service = fmt.t(_SERVICE_LABELS[number.service.value]) if number.service else fmt.t("service_none")
     rows = [
         fmt.row("icp_province", fmt.province(number.province) if number.province else fmt.t("ministry")),
-        fmt.row("icp_kind", f"{fmt.t(_ICP_KIND_LABELS[number.kind])} [{number.kind.value}]"),
+        fmt.row("icp_kind", f"{fmt.t(_ICP_KIND_LABELS[number.kind.value])} [{number.kind.value}]"),
         fmt.row("icp_subject", number.subject_number),
         fmt.row("icp_serial", number.serial),
         fmt.row("icp_site", site),
