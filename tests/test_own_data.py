@@ -104,14 +104,14 @@ def test_bad_data_names_every_problem(tmp_path: Path, corrected: str) -> None:
 def test_default_policy_is_loaded_once_for_all_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_loader, "_default", None)
     loads: list[int] = []
-    build = _loader._policy_from_text
+    load = _loader._load_default  # from the compiled form or the TOML
 
-    def slow_build(text: str, origin: str) -> bp.Policy:
+    def slow_load() -> bp.Policy:
         loads.append(1)
         time.sleep(0.05)  # widen the window in which a second load could start
-        return build(text, origin)
+        return load()
 
-    monkeypatch.setattr(_loader, "_policy_from_text", slow_build)
+    monkeypatch.setattr(_loader, "_load_default", slow_load)
     count = 24
     barrier = threading.Barrier(count)
     results: list[bp.Policy] = []

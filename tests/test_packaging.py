@@ -30,6 +30,23 @@ def test_wheel_ships_the_data_file_unchanged(wheel: zipfile.ZipFile) -> None:
     assert shipped == (ROOT / "data" / "provinces.toml").read_bytes()
 
 
+def test_wheel_ships_the_policy_compiled_for_its_data_and_code(
+    wheel: zipfile.ZipFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beian_policy._data import _compiled
+
+    compiled = tmp_path / "provinces.pickle"
+    compiled.write_bytes(wheel.read("beian_policy/data/provinces.pickle"))
+    monkeypatch.setattr(_compiled, "compiled_file", lambda: compiled)
+    toml = wheel.read("beian_policy/data/provinces.toml")
+    policy = _compiled.load_compiled(toml, "wheel")
+    assert policy is not None
+    assert policy.data_version == tomllib.loads(toml.decode())["data_version"]
+    # The wheel's own file, not the one a checkout writes on first use.
+    names = wheel.namelist()
+    assert names.count("beian_policy/data/provinces.pickle") == 1
+
+
 def test_wheel_is_typed_and_has_no_tests(wheel: zipfile.ZipFile) -> None:
     names = wheel.namelist()
     assert "beian_policy/py.typed" in names

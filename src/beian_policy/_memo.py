@@ -103,7 +103,7 @@ def _part(value: object, depth: int = 0) -> Hashable:
             kind,
             *[i if type(i) is str and len(i) <= _MAX_TEXT else _part(i, depth + 1) for i in items],
         )
-    if _is_own_enum(kind):
+    if kind in _OWN_ENUMS or _is_own_enum(kind):
         # The enum's own value, not the member: Enum.__hash__ is Python code.
         return (kind, value._value_)  # type: ignore[attr-defined]
     if kind in _TAGGED:
