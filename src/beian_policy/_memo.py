@@ -25,6 +25,7 @@ from typing import Any, ParamSpec, TypeVar, cast, overload
 
 import attrs
 
+from ._data import _loader
 from ._data._loader import default_policy
 from ._model import Province
 from ._policy import Policy
@@ -77,53 +78,60 @@ def _is_own_enum(kind: type) -> bool:
     return known
 
 
-def _part(value: object, depth: int = 0) -> Hashable:
+def _part(value: Any, depth: int = 0) -> Hashable:
     """*value* as a hashable key of builtins whose hashing and equality run no
-    Python code (so a key can never raise or run a caller's ``__eq__``)."""
+    Python code (so a key can never raise or run a caller's ``__eq__``).
+
+    Written for speed on the common arguments (text, lists of text or enum members,
+    a Province): plain loops, no closures, the common cases first.
+    """
     kind = type(value)
     if kind is str:
-        if len(value) > _MAX_TEXT:  # type: ignore[arg-type]
+        if len(value) > _MAX_TEXT:
             raise _Uncacheable
-        return value
-    if value is None:
-        return None
+        return value  # type: ignore[no-any-return]
+    if kind is list or kind is tuple:
+        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:
+            raise _Uncacheable
+        parts: list[object] = [kind]
+        for item in value:
+            item_kind = type(item)
+            if item_kind is str and len(item) <= _MAX_TEXT:
+                parts.append(item)
+            elif item_kind in _OWN_ENUMS:
+                parts.append((item_kind, item._value_))
+            else:
+                parts.append(_part(item, depth + 1))
+        return tuple(parts)
     if kind is Province:
         # A Province stands for its code: the policy's own province with that code
         # answers (one built by hand or from another policy included).
-        code = value.code  # type: ignore[attr-defined]
+        code = value.code
         if type(code) is not str or len(code) > _MAX_TEXT:
             raise _Uncacheable
         return (Province, code)
-    if kind is list or kind is tuple:
-        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:  # type: ignore[arg-type]
-            raise _Uncacheable
-        # Short text, the common item, is taken as it is, without a call.
-        items = cast("list[object]", value)
-        return (
-            kind,
-            *[i if type(i) is str and len(i) <= _MAX_TEXT else _part(i, depth + 1) for i in items],
-        )
     if kind in _OWN_ENUMS or _is_own_enum(kind):
         # The enum's own value, not the member: Enum.__hash__ is Python code.
-        return (kind, value._value_)  # type: ignore[attr-defined]
+        return (kind, value._value_)
+    if value is None:
+        return None
     if kind in _TAGGED:
         return (kind, value)
     names = _RECORDS.get(kind)
     if names is not None:
         return (kind, *[_part(getattr(value, name), depth + 1) for name in names])
     if kind is int:
-        if value.bit_length() > _MAX_INT_BITS:  # type: ignore[attr-defined]
+        if value.bit_length() > _MAX_INT_BITS:
             raise _Uncacheable
         return (int, value)
     if kind is set or kind is frozenset:
-        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:  # type: ignore[arg-type]
+        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:
             raise _Uncacheable
-        return (kind, frozenset([_part(item, depth + 1) for item in value]))  # type: ignore[attr-defined]
+        return (kind, frozenset([_part(item, depth + 1) for item in value]))
     if kind is dict:
-        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:  # type: ignore[arg-type]
+        if len(value) > _MAX_ITEMS or depth >= _MAX_DEPTH:
             raise _Uncacheable
-        items = value.items()  # type: ignore[attr-defined]
-        return (dict, *[(_part(k, depth + 1), _part(v, depth + 1)) for k, v in items])
+        return (dict, *[(_part(k, depth + 1), _part(v, depth + 1)) for k, v in value.items()])
     raise _Uncacheable
 
 
@@ -236,19 +244,28 @@ def _memoise(function: Callable[_P, _R], depends_on: Callable[[], Hashable] | No
     def answer(*args: Any, **kwargs: Any) -> Any:
         policy = kwargs.pop("policy", None)
         if policy is None:
-            resolved = default_policy()
+            resolved = _loader._default or default_policy()
         elif isinstance(policy, Policy):
             resolved = policy
         else:  # not a policy: the function raises its usual error
             return call(*args, policy=policy, **kwargs)
         try:
             key: Hashable
-            if kwargs:
-                key = (*[_part(a) for a in args], *[(k, _part(v)) for k, v in kwargs.items()])
-            elif len(args) == 1 and type(args[0]) is str and len(args[0]) <= _MAX_TEXT:
-                key = args[0]
+            if not kwargs and len(args) == 1 and type(args[0]) is str and len(args[0]) <= _MAX_TEXT:
+                key = args[0]  # one text argument: the commonest call, keyed by itself
             else:
-                key = tuple([a if type(a) is str and len(a) <= _MAX_TEXT else _part(a) for a in args])
+                parts: list[Hashable] = []
+                for value in args:  # text and a Province inline: the commonest arguments
+                    kind = type(value)
+                    if kind is str and len(value) <= _MAX_TEXT:
+                        parts.append(value)
+                    elif kind is Province and type(value.code) is str and len(value.code) <= _MAX_TEXT:
+                        parts.append((Province, value.code))
+                    else:
+                        parts.append(_part(value))
+                for name, value in kwargs.items():
+                    parts.append((name, _part(value)))
+                key = tuple(parts)
             if depends_on is not None:
                 key = (key, _part(depends_on()))
         except _Uncacheable:
