@@ -26,6 +26,7 @@ from ._model import Text
 from ._policy import Policy
 from ._vocab import FindingId, RuleId
 from .errors import ArgumentTypeError
+from .errors import shown as short_repr
 
 __all__ = ["check_footer"]
 
@@ -215,8 +216,8 @@ def _check_link(report: _Report, shown: list[IcpNumber], links: list[_Link]) -> 
             FindingId.FOOTER_LINK_WRONG,
             Severity.BLOCKS,
             Text(
-                f"备案号链接到 {host or around[0].href!r}，不是工信部备案系统。",
-                f"The number links to {host or around[0].href!r}, not MIIT's filing system.",
+                f"备案号链接到 {short_repr(host or around[0].href)}，不是工信部备案系统。",
+                f"The number links to {short_repr(host or around[0].href)}, not MIIT's filing system.",
             ),
             Text(f"改为链接 https://{MIIT_HOST}。", f"Link to https://{MIIT_HOST} instead."),
         )

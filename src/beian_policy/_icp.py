@@ -33,7 +33,7 @@ from ._enums import _StrEnum
 from ._icp_html import decode_u_escapes, looks_like_html, text_pieces
 from ._model import Province
 from ._policy import Policy
-from ._text import fold, strip_invisible
+from ._text import fold, strip_invisible, without_expanders
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,
@@ -404,7 +404,9 @@ def _pieces(text: str, *, with_digits_only: bool) -> list[str]:
     for HTML the text of each block and each attribute that holds numbers. With
     *with_digits_only*, HTML pieces that cannot hold a number are left out (fast);
     without, they stay for the diagnosis of a text with no number."""
-    text = strip_invisible(text)  # first, so that a zero-width space cannot split an entity
+    # First, so that a zero-width space cannot split an entity, and no character NFKC
+    # expands more than threefold makes the folded text long (U+FDFA is 18 characters).
+    text = without_expanders(strip_invisible(text))
     if looks_like_html(text):
         pieces = text_pieces(text)
         if with_digits_only:
@@ -772,7 +774,7 @@ def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> 
     if len(numbers) == 1:
         return numbers[0]
     if numbers:
-        listed = ", ".join(str(n) for n in numbers)
+        listed = ", ".join(str(n) for n in numbers[:3]) + (", ..." if len(numbers) > 3 else "")
         raise InvalidIcpNumberError(
             text,
             f"it holds {len(numbers)} different ICP numbers ({listed}); pass one, or use find_icp_numbers()",
