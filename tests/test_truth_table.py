@@ -147,3 +147,52 @@ def test_historical_sources_never_dispute() -> None:
 def test_table_covers_every_province() -> None:
     covered = {row[0] for row in TABLE} | {row[0] for row in NO_PROVINCE_RULE}
     assert covered >= {p.code for p in bp.provinces()} - {"CN-HE"}
+
+
+# The site facts of the §1 table, with the providers it cites for them in brackets:
+# (province, fact, value, the source that states it, every current provider cited).
+# Tencent's current page states the value where it speaks (tc-cn-xx); elsewhere
+# QingCloud (q-), JD Cloud (j-) or Huawei's summary (h-guanju).
+FACTS: list[tuple[str, str, bool, str, frozenset[str]]] = [
+    ("CN-HE", "filed_sites_reachable", False, "tc-cn-he-a", frozenset({"tc-cn-he-a"})),  # A: "可以关站"
+    ("CN-ZJ", "filed_sites_reachable", False, "tc-cn-zj", frozenset({"tc-cn-zj"})),
+    ("CN-JX", "filed_sites_reachable", True, "tc-cn-jx", frozenset({"tc-cn-jx"})),
+    ("CN-HA", "filed_sites_reachable", True, "tc-cn-ha", frozenset({"tc-cn-ha", "q-cn-ha"})),
+    ("CN-GD", "filed_sites_reachable", True, "q-cn-gd", frozenset({"q-cn-gd", "j-cn-gd"})),
+    ("CN-GX", "filed_sites_reachable", True, "tc-cn-gx", frozenset({"tc-cn-gx"})),
+    ("CN-HI", "filed_sites_reachable", False, "tc-cn-hi", frozenset({"tc-cn-hi"})),
+    ("CN-CQ", "filed_sites_reachable", True, "tc-cn-cq", frozenset({"tc-cn-cq"})),
+    ("CN-SC", "filed_sites_reachable", True, "tc-cn-sc", frozenset({"tc-cn-sc"})),
+    ("CN-GZ", "filed_sites_reachable", False, "tc-cn-gz", frozenset({"tc-cn-gz"})),
+    ("CN-SN", "filed_sites_reachable", False, "tc-cn-sn", frozenset({"tc-cn-sn"})),
+    ("CN-NX", "filed_sites_reachable", True, "tc-cn-nx", frozenset({"tc-cn-nx"})),
+    ("CN-BJ", "unfiled_sites_closed", True, "tc-cn-bj", frozenset({"tc-cn-bj"})),
+    ("CN-TJ", "unfiled_sites_closed", True, "tc-cn-tj", frozenset({"tc-cn-tj"})),
+    ("CN-HE", "unfiled_sites_closed", True, "tc-cn-he", frozenset({"tc-cn-he"})),
+    ("CN-ZJ", "unfiled_sites_closed", True, "tc-cn-zj", frozenset({"tc-cn-zj"})),
+    ("CN-FJ", "unfiled_sites_closed", True, "tc-cn-fj", frozenset({"tc-cn-fj", "j-cn-fj"})),
+    ("CN-JX", "unfiled_sites_closed", True, "tc-cn-jx", frozenset({"tc-cn-jx"})),
+    ("CN-SD", "unfiled_sites_closed", True, "tc-cn-sd", frozenset({"tc-cn-sd"})),
+    ("CN-HA", "unfiled_sites_closed", True, "tc-cn-ha", frozenset({"tc-cn-ha", "j-cn-ha"})),
+    ("CN-HB", "unfiled_sites_closed", True, "tc-cn-hb", frozenset({"tc-cn-hb", "j-cn-hb"})),
+    ("CN-HN", "unfiled_sites_closed", True, "j-cn-hn", frozenset({"j-cn-hn"})),
+    ("CN-CQ", "unfiled_sites_closed", True, "tc-cn-cq", frozenset({"tc-cn-cq"})),
+    ("CN-YN", "unfiled_sites_closed", True, "tc-cn-yn", frozenset({"tc-cn-yn"})),
+    ("CN-SN", "unfiled_sites_closed", True, "j-cn-sn", frozenset({"j-cn-sn"})),
+    ("CN-GS", "unfiled_sites_closed", True, "tc-cn-gs", frozenset({"tc-cn-gs", "j-cn-gs"})),
+    ("CN-QH", "unfiled_sites_closed", True, "tc-cn-qh", frozenset({"tc-cn-qh"})),
+]
+
+
+@pytest.mark.parametrize(("code", "fact", "value", "source", "cited"), FACTS)
+def test_site_fact_and_its_sources(
+    code: str, fact: str, value: bool, source: str, cited: frozenset[str]
+) -> None:
+    site_fact = getattr(bp.default_policy().rules_for(bp.resolve_province(code)), fact)
+    assert site_fact.value is value
+    assert site_fact.sources[0].id == source
+    current = {s.id for s in site_fact.sources} | {
+        c.source.id for c in site_fact.claims if c.source.standing is not bp.model.SourceStanding.HISTORICAL
+    }
+    assert current >= cited
+    assert not site_fact.disputed

@@ -120,6 +120,8 @@ def check_footer(
     """
     if not isinstance(html, str):
         raise ArgumentTypeError("html", html, ["the page's HTML (str)"])
+    if as_of is not None and not isinstance(as_of, dt.date):
+        raise ArgumentTypeError("as_of", as_of, ["a datetime.date", "None (today)"])
     pol = resolve_policy(policy)
     expected = parse_icp_number(icp_number, policy=pol)
     reader = _FooterReader()

@@ -147,10 +147,11 @@ def _to_classes(value: Iterable[str]) -> tuple[str, ...]:
     """The business classes in catalogue order; a string is one class or a dotted list."""
     if isinstance(value, str):
         value = value.split(".")
-    try:
-        items = [str(v).upper() for v in value]
-    except TypeError:
-        raise InvalidArgumentError("classes", value, ["an iterable of A1, A2, B1, B2"]) from None
+    # Only a collection of strings: anything else is not read (an iterator may be
+    # endless, an object's __iter__ or __str__ may fail).
+    if not isinstance(value, (list, tuple, set, frozenset)) or not all(isinstance(v, str) for v in value):
+        raise InvalidArgumentError("classes", value, ["an iterable of A1, A2, B1, B2"])
+    items = [v.upper() for v in value]
     unknown = [v for v in items if v not in LICENCE_CLASSES]
     if unknown or len(set(items)) != len(items):
         raise InvalidArgumentError("classes", value, ["distinct classes among A1, A2, B1, B2"])
