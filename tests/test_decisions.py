@@ -136,9 +136,12 @@ def test_decision_partitions_the_changes(
     deferred = decision.deferred_changes
     assert decision.blocking_changes | deferred == changes
     assert not decision.blocking_changes & deferred
-    assert decision.direct == (not decision.blocking_changes)
     assert [v.change for v in decision.verdicts] == sorted(changes, key=list(bp.Change).index)
-    assert decision.disputed == any(v.disputed for v in decision.verdicts)
+    # Compositional: a set of changes is direct, or disputed, exactly when one of its
+    # changes asked alone is (each single-change answer is pinned in test_truth_table).
+    alone = [bp.assess_transfer(code, change, subject_kind=kind) for change in changes]
+    assert decision.direct is all(single.direct for single in alone)
+    assert decision.disputed is any(single.disputed for single in alone)
     for d in decision.deferred:
         assert d.deadline_working_days is None or d.deadline_working_days > 0
     if any(v.basis is bp.Basis.NATIONAL_DEFAULT for v in decision.verdicts):

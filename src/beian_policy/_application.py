@@ -22,7 +22,7 @@ from ._data._structure import format_exception, strict_hook
 from ._enums import Change, SubjectKind, _StrEnum
 from ._policy import Policy
 from ._provinces import get_province
-from .errors import ArgumentTypeError, InvalidApplicationError, UnknownNameError
+from .errors import ArgumentTypeError, InvalidApplicationError, UnknownNameError, shown
 
 __all__ = ["Application", "Domain", "Person", "Registrant", "Website", "read_application"]
 
@@ -122,31 +122,31 @@ def _date(value: Any, _: Any) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"expected a date (YYYY-MM-DD), got {value!r:.60}")
+    raise ValueError(f"expected a date (YYYY-MM-DD), got {shown(value)}")
 
 
 def _subject_kind(value: Any, _: Any) -> SubjectKind:
     # Words (单位, 个人...) were read by read_application with the policy's aliases.
     if isinstance(value, str) and value in {k.value for k in SubjectKind}:
         return SubjectKind(value)
-    raise ValueError(f"expected one of {', '.join(k.value for k in SubjectKind)}, got {value!r:.60}")
+    raise ValueError(f"expected one of {', '.join(k.value for k in SubjectKind)}, got {shown(value)}")
 
 
 def _registrant(value: Any, _: Any) -> Registrant:
     if isinstance(value, str) and value in {r.value for r in Registrant}:
         return Registrant(value)
-    raise ValueError(f"expected one of {', '.join(r.value for r in Registrant)}, got {value!r:.60}")
+    raise ValueError(f"expected one of {', '.join(r.value for r in Registrant)}, got {shown(value)}")
 
 
 def _documents(value: Any, _: Any) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError(f"expected a list of document ids, got {value!r:.60}")
+        raise TypeError(f"expected a list of document ids, got {shown(value)}")
     return frozenset(value)
 
 
 def _changes(value: Any, _: Any) -> frozenset[Change]:
     if not isinstance(value, list):
-        raise TypeError(f"expected a list of change ids, got {value!r:.60}")
+        raise TypeError(f"expected a list of change ids, got {shown(value)}")
     try:
         return coerce_changes(value)
     except (LookupError, TypeError, ValueError) as exc:
@@ -230,7 +230,7 @@ def _raw_province_problems(data: Mapping[str, Any], policy: Policy | None) -> li
 
 
 def _unknown_province(value: str) -> str:
-    return f"unknown province {value!r:.60}: give a name (上海), ISO code or abbreviation"
+    return f"unknown province {shown(value)}: give a name (上海), ISO code or abbreviation"
 
 
 def _split(line: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from ._enums import Change, Failure, Lang, SubjectKind, _StrEnum
-from ._text import fold, lookup_key
+from ._text import fold, is_name_sized, name_key
 from .errors import (
     AmbiguousNameError,
     ArgumentTypeError,
@@ -33,6 +33,7 @@ __all__ = [
     "coerce_member",
     "coerce_subject_kind",
     "coerce_term",
+    "require_member",
     "sorted_changes",
     "split_list",
     "suggest_terms",
@@ -54,8 +55,11 @@ _MOST_CHANGE_ITEMS = 1000
 
 def vocabulary_key(text: str) -> str:
     """The form an id of a closed vocabulary is matched in: ``"Subject-Name "`` and
-    ``"ｓｕｂｊｅｃｔ＿ｎａｍｅ"`` both become ``"subject_name"``."""
-    return fold(text[:200]).lower().replace("-", "_").replace(" ", "_")
+    ``"ｓｕｂｊｅｃｔ＿ｎａｍｅ"`` both become ``"subject_name"``. A text too long to be
+    an id gives ``""``, which no id is, decided before folding it."""
+    if not is_name_sized(text):
+        return ""
+    return fold(text).lower().replace("-", "_").replace(" ", "_")
 
 
 def coerce_member(enum: type[_E], value: object, *, argument: str, vocabulary: str) -> _E:
@@ -81,7 +85,7 @@ def suggest_terms(value: str, valid: Iterable[str], aliases: AliasIndex | None) 
 
     ids = list(valid)
     found = [*difflib.get_close_matches(vocabulary_key(value), ids, n=3)]
-    key = lookup_key(value[:200])
+    key = name_key(value)
     if aliases and key:
         spellings = list(aliases)
         near = [s for s in spellings if len(key) >= 2 and (key in s or s in key) and len(s) >= 2]
@@ -111,7 +115,8 @@ def coerce_term(
     key = vocabulary_key(value)
     if key in valid:
         return enum(key)
-    ids = [term for term in (aliases or {}).get(lookup_key(value[:200]), ()) if term in valid]
+    spelling = name_key(value)
+    ids = [t for t in (aliases or {}).get(spelling, ()) if t in valid] if spelling is not None else []
     if len(ids) == 1:
         return enum(ids[0])
     if ids:
@@ -120,6 +125,13 @@ def coerce_term(
     if unknown is not None:
         raise unknown(value, valid, suggestions)
     raise UnknownNameError(vocabulary, value, valid, suggestions)
+
+
+def require_member(value: object, enum: type[_E], argument: str, *, optional: bool = False) -> None:
+    """Refuse anything but a member of *enum* (or None when *optional*) with an
+    :class:`ArgumentTypeError`: the typed methods of the data records take members only."""
+    if not isinstance(value, enum) and not (optional and value is None):
+        raise ArgumentTypeError(argument, value, [enum.__name__, *(["None"] if optional else [])])
 
 
 def coerce_lang(value: object) -> Lang:

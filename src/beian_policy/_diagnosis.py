@@ -138,7 +138,7 @@ class Diagnosis:
     def remedy(self, remedy_id: str) -> Remedy:
         """The kept branch *remedy_id*; :class:`UnknownIdError` if the facts dropped it."""
         for remedy in self.remedies:
-            if remedy.id == remedy_id:
+            if isinstance(remedy_id, str) and remedy.id == str.__str__(remedy_id):
                 return remedy
         raise UnknownIdError("remedy", remedy_id, [r.id for r in self.remedies])
 

@@ -26,6 +26,7 @@ from ._model import Text
 from ._policy import Policy
 from ._vocab import FindingId, RuleId
 from .errors import ArgumentTypeError
+from .errors import shown as short_repr
 
 __all__ = ["check_footer"]
 
@@ -119,6 +120,8 @@ def check_footer(
     """
     if not isinstance(html, str):
         raise ArgumentTypeError("html", html, ["the page's HTML (str)"])
+    if as_of is not None and not isinstance(as_of, dt.date):
+        raise ArgumentTypeError("as_of", as_of, ["a datetime.date", "None (today)"])
     pol = resolve_policy(policy)
     expected = parse_icp_number(icp_number, policy=pol)
     reader = _FooterReader()
@@ -215,8 +218,8 @@ def _check_link(report: _Report, shown: list[IcpNumber], links: list[_Link]) -> 
             FindingId.FOOTER_LINK_WRONG,
             Severity.BLOCKS,
             Text(
-                f"备案号链接到 {host or around[0].href!r}，不是工信部备案系统。",
-                f"The number links to {host or around[0].href!r}, not MIIT's filing system.",
+                f"备案号链接到 {short_repr(host or around[0].href)}，不是工信部备案系统。",
+                f"The number links to {short_repr(host or around[0].href)}, not MIIT's filing system.",
             ),
             Text(f"改为链接 https://{MIIT_HOST}。", f"Link to https://{MIIT_HOST} instead."),
         )

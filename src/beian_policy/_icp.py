@@ -34,7 +34,7 @@ from ._icp_html import decode_u_escapes, looks_like_html, text_pieces
 from ._memo import memoised
 from ._model import Province
 from ._policy import Policy
-from ._text import fold, strip_invisible
+from ._text import fold, strip_invisible, without_expanders
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,
@@ -148,10 +148,11 @@ def _to_classes(value: Iterable[str]) -> tuple[str, ...]:
     """The business classes in catalogue order; a string is one class or a dotted list."""
     if isinstance(value, str):
         value = value.split(".")
-    try:
-        items = [str(v).upper() for v in value]
-    except TypeError:
-        raise InvalidArgumentError("classes", value, ["an iterable of A1, A2, B1, B2"]) from None
+    # Only a collection of strings: anything else is not read (an iterator may be
+    # endless, an object's __iter__ or __str__ may fail).
+    if not isinstance(value, (list, tuple, set, frozenset)) or not all(isinstance(v, str) for v in value):
+        raise InvalidArgumentError("classes", value, ["an iterable of A1, A2, B1, B2"])
+    items = [v.upper() for v in value]
     unknown = [v for v in items if v not in LICENCE_CLASSES]
     if unknown or len(set(items)) != len(items):
         raise InvalidArgumentError("classes", value, ["distinct classes among A1, A2, B1, B2"])
@@ -405,7 +406,9 @@ def _pieces(text: str, *, with_digits_only: bool) -> list[str]:
     for HTML the text of each block and each attribute that holds numbers. With
     *with_digits_only*, HTML pieces that cannot hold a number are left out (fast);
     without, they stay for the diagnosis of a text with no number."""
-    text = strip_invisible(text)  # first, so that a zero-width space cannot split an entity
+    # First, so that a zero-width space cannot split an entity, and no character NFKC
+    # expands more than threefold makes the folded text long (U+FDFA is 18 characters).
+    text = without_expanders(strip_invisible(text))
     if looks_like_html(text):
         pieces = text_pieces(text)
         if with_digits_only:
@@ -775,7 +778,7 @@ def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> 
     if len(numbers) == 1:
         return numbers[0]
     if numbers:
-        listed = ", ".join(str(n) for n in numbers)
+        listed = ", ".join(str(n) for n in numbers[:3]) + (", ..." if len(numbers) > 3 else "")
         raise InvalidIcpNumberError(
             text,
             f"it holds {len(numbers)} different ICP numbers ({listed}); pass one, or use find_icp_numbers()",

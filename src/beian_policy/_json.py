@@ -253,7 +253,7 @@ def from_dict(cls: type[_T], data: object) -> _T:
     numbers...). Computed keys are ignored. Raises :class:`InvalidArgumentError`
     naming every field that does not fit.
     """
-    if cls not in PUBLIC_TYPES:
+    if not isinstance(cls, type) or cls not in PUBLIC_TYPES:
         names = sorted(c.__name__ for c in PUBLIC_TYPES)
         raise InvalidArgumentError("type to read", getattr(cls, "__name__", cls), names)
     if not isinstance(data, Mapping):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._coerce import coerce_lang
+from ._coerce import coerce_lang, require_member
 from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
 from ._vocab import CheckKind, Fact, Trigger
 from .errors import UnknownIdError
@@ -204,6 +204,7 @@ class TransferRule:
 
     def disputed_against(self, timing: Timing) -> bool:
         """Whether a current source claims something other than *timing*."""
+        require_member(timing, Timing, "timing")
         return any(_disagrees(c.timing, timing, c.source) for c in self.claims)
 
     @property
@@ -212,6 +213,8 @@ class TransferRule:
         return self.timing is not None and self.disputed_against(self.timing)
 
     def applies(self, change: Change, subject_kind: SubjectKind | None) -> bool:
+        require_member(change, Change, "change")
+        require_member(subject_kind, SubjectKind, "subject_kind", optional=True)
         if change not in self.changes:
             return False
         if subject_kind is None:
@@ -302,6 +305,7 @@ class ProvinceCheck:
 
     def covers(self, subject_kind: SubjectKind | None) -> bool:
         """Whether the check concerns *subject_kind* (an unknown kind: if it may)."""
+        require_member(subject_kind, SubjectKind, "subject_kind", optional=True)
         return subject_kind is None or subject_kind in self.applies_to
 
 
@@ -360,6 +364,7 @@ class ProvinceRules:
     ) -> tuple[TimingClaim, ...]:
         """The claims of current sources that say other than *timing* for *change* (the
         ones that make it :meth:`disputed`), so that an answer can name who says what."""
+        require_member(timing, Timing, "timing")
         return tuple(
             claim
             for claim in self.claims_about(change, subject_kind)
@@ -453,6 +458,6 @@ class FailureInfo:
     def cause(self, cause_id: str) -> Cause:
         """The cause *cause_id*; :class:`UnknownIdError` if the failure has none."""
         for cause in self.causes:
-            if cause.id == cause_id:
+            if isinstance(cause_id, str) and cause.id == str.__str__(cause_id):
                 return cause
         raise UnknownIdError("cause", cause_id, [c.id for c in self.causes])

@@ -224,6 +224,6 @@ def output_schema(command: str | None = None) -> dict[str, Any]:
     if command is None:
         defs.update({f"command_{name}": schema for name, schema in commands.items()})
         return {"$schema": _DIALECT, "$defs": defs}
-    if command not in commands:
+    if not isinstance(command, str) or str.__str__(command) not in commands:
         raise UnknownNameError("command", command, OUTPUT_COMMANDS)
     return {"$schema": _DIALECT, **commands[command], "$defs": defs}

@@ -9,7 +9,7 @@ from typing import ParamSpec
 
 import attrs
 
-from ._coerce import ChangesLike, coerce_flag
+from ._coerce import ChangesLike, coerce_flag, require_member
 from ._data._loader import resolve_policy
 from ._decision import ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Basis, Change, SubjectKind
@@ -70,6 +70,7 @@ class PlanFacts:
 
     def triggers(self, trigger: Trigger) -> bool:
         """Whether a requirement with a fact trigger applies for these facts."""
+        require_member(trigger, Trigger, "trigger")
         return bool(getattr(self, trigger.value, False))
 
 

@@ -11,7 +11,7 @@ import attrs
 
 from ._enums import Change, Failure
 from ._model import FailureInfo, NationalRule, Province, ProvinceRules, Source, StepInfo, Term, Text
-from ._text import lookup_key
+from ._text import lookup_key, name_key
 from .errors import UnknownChangeError, UnknownIdError, UnknownProvinceError
 
 __all__ = ["NoIcpRegion", "Policy", "province_alias_texts"]
@@ -152,20 +152,20 @@ class Policy:
 
     def province_by_code(self, code: str) -> Province | None:
         """This policy's province with ISO code *code*, else None."""
-        rules = self._by_code.get(code) if isinstance(code, str) else None
+        rules = self._by_code.get(str.__str__(code)) if isinstance(code, str) else None
         return None if rules is None else rules.province
 
     def province_by_alias(self, text: str) -> Province | None:
         """The province *text* names exactly (after folding), else None."""
-        return self._by_alias.get(lookup_key(text)) if isinstance(text, str) else None
+        return _by_name(self._by_alias, text)
 
     def no_icp_region_by_alias(self, text: str) -> NoIcpRegion | None:
         """The no-ICP region (香港, 澳门, 台湾) *text* names, else None."""
-        return self._regions_by_alias.get(lookup_key(text)) if isinstance(text, str) else None
+        return _by_name(self._regions_by_alias, text)
 
     def province_by_abbreviation(self, abbreviation: str) -> Province | None:
         """The province whose ICP abbreviation (or an alternative) is *abbreviation*."""
-        return self._by_abbreviation.get(abbreviation) if isinstance(abbreviation, str) else None
+        return self._by_abbreviation.get(str.__str__(abbreviation)) if isinstance(abbreviation, str) else None
 
     def alias_keys(self) -> Iterator[tuple[str, Province]]:
         """Every folded alias key with its province (for suggestions and tests)."""
@@ -196,7 +196,9 @@ class Policy:
 
     def term(self, vocabulary: str, term_id: str) -> Term | None:
         """The words and aliases of *term_id* in *vocabulary*, if the data has them."""
-        return self._terms.get((vocabulary, str(term_id)))
+        if not isinstance(vocabulary, str) or not isinstance(term_id, str):
+            return None
+        return self._terms.get((str.__str__(vocabulary), str.__str__(term_id)))
 
     def failure_info(self, failure: Failure) -> FailureInfo:
         """The data on *failure*: its causes, remedy branches and sources."""
@@ -204,7 +206,7 @@ class Policy:
 
     def failure_by_alias(self, text: str) -> Failure | None:
         """The failure whose id, title (zh or en) or alias *text* is, after folding."""
-        return self._failures_by_alias.get(lookup_key(text)) if isinstance(text, str) else None
+        return _by_name(self._failures_by_alias, text)
 
     def source(self, source_id: str) -> Source:
         """The source *source_id*; :class:`UnknownIdError` if the data has none."""
@@ -212,7 +214,15 @@ class Policy:
 
 
 _K = TypeVar("_K")
+_MISSING: Any = object()
 _V = TypeVar("_V")
+
+
+def _by_name(index: Mapping[str, _V], text: object) -> _V | None:
+    """The entry *text* names after folding; None for a non-string or a text too long
+    to be a name (refused before folding it)."""
+    key = name_key(text) if isinstance(text, str) else None
+    return None if key is None else index.get(key)
 
 
 def _alias_index(terms: tuple[Term, ...]) -> dict[str, tuple[str, ...]]:
@@ -225,8 +235,10 @@ def _alias_index(terms: tuple[Term, ...]) -> dict[str, tuple[str, ...]]:
     return index
 
 
-def _get(index: Mapping[_K, _V], key: _K, kind: str) -> _V:
-    try:
-        return index[key]
-    except (KeyError, TypeError):  # TypeError: an unhashable key
-        raise UnknownIdError(kind, key, sorted(map(str, index))) from None
+def _get(index: Mapping[Any, _V], key: object, kind: str) -> _V:
+    # Ids are strings (or str enums): anything else names nothing, and is not hashed,
+    # since a caller's object may hash however it likes; a str subclass is read as str.
+    found = index.get(str.__str__(key), _MISSING) if isinstance(key, str) else _MISSING
+    if found is _MISSING:
+        raise UnknownIdError(kind, key, sorted(map(str, index)))
+    return found  # type: ignore[no-any-return]

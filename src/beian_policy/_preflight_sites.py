@@ -14,7 +14,7 @@ from ._model import CheckClaim, ProvinceCheck, Requirement, Text
 from ._numbers import domain_to_unicode
 from ._preflight_run import Run, covers, join
 from ._vocab import CheckKind, FindingId, RuleId, Trigger
-from .errors import InvalidApplicationError, InvalidIcpNumberError
+from .errors import InvalidApplicationError, InvalidIcpNumberError, shown
 
 __all__ = ["SITE_CHECKS"]
 
@@ -84,8 +84,8 @@ def _domain_name(run: Run, field: str, domain: Domain) -> None:
             FindingId.DOMAIN_NAME_INVALID,
             Severity.BLOCKS,
             Text(
-                f"{domain.name!r} 不是有效的域名（IDNA 2008）。",
-                f"{domain.name!r} is not a valid domain name (IDNA 2008).",
+                f"{shown(domain.name)} 不是有效的域名（IDNA 2008）。",
+                f"{shown(domain.name)} is not a valid domain name (IDNA 2008).",
             ),
             Text(
                 "填写注册的域名本身，例如 example.com。",

@@ -11,7 +11,7 @@ from ._memo import memoised
 from ._model import Province
 from ._places import Place, find_place
 from ._policy import Policy
-from ._text import fold, lookup_key
+from ._text import fold, is_name_sized, name_key
 from .errors import ArgumentTypeError, InvalidArgumentError, UnknownProvinceError
 
 __all__ = [
@@ -125,7 +125,7 @@ def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None)
         # then Shaanxi 陕西); Chinese input is never ambiguous that way.
         others = confusable_provinces(exact, policy=pol) if isinstance(text, str) and text.isascii() else ()
         return (exact, *others)[:limit]
-    key = lookup_key(text) if isinstance(text, str) else ""
+    key = (name_key(text) or "") if isinstance(text, str) else ""
     if not key or len(key) > _LONGEST_SEARCH:
         return ()
     scored: dict[str, tuple[float, Province]] = {}
@@ -148,8 +148,11 @@ _ICP_FRAGMENT = re.compile(r"^\s*(\S)\s*(ICP|B2|备|证)", re.IGNORECASE)
 
 
 def _suggest(text: str, policy: Policy) -> tuple[str, ...]:
-    found = list(search_provinces(fold(text), limit=3, policy=policy))
-    fragment = _ICP_FRAGMENT.match(fold(text))
+    if not is_name_sized(text):  # no name is that long: nothing is near it
+        return ()
+    folded = fold(text)
+    found = list(search_provinces(folded, limit=3, policy=policy))
+    fragment = _ICP_FRAGMENT.match(folded)
     if fragment is not None:
         by_abbreviation = policy.province_by_abbreviation(fragment.group(1))
         if by_abbreviation is not None:

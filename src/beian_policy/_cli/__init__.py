@@ -40,6 +40,7 @@ from ._exit import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     PROG,
+    bounded,
     error_line,
 )
 from ._format import Formatter
@@ -122,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             args = parser.parse_args(argv)
         except UsageError as exc:
-            message = f"{exc.message} (see '{exc.prog} --help')"
+            message = f"{bounded(exc.message)} (see '{exc.prog} --help')"
             if "--json" in (sys.argv[1:] if argv is None else argv):
                 with contextlib.suppress(OSError):
                     print(usage_error_json(message), flush=True)

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from .._enums import Change, Lang
-from ..errors import AmbiguousNameError, BeianPolicyError, PolicyDataError, UnknownNameError
+from ..errors import AmbiguousNameError, BeianPolicyError, PolicyDataError, UnknownNameError, shown
 from ._format import Formatter
 
 __all__ = ["error_object", "localised_message"]
@@ -25,7 +25,8 @@ def localised_message(exc: BeianPolicyError, lang: Lang, words: Formatter | None
         if lang is Lang.ZH:
             return f"“{exc.query}”有多种可能：{'；'.join(named)}。请指定其中一个（写名称或括号里的代码）"
         return (
-            f"{exc.query!r} may mean: {'; '.join(named)}. Give one of them (its name or the id in brackets)"
+            f"{shown(exc.query)} may mean: {'; '.join(named)}. "
+            "Give one of them (its name or the id in brackets)"
         )
     return exc.zh if lang is Lang.ZH else str(exc)
 

@@ -17,6 +17,7 @@ __all__ = [
     "EXIT_OUTPUT",
     "EXIT_USAGE",
     "PROG",
+    "bounded",
     "error_line",
 ]
 
@@ -31,8 +32,18 @@ EXIT_BAD_DATA = 3
 EXIT_OUTPUT = 74  # EX_IOERR (sysexits.h): the output could not be written
 
 
+# The longest message line: argparse echoes a bad argument whole, and an argument can
+# be 100 KB.
+LONGEST_MESSAGE = 1_000
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return bounded(" ".join(text.split()))
+
+
+def bounded(text: str) -> str:
+    """*text* cut to :data:`LONGEST_MESSAGE` characters, marked where it was cut."""
+    return text if len(text) <= LONGEST_MESSAGE else text[: LONGEST_MESSAGE - 1] + "…"
 
 
 def error_line(message: str, *, prog: str = PROG, kind: str = "error") -> None:

@@ -5,6 +5,7 @@ errors are told apart from errors reading input."""
 from __future__ import annotations
 
 import errno
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import IO
@@ -98,10 +99,22 @@ def wrap(text: str, width: int = WIDTH, *, indent: str = "", first: str | None =
     return lines
 
 
+# Terminal control characters (C0 but tab and newline, DEL, C1) and the bidi
+# overrides, which could retitle a terminal, clear it or reorder a line when a data
+# string or an argument holds them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def printable(text: str) -> str:
-    """*text* with lone surrogates written as ``\\udcXX``, so a strict UTF-8 stream can
-    write it. Python turns bytes in ``argv`` (or a file name) that are not UTF-8 into
-    such surrogates; inside JSON strings the escape reads back as the same text."""
+    """*text* safe for a terminal and a strict UTF-8 stream: control characters written
+    as ``\\u001b``, and lone surrogates as ``\\udcXX`` (Python turns bytes in ``argv``
+    or a file name that are not UTF-8 into them). Inside JSON strings both escapes read
+    back as the same text."""
+    text = _CONTROL.sub(_escaped, text)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from .._enums import Lang
+from ..errors import shown
 from ._commands import (
     run_changes,
     run_check,
@@ -78,6 +79,8 @@ def _path(text: str) -> str:
     """A file path option: never empty (``Path("")`` would be the current directory)."""
     if not text:
         raise argparse.ArgumentTypeError("expected a file path, not an empty string")
+    if "\x00" in text:  # no file name holds one; the OS would refuse it with a ValueError
+        raise argparse.ArgumentTypeError("a file path cannot contain a NUL character")
     return text
 
 
@@ -86,7 +89,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {shown(text)}") from None
 
 
 def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidApplicationError
+from ..errors import InvalidApplicationError, shown
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,5 +46,5 @@ def read_application_file(path: str) -> tuple[str | None, dict[str, Any]]:
         raise InvalidApplicationError([("(file)", "expected a table (TOML) or an object (JSON) at the top")])
     province = data.pop("province", None)
     if province is not None and not isinstance(province, str):
-        raise InvalidApplicationError([("province", f"expected a province name, got {province!r:.60}")])
+        raise InvalidApplicationError([("province", f"expected a province name, got {shown(province)}")])
     return province, data

@@ -125,7 +125,10 @@ def _read_path(path: object, origin: object) -> tuple[str, str]:
     if not isinstance(path, (str, os.PathLike)):
         raise ArgumentTypeError("path", path, expected)
     name = _check_origin(origin)
-    location = os.fspath(path)
+    try:
+        location = os.fspath(path)
+    except Exception:  # noqa: BLE001 - a PathLike whose __fspath__ fails gives no path
+        raise ArgumentTypeError("path", path, expected) from None
     if not isinstance(location, str) or not location.strip():
         raise InvalidArgumentError("path", location, expected)
     file = Path(location)

@@ -1,0 +1,198 @@
+"""The truth table: decisions per province, pinned by hand outside the data file.
+
+Every row is read off the reference dossier (``shared/reference/provinces.md``, §1 and
+the §2 section of the province, §5 for the conflicts), never off the data or the code:
+the change and subject kind asked about, the timing the province's page gives
+(``before``: change at the original provider first; ``after``: transfer first, change
+afterwards), the deadline it sets, the source id that decides (Tencent's current
+province page ``tc-cn-xx`` where it speaks; QingCloud ``q-cn-xx`` where Tencent is
+silent), and the providers whose current pages say otherwise (the dispute).
+
+The worked examples in ``data/provinces.toml`` stay there as documentation; this table
+is what catches a rule and its example edited together. It pins the deciding *source*
+(``verdict.sources[0].id``), not the rule id, since rule ids name how rules are stored.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import beian_policy as bp
+
+ORG, IND = "organisation", "individual"
+
+# (province, change, subject kind, timing, deadline in working days, deciding source,
+#  sources whose current pages dispute it)
+TABLE: list[tuple[str, str, str | None, str, int | None, str, frozenset[str]]] = [
+    # 北京: 先接入后变更 allowed, a change filed within 10 working days; the 主办单位's
+    # certificate fields and the 主体负责人 must match (TC-L). 个人 cannot change name.
+    ("CN-BJ", "website_name", ORG, "after", 10, "tc-cn-bj", frozenset()),
+    ("CN-BJ", "subject_certificate", ORG, "before", None, "tc-cn-bj", frozenset()),
+    ("CN-BJ", "subject_name", IND, "before", None, "tc-cn-bj", frozenset()),
+    # 辽宁: "不接受先接入后变更" on Tencent's company tab; J agrees.
+    ("CN-LN", "website_name", ORG, "before", None, "tc-cn-ln", frozenset()),
+    ("CN-LN", "subject_name", ORG, "before", None, "tc-cn-ln", frozenset()),
+    # 山西: submit the old certificate number, change after (TC); J says must match (§5).
+    ("CN-SX", "subject_certificate", ORG, "after", None, "tc-cn-sx", frozenset({"j-cn-sx"})),
+    # 上海: latest 三证合一 certificate, change after approval (TC).
+    ("CN-SH", "subject_certificate", ORG, "after", None, "tc-cn-sh", frozenset()),
+    # 江苏: the 主体负责人 may differ on 新增接入, change within 10 working days (TC);
+    # QingCloud and JD say it must match (§5).
+    ("CN-JS", "subject_owner", ORG, "after", 10, "tc-cn-js", frozenset({"q-cn-js"})),
+    # 浙江: "需上传最新证件，通过后再变更" (TC).
+    ("CN-ZJ", "subject_certificate", ORG, "after", None, "tc-cn-zj", frozenset()),
+    # 福建: old-certificate filings transfer with the original number (TC); J: must match.
+    ("CN-FJ", "subject_certificate", ORG, "after", None, "tc-cn-fj", frozenset({"j-cn-fj"})),
+    # 湖南: "备案的信息一定要跟原备案信息一致" (TC; Q; J agree): every change, both kinds.
+    ("CN-HN", "website_name", ORG, "before", None, "tc-cn-hn", frozenset()),
+    ("CN-HN", "subject_address", IND, "before", None, "tc-cn-hn", frozenset()),
+    ("CN-HN", "website_owner", None, "before", None, "tc-cn-hn", frozenset()),
+    # 广东: the 网站名称 must equal MIIT's record (TC-L).
+    ("CN-GD", "website_name", ORG, "before", None, "tc-cn-gd", frozenset()),
+    # 四川: new and old information must match (TC; Q; J), except an old certificate.
+    ("CN-SC", "subject_name", ORG, "before", None, "tc-cn-sc", frozenset()),
+    ("CN-SC", "website_name", IND, "before", None, "tc-cn-sc", frozenset()),
+    ("CN-SC", "subject_certificate", IND, "before", None, "tc-cn-sc", frozenset()),
+    # 贵州: Tencent silent; QingCloud: must match, else change at the original provider.
+    ("CN-GZ", "website_name", ORG, "before", None, "q-cn-gz", frozenset()),
+    ("CN-GZ", "subject_owner", IND, "before", None, "q-cn-gz", frozenset()),
+    # 云南: 个人 "允许先接入后变更" (TC-L); JD's boilerplate says must match (§5).
+    ("CN-YN", "subject_name", IND, "after", None, "tc-cn-yn", frozenset({"j-cn-yn"})),
+    # 西藏: 主办单位名称 must match; address, certificate number, 负责人 may change after.
+    ("CN-XZ", "subject_name", ORG, "before", None, "tc-cn-xz", frozenset()),
+    ("CN-XZ", "subject_address", ORG, "after", None, "tc-cn-xz", frozenset()),
+    ("CN-XZ", "subject_certificate", ORG, "after", None, "tc-cn-xz", frozenset()),
+    # 陕西: "新增接入备案可以先接入后变更" (TC); JD says must match (§5).
+    ("CN-SN", "subject_name", ORG, "after", None, "tc-cn-sn", frozenset({"j-cn-sn"})),
+    ("CN-SN", "subject_address", ORG, "after", None, "tc-cn-sn", frozenset({"j-cn-sn"})),
+    # 青海: Tencent silent; QingCloud (companies): must match the filed record.
+    ("CN-QH", "subject_address", ORG, "before", None, "q-cn-qh", frozenset()),
+    # 宁夏: an old-certificate filing is cancelled or changed at the original provider (TC).
+    ("CN-NX", "subject_certificate", ORG, "before", None, "tc-cn-nx", frozenset()),
+    # 河南: the original 负责人 must equal the transfer contact (QingCloud); TC silent.
+    ("CN-HA", "subject_owner", None, "before", None, "q-cn-ha", frozenset()),
+]
+
+# Provinces whose pages state no transfer rule for these changes (§1 "unknown"): the
+# strict national default decides, and says so.
+NO_PROVINCE_RULE = [
+    ("CN-TJ", "website_name", ORG),
+    ("CN-NM", "subject_name", IND),
+    ("CN-JL", "website_owner", ORG),
+    ("CN-HL", "subject_address", None),
+    ("CN-AH", "website_name", IND),
+    ("CN-HB", "subject_name", ORG),
+    ("CN-GX", "website_owner", IND),
+    ("CN-HI", "subject_name", ORG),
+    ("CN-CQ", "website_name", None),
+    ("CN-GS", "subject_certificate", ORG),
+    ("CN-XJ", "website_name", ORG),
+    ("CN-JX", "subject_name", ORG),
+    ("CN-SD", "website_owner", IND),
+    # 上海 states the certificate rule for companies only (TC's company section); with
+    # no subject kind, or for a person, it does not apply.
+    ("CN-SH", "subject_certificate", IND),
+    ("CN-SH", "subject_certificate", None),
+]
+
+
+def _verdict(code: str, change: str, kind: str | None) -> bp.model.ChangeVerdict:
+    decision = bp.assess_transfer(code, change, subject_kind=kind)
+    (verdict,) = decision.verdicts
+    return verdict
+
+
+@pytest.mark.parametrize(("code", "change", "kind", "timing", "deadline", "source", "dissent"), TABLE)
+def test_stated_rule_decides(
+    code: str,
+    change: str,
+    kind: str | None,
+    timing: str,
+    deadline: int | None,
+    source: str,
+    dissent: frozenset[str],
+) -> None:
+    verdict = _verdict(code, change, kind)
+    assert verdict.basis is bp.Basis.PROVINCE
+    assert verdict.timing is bp.Timing(timing)
+    assert verdict.deadline_working_days == deadline
+    assert verdict.sources[0].id == source
+    assert bp.can_transfer_directly(code, change, subject_kind=kind) is (timing == "after")
+    disputing = {claim.source.id for claim in verdict.dissent}
+    assert disputing >= dissent
+    assert verdict.disputed is bool(disputing)
+    if not dissent:
+        assert not verdict.disputed, f"disputed by {sorted(disputing)}"
+
+
+@pytest.mark.parametrize(("code", "change", "kind"), NO_PROVINCE_RULE)
+def test_national_default_decides_where_the_province_is_silent(
+    code: str, change: str, kind: str | None
+) -> None:
+    verdict = _verdict(code, change, kind)
+    assert verdict.basis is bp.Basis.NATIONAL_DEFAULT
+    assert verdict.timing is bp.Timing.BEFORE
+    assert not bp.can_transfer_directly(code, change, subject_kind=kind)
+
+
+def test_historical_sources_never_dispute() -> None:
+    """The 2017 pages (t17) are history: they never make a current rule disputed."""
+    for code in ("CN-SC", "CN-HA", "CN-GD", "CN-BJ"):
+        for change in bp.Change:
+            for kind in (None, ORG, IND):
+                verdict = _verdict(code, change.value, kind)
+                assert "t17" not in {claim.source.id for claim in verdict.dissent}
+
+
+def test_table_covers_every_province() -> None:
+    covered = {row[0] for row in TABLE} | {row[0] for row in NO_PROVINCE_RULE}
+    assert covered >= {p.code for p in bp.provinces()} - {"CN-HE"}
+
+
+# The site facts of the §1 table, with the providers it cites for them in brackets:
+# (province, fact, value, the source that states it, every current provider cited).
+# Tencent's current page states the value where it speaks (tc-cn-xx); elsewhere
+# QingCloud (q-), JD Cloud (j-) or Huawei's summary (h-guanju).
+FACTS: list[tuple[str, str, bool, str, frozenset[str]]] = [
+    ("CN-HE", "filed_sites_reachable", False, "tc-cn-he-a", frozenset({"tc-cn-he-a"})),  # A: "可以关站"
+    ("CN-ZJ", "filed_sites_reachable", False, "tc-cn-zj", frozenset({"tc-cn-zj"})),
+    ("CN-JX", "filed_sites_reachable", True, "tc-cn-jx", frozenset({"tc-cn-jx"})),
+    ("CN-HA", "filed_sites_reachable", True, "tc-cn-ha", frozenset({"tc-cn-ha", "q-cn-ha"})),
+    ("CN-GD", "filed_sites_reachable", True, "q-cn-gd", frozenset({"q-cn-gd", "j-cn-gd"})),
+    ("CN-GX", "filed_sites_reachable", True, "tc-cn-gx", frozenset({"tc-cn-gx"})),
+    ("CN-HI", "filed_sites_reachable", False, "tc-cn-hi", frozenset({"tc-cn-hi"})),
+    ("CN-CQ", "filed_sites_reachable", True, "tc-cn-cq", frozenset({"tc-cn-cq"})),
+    ("CN-SC", "filed_sites_reachable", True, "tc-cn-sc", frozenset({"tc-cn-sc"})),
+    ("CN-GZ", "filed_sites_reachable", False, "tc-cn-gz", frozenset({"tc-cn-gz"})),
+    ("CN-SN", "filed_sites_reachable", False, "tc-cn-sn", frozenset({"tc-cn-sn"})),
+    ("CN-NX", "filed_sites_reachable", True, "tc-cn-nx", frozenset({"tc-cn-nx"})),
+    ("CN-BJ", "unfiled_sites_closed", True, "tc-cn-bj", frozenset({"tc-cn-bj"})),
+    ("CN-TJ", "unfiled_sites_closed", True, "tc-cn-tj", frozenset({"tc-cn-tj"})),
+    ("CN-HE", "unfiled_sites_closed", True, "tc-cn-he", frozenset({"tc-cn-he"})),
+    ("CN-ZJ", "unfiled_sites_closed", True, "tc-cn-zj", frozenset({"tc-cn-zj"})),
+    ("CN-FJ", "unfiled_sites_closed", True, "tc-cn-fj", frozenset({"tc-cn-fj", "j-cn-fj"})),
+    ("CN-JX", "unfiled_sites_closed", True, "tc-cn-jx", frozenset({"tc-cn-jx"})),
+    ("CN-SD", "unfiled_sites_closed", True, "tc-cn-sd", frozenset({"tc-cn-sd"})),
+    ("CN-HA", "unfiled_sites_closed", True, "tc-cn-ha", frozenset({"tc-cn-ha", "j-cn-ha"})),
+    ("CN-HB", "unfiled_sites_closed", True, "tc-cn-hb", frozenset({"tc-cn-hb", "j-cn-hb"})),
+    ("CN-HN", "unfiled_sites_closed", True, "j-cn-hn", frozenset({"j-cn-hn"})),
+    ("CN-CQ", "unfiled_sites_closed", True, "tc-cn-cq", frozenset({"tc-cn-cq"})),
+    ("CN-YN", "unfiled_sites_closed", True, "tc-cn-yn", frozenset({"tc-cn-yn"})),
+    ("CN-SN", "unfiled_sites_closed", True, "j-cn-sn", frozenset({"j-cn-sn"})),
+    ("CN-GS", "unfiled_sites_closed", True, "tc-cn-gs", frozenset({"tc-cn-gs", "j-cn-gs"})),
+    ("CN-QH", "unfiled_sites_closed", True, "tc-cn-qh", frozenset({"tc-cn-qh"})),
+]
+
+
+@pytest.mark.parametrize(("code", "fact", "value", "source", "cited"), FACTS)
+def test_site_fact_and_its_sources(
+    code: str, fact: str, value: bool, source: str, cited: frozenset[str]
+) -> None:
+    site_fact = getattr(bp.default_policy().rules_for(bp.resolve_province(code)), fact)
+    assert site_fact.value is value
+    assert site_fact.sources[0].id == source
+    current = {s.id for s in site_fact.sources} | {
+        c.source.id for c in site_fact.claims if c.source.standing is not bp.model.SourceStanding.HISTORICAL
+    }
+    assert current >= cited
+    assert not site_fact.disputed

@@ -1,0 +1,328 @@
+"""A small mutation harness: deliberate bugs in the code and the data, each run
+against the tests that should catch it.
+
+Code mutants are made on the AST of the decision, plan, diagnosis, ICP and preflight
+modules: a comparison swapped (``==``/``!=``, ``<``/``<=``, ``>``/``>=``, ``in``/``not
+in``, ``is``/``is not``), ``and``/``or`` swapped, a ``not`` dropped, ``True``/``False``
+swapped, a small int constant moved by one. Data mutants edit ``data/provinces.toml``
+one line at a time: a timing flipped, a fact's value flipped, a scope widened, a
+source dropped from a list, a claim line removed.
+
+Each mutant runs in a scratch copy of the repository (``PYTHONPATH`` points at its
+``src``), with ``pytest -x`` over the test files that cover the mutated module, and
+counts as killed when a test fails, collection fails, or it times out.
+
+    .venv/bin/python tools/mutation/run.py                 # every mutant (long)
+    .venv/bin/python tools/mutation/run.py --quick 12      # a seeded sample of 12 per kind
+    .venv/bin/python tools/mutation/run.py --kind data     # only the data mutants
+
+Survivors are printed with their diff; equivalent ones are argued in
+``tools/mutation/equivalent.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import difflib
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PKG = "src/beian_policy"
+DATA = "data/provinces.toml"
+
+# The mutated module -> the tests that must catch a bug in it.
+CODE_TARGETS: dict[str, tuple[str, ...]] = {
+    f"{PKG}/_decision.py": ("tests/test_truth_table.py", "tests/test_decisions.py", "tests/test_data.py"),
+    f"{PKG}/_plan.py": ("tests/test_plan.py",),
+    f"{PKG}/_diagnosis.py": ("tests/test_diagnosis.py",),
+    f"{PKG}/_icp.py": ("tests/test_icp.py",),
+    f"{PKG}/_preflight.py": ("tests/test_preflight.py",),
+    f"{PKG}/_preflight_people.py": ("tests/test_preflight.py",),
+    f"{PKG}/_preflight_sites.py": ("tests/test_preflight.py",),
+}
+DATA_TESTS = (
+    "tests/test_truth_table.py",
+    "tests/test_data.py",
+    "tests/test_decisions.py",
+    "tests/test_plan.py",
+    "tests/test_diagnosis.py",
+)
+
+_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    kind: str  # "code" or "data"
+    path: str
+    index: int  # which candidate in the file
+    description: str
+    new_text: str
+    tests: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return f"{self.kind}:{Path(self.path).name}#{self.index}"
+
+
+class _Mutator(ast.NodeTransformer):
+    """Applies the *target*-th possible mutation (counting in walk order)."""
+
+    def __init__(self, target: int) -> None:
+        self.target = target
+        self.seen = 0
+        self.description = ""
+
+    def _hit(self, description: str) -> bool:
+        hit = self.seen == self.target
+        self.seen += 1
+        if hit:
+            self.description = description
+        return hit
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
+        # Docstrings and type annotations are not behaviour: skip the annotations.
+        node.body = [self.visit(stmt) for stmt in node.body]
+        node.decorator_list = [self.visit(d) for d in node.decorator_list]
+        return node
+
+    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.AST:
+        if node.value is not None:
+            node.value = self.visit(node.value)
+        return node
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        self.generic_visit(node)
+        for i, op in enumerate(node.ops):
+            swap = _SWAPS.get(type(op))
+            if swap is not None and self._hit(f"line {node.lineno}: {type(op).__name__} -> {swap.__name__}"):
+                node.ops[i] = swap()
+        return node
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> ast.AST:
+        self.generic_visit(node)
+        other = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        if self._hit(f"line {node.lineno}: {type(node.op).__name__} -> {type(other).__name__}"):
+            node.op = other
+        return node
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.op, ast.Not) and self._hit(f"line {node.lineno}: drop not"):
+            return node.operand
+        return node
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        if node.value is True or node.value is False:
+            if self._hit(f"line {node.lineno}: {node.value} -> {not node.value}"):
+                return ast.copy_location(ast.Constant(not node.value), node)
+        elif (
+            type(node.value) is int
+            and 0 <= node.value <= 100
+            and self._hit(f"line {node.lineno}: {node.value} -> {node.value + 1}")
+        ):
+            return ast.copy_location(ast.Constant(node.value + 1), node)
+        return node
+
+
+def _strip_docstrings(tree: ast.Module) -> None:
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        first = body[0] if isinstance(body, list) and body else None
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            body[0] = ast.Pass()  # type: ignore[index]
+
+
+def code_mutants() -> Iterator[Mutant]:
+    for path, tests in CODE_TARGETS.items():
+        source = (ROOT / path).read_text(encoding="utf-8")
+        index = 0
+        while True:
+            tree = ast.parse(source)
+            _strip_docstrings(tree)
+            mutator = _Mutator(index)
+            mutated = mutator.visit(tree)
+            if mutator.seen <= index:
+                break
+            yield Mutant("code", path, index, mutator.description, ast.unparse(mutated), tests)
+            index += 1
+
+
+_DATA_EDITS: list[tuple[str, re.Pattern[str], str]] = [
+    ("timing before -> after", re.compile(r'^timing = "before"$'), 'timing = "after"'),
+    ("timing after -> before", re.compile(r'^timing = "after"$'), 'timing = "before"'),
+    ("value true -> false", re.compile(r"^value = true$"), "value = false"),
+    ("value false -> true", re.compile(r"^value = false$"), "value = true"),
+    ("scope -> all", re.compile(r'^scope = "(?!all")[a-z_]+"$'), 'scope = "all"'),
+    ("status stated -> unknown", re.compile(r'^status = "stated"$'), 'status = "unknown"'),
+    ("deadline 10 -> 30", re.compile(r"^deadline_working_days = 10$"), "deadline_working_days = 30"),
+    ("applies_to dropped", re.compile(r"^applies_to = \[.*\]$"), ""),
+    ("claims dropped", re.compile(r"^claims = \[\{.*\}\]$"), ""),
+    ("trigger always -> never", re.compile(r'^trigger = "always"$'), 'trigger = "never"'),
+]
+_SOURCES = re.compile(r'^sources = \[("[^"]+"(?:, "[^"]+")+)\]$')
+
+
+# The records whose values decide answers; the source catalogue, the provinces' names
+# and codes, the free-text notes, the worked examples (checked against the rules by the
+# loader) and the vocabulary texts are not mutated here (tests/test_corruption.py
+# covers their shape).
+DECIDING = (
+    "[[provinces.transfer_rules]]",
+    "[provinces.filed_sites_reachable]",
+    "[provinces.unfiled_sites_closed]",
+    "[[provinces.requirements]]",
+    "[[provinces.checks]]",
+    "[[failures]]",
+    "[[failures.causes]]",
+    "[[failures.remedies]]",
+    "[[national_rules]]",
+)
+
+
+def data_mutants() -> Iterator[Mutant]:
+    lines = (ROOT / DATA).read_text(encoding="utf-8").split("\n")
+    index = 0
+    section = ""
+    for number, line in enumerate(lines):
+        if line.startswith("["):
+            section = line.strip()
+        if section not in DECIDING:
+            continue
+        edits: list[tuple[str, str]] = []
+        for label, pattern, replacement in _DATA_EDITS:
+            if pattern.match(line):
+                edits.append((label, replacement))
+        multi = _SOURCES.match(line)
+        if multi:  # a list of several sources: drop the first, or keep only the first
+            ids = [s.strip() for s in multi.group(1).split(",")]
+            edits.append(("first source dropped", f"sources = [{', '.join(ids[1:])}]"))
+            edits.append(("later sources dropped", f"sources = [{ids[0]}]"))
+        single = re.match(r'^sources = \["(tc|q|j)-cn-([a-z]{2})"\]$', line)
+        if single:  # the deciding source swapped for another provider's page
+            other = {"tc": "q", "q": "tc", "j": "tc"}[single.group(1)]
+            edits.append(("source swapped", f'sources = ["{other}-cn-{single.group(2)}"]'))
+        for label, replacement in edits:
+            new = [*lines[:number], replacement, *lines[number + 1 :]]
+            yield Mutant("data", DATA, index, f"line {number + 1}: {label}", "\n".join(new), DATA_TESTS)
+            index += 1
+
+
+def _scratch() -> Path:
+    scratch = Path(tempfile.mkdtemp(prefix="beian-mutation-"))
+    for part in ("src", "tests", "data", "README.md", "pyproject.toml", "docs", "examples"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, scratch / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, scratch / part)
+    return scratch
+
+
+def run(mutant: Mutant, scratch: Path, timeout: float) -> tuple[str, str]:
+    target = scratch / mutant.path
+    original = target.read_text(encoding="utf-8")
+    target.write_text(mutant.new_text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(scratch / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("CI", None)
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header"]
+    command += mutant.tests
+    try:
+        done = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True, timeout=timeout)
+        failed = next((ln for ln in done.stdout.splitlines() if ln.startswith(("FAILED", "ERROR"))), "")
+        result = ("killed", failed) if done.returncode != 0 else ("survived", "")
+    except subprocess.TimeoutExpired:
+        result = ("killed", "timeout")
+    finally:
+        target.write_text(original, encoding="utf-8")
+    return result
+
+
+def _diff(mutant: Mutant) -> str:
+    old = (ROOT / mutant.path).read_text(encoding="utf-8")
+    if mutant.kind == "code":
+        tree = ast.parse(old)
+        _strip_docstrings(tree)
+        old = ast.unparse(tree)
+    lines = difflib.unified_diff(old.splitlines(), mutant.new_text.splitlines(), lineterm="", n=1)
+    return "\n".join(list(lines)[2:12])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", type=int, metavar="N", help="a seeded sample of N mutants per kind")
+    parser.add_argument("--kind", choices=["code", "data", "both"], default="both")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--json", metavar="FILE", help="write one JSON line per mutant to FILE")
+    parser.add_argument("--min-code", type=float, default=0.0, help="fail below this share killed")
+    parser.add_argument("--min-data", type=float, default=0.0, help="fail below this share killed")
+    args = parser.parse_args(argv)
+    kinds = ["code", "data"] if args.kind == "both" else [args.kind]
+    scratch = _scratch()
+    scores: dict[str, tuple[int, int]] = {}
+    log = open(args.json, "w", encoding="utf-8") if args.json else None  # noqa: SIM115
+    started = time.monotonic()
+    try:
+        for kind in kinds:
+            mutants = list(code_mutants() if kind == "code" else data_mutants())
+            if args.quick:
+                mutants = random.Random(args.seed).sample(mutants, min(args.quick, len(mutants)))
+            killed = 0
+            for mutant in mutants:
+                t0 = time.monotonic()
+                status, killer = run(mutant, scratch, args.timeout)
+                killed += status == "killed"
+                line = f"{status:8} {mutant.name:40} {mutant.description} ({time.monotonic() - t0:.0f}s)"
+                print(line, flush=True)
+                if status == "survived":
+                    print("    " + _diff(mutant).replace("\n", "\n    "), flush=True)
+                if log is not None:
+                    record = {"mutant": mutant.name, "description": mutant.description, "status": status}
+                    log.write(json.dumps({**record, "killed_by": killer}, ensure_ascii=False) + "\n")
+            scores[kind] = (killed, len(mutants))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        if log is not None:
+            log.close()
+    failing = False
+    for kind, (killed, total) in scores.items():
+        share = killed / total if total else 1.0
+        print(f"{kind} mutants: {killed}/{total} killed ({share:.0%})")
+        minimum = args.min_code if kind == "code" else args.min_data
+        failing |= share < minimum
+    print(f"time: {time.monotonic() - started:.0f}s")
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
