@@ -96,7 +96,8 @@ def test_check_json_is_the_api_answer_and_exit_codes() -> None:
     assert data["blocking"] == ["subject_name"]
     assert data["province"]["code"] == "CN-LN"
     assert data["basis"] == "province"
-    assert any(s["id"] == "tc-cn-ln" and s["url"].startswith("https://") for s in data["sources"])
+    assert "tc-cn-ln" in data["sources"]
+    assert data["sources_by_id"]["tc-cn-ln"]["url"].startswith("https://")
 
     not_direct = run("check", "LN", "-c", "subject_name", "--fail-if-not-direct", "--json")
     assert not_direct.returncode == 1
