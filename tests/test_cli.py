@@ -96,7 +96,8 @@ def test_check_json_is_the_api_answer_and_exit_codes() -> None:
     assert data["blocking"] == ["subject_name"]
     assert data["province"]["code"] == "CN-LN"
     assert data["basis"] == "province"
-    assert any(s["id"] == "tc-cn-ln" and s["url"].startswith("https://") for s in data["sources"])
+    assert "tc-cn-ln" in data["sources"]
+    assert data["sources_by_id"]["tc-cn-ln"]["url"].startswith("https://")
 
     not_direct = run("check", "LN", "-c", "subject_name", "--fail-if-not-direct", "--json")
     assert not_direct.returncode == 1
@@ -410,8 +411,8 @@ def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
     # The worked example the old rule gave must follow the new one, or the loader refuses it.
     corrected = replace_once(
         corrected,
-        'direct = false\nblocking = ["subject_name"]\nnote = "The individual tab',
-        'direct = true\ndeferred = ["subject_name"]\nnote = "The individual tab',
+        'direct = false\nblocking = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
+        'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
     )
     path = tmp_path / "corrected.toml"
     path.write_text(corrected, encoding="utf-8")

@@ -160,7 +160,7 @@ DEADLINE_RECORD = f"provinces[{DEADLINE[0]}] ({SHIPPED['provinces'][DEADLINE[0]]
 DEADLINE_FIELD = f"transfer_rules[{DEADLINE[1]}].deadline_working_days"
 DATED = _dated_source()
 DATED_RECORD = f"sources ({SHIPPED['sources'][DATED]['id']})"
-LN_INDIVIDUAL_EXAMPLE = 'direct = false\nblocking = ["subject_name"]\nnote = "The individual tab'
+LN_INDIVIDUAL_EXAMPLE = 'direct = false\nblocking = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则'
 
 CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     # -- each required key removed ---------------------------------------------------------
@@ -525,7 +525,7 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     "example flipped the other way": (
         text(
             LN_INDIVIDUAL_EXAMPLE,
-            'direct = true\ndeferred = ["subject_name"]\nnote = "The individual tab',
+            'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
         ),
         [(LN, "examples[2]", "says subject_name is deferred, but the rules make it blocking")],
     ),

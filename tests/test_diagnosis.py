@@ -376,13 +376,13 @@ def _beijing_rules_for_both_kinds() -> bp.Policy:
     # The two worked examples that the widened rules answer differently.
     text = replace_once(
         text,
-        'direct = false\nblocking = ["subject_name"]\nnote = "An individual\'s subject name',
-        'direct = true\ndeferred = ["subject_name"]\nnote = "An individual\'s subject name',
+        'direct = false\nblocking = ["subject_name"]\nnote = { zh = "个人的主体名称备案后',
+        'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "个人的主体名称备案后',
     )
     text = replace_once(
         text,
-        'direct = false\nblocking = ["website_name"]\nnote = "Without a subject kind the company-tab',
-        'direct = true\ndeferred = ["website_name"]\nnote = "Without a subject kind the company-tab',
+        'direct = false\nblocking = ["website_name"]\nnote = { zh = "未给出主体类型时，企业页签的规则',
+        'direct = true\ndeferred = ["website_name"]\nnote = { zh = "未给出主体类型时，企业页签的规则',
     )
     return bp.loads_policy(text)
 
@@ -474,7 +474,7 @@ def test_filing_not_found_shows_the_exact_number_to_type(text: str) -> None:
     assert "京ICP备12345678号" in hint.zh
     assert "京ICP备12345678号" in hint.en
     assert not re.search(r"号-\d", hint.zh + hint.en)
-    assert all("京ICP备12345678号" in step.note for step in d.steps)
+    assert all(step.note is not None and "京ICP备12345678号" in step.note.zh for step in d.steps)
     assert ("icp_number_valid", True) in d.facts
 
 

@@ -40,6 +40,7 @@ DOC_OF_DEF: dict[str, type[Any]] = {
     "check": doc.CheckDoc,
     "note": doc.NoteDoc,
     "example": doc.ExampleDoc,
+    "bilingual": doc.TextDoc,
     "province": doc.ProvinceDoc,
     "cause": doc.CauseDoc,
     "remedy": doc.RemedyDoc,

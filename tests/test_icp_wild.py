@@ -169,7 +169,7 @@ def test_classes_without_a_value_added_class_are_no_number(text: str) -> None:
 def test_building_licences_directly() -> None:
     ministry = IcpNumber(None, "b2", "20080207")
     assert str(ministry) == "B2-20080207"
-    assert ministry.abbreviation == ""
+    assert ministry.abbreviation is None
     assert not ministry.alternative_abbreviation
     composite = IcpNumber(None, "b2", "20180017", classes="A1.B1.B2", foreign_invested=True)
     assert str(composite) == "合字A1.B1.B2-20180017"

@@ -87,10 +87,12 @@ def test_decision_keys_and_values() -> None:
         "北京", ["website_owner_phone", "subject_name"], subject_kind="organisation"
     )
     data = to_dict(decision)
-    assert set(data) == DECISION_KEYS
+    assert set(data) == DECISION_KEYS | {"sources_by_id"}
     assert set(data["province"]) == PROVINCE_KEYS
     assert all(set(v) == VERDICT_KEYS for v in data["verdicts"])
-    assert all(set(s) == SOURCE_KEYS for s in data["sources"])
+    assert all(set(s) == SOURCE_KEYS for s in data["sources_by_id"].values())
+    # 北京's company tab (tc-cn-bj) decides the subject name; the SMS rule cites the FAQ.
+    assert {"tc-cn-bj", "tc-faq-sms"} <= set(data["sources"])
     assert data["province"]["code"] == "CN-BJ"
     assert data["changes"] == ["subject_name", "website_owner_phone"]
     assert data["blocking"] == ["website_owner_phone"]
@@ -106,7 +108,7 @@ def test_plan_and_step_keys() -> None:
         "北京", ["subject_name"], subject_kind="organisation", facts={"domain_owner_matches_subject": False}
     )
     data = to_dict(plan)
-    assert set(data) == PLAN_KEYS
+    assert set(data) == PLAN_KEYS | {"sources_by_id"}
     assert set(data["decision"]) == DECISION_KEYS
     assert data["step_ids"] == [s["id"] for s in data["steps"]]
     first = data["steps"][0]
@@ -117,7 +119,8 @@ def test_plan_and_step_keys() -> None:
         "en": "Change the domain owner at the registrar to the filing subject",
     }
     assert first["rule"] == "national/domain_owner_must_match_subject"
-    assert [s["id"] for s in first["sources"]] == ["tc-seed-faq", "tc-domains"]
+    assert first["sources"] == ["tc-seed-faq", "tc-domains"]
+    assert data["sources_by_id"]["tc-domains"]["provider"] == "Tencent Cloud"
     last = data["steps"][-1]
     assert (last["id"], last["deadline_working_days"], last["changes"]) == (
         "update_filing_after_transfer",
@@ -135,6 +138,71 @@ def test_sets_are_written_in_declaration_order() -> None:
         "individual",
     ]
     assert to_dict({"b", "a", "c"}) == ["a", "b", "c"]
+
+
+def cited_ids(value: Any) -> set[str]:
+    """Every source id a document cites: the strings under a ``sources`` or ``source`` key."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources_by_id":
+                continue
+            if key == "sources" and isinstance(item, list) and all(type(i) is str for i in item):
+                found |= set(item)
+            elif key == "source" and type(item) is str:
+                found.add(item)
+            else:
+                found |= cited_ids(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= cited_ids(item)
+    return found
+
+
+def test_sources_are_written_once_per_document_and_cited_by_id() -> None:
+    # 6 steps for 广东 (no stated rule: the cautious default) with a subject name change.
+    plan = bp.plan_transfer("广东", ["subject_name"])
+    data = to_dict(plan)
+    assert len(data["steps"]) == 6
+    index = data["sources_by_id"]
+    # The index holds exactly what the document cites, each source whole, once.
+    assert set(index) == cited_ids(data)
+    assert all(set(s) == SOURCE_KEYS and s["id"] == sid for sid, s in index.items())
+    assert data["decision"]["sources"] == ["tc-seed-faq", "tc-faq-transfer"]
+    assert index["tc-seed-faq"]["provider"] == "Tencent Cloud"
+    assert json.dumps(data).count('"provider"') == len(index)
+    # A source on its own, or in a list, is written whole; a value that cites none has no index.
+    assert to_dict(bp.default_policy().source("t17"))["id"] == "t17"
+    assert "sources_by_id" not in to_dict(parse_icp_number("京ICP备2021012345号-3"))
+    # Each item of a list is a document of its own, so it can be read back alone.
+    failures = bp.default_policy().failures
+    items = to_dict(failures[:2])
+    assert [set(i["sources_by_id"]) == cited_ids(i) for i in items] == [True, True]
+    assert bp.from_dict(bp.model.FailureInfo, items[1]) == failures[1]
+
+
+def test_reading_back_resolves_source_ids_and_names_a_missing_one() -> None:
+    decision = bp.assess_transfer("陕西", ["subject_name"], subject_kind="organisation")
+    data = to_dict(decision)
+    assert bp.from_dict(bp.TransferDecision, data) == decision
+    # JSON written before sources had an index (each source whole) still reads.
+    whole = {**data, "sources": [data["sources_by_id"][s] for s in data["sources"]]}
+    assert bp.from_dict(bp.TransferDecision, whole) == decision
+    missing = {**data, "sources_by_id": {}}
+    with pytest.raises(bp.errors.InvalidArgumentError, match=r"no source .tc-cn-sn. in sources_by_id"):
+        bp.from_dict(bp.TransferDecision, missing)
+
+
+def test_two_sources_with_one_id_in_one_document_are_refused() -> None:
+    source = bp.default_policy().source("t17")
+    other = bp.model.Source(id="t17", provider="X", title="Y", standing=source.standing)
+    with pytest.raises(bp.errors.InvalidArgumentError, match="two different sources have the id 't17'"):
+        to_dict({"a": [source], "b": [other]})
+    assert to_dict({"a": [source], "b": [source]}) == {
+        "a": ["t17"],
+        "b": ["t17"],
+        "sources_by_id": {"t17": to_dict(source)},
+    }
 
 
 def test_sources_dates_and_absent_values() -> None:
@@ -172,7 +240,7 @@ def test_icp_licence_issued_by_the_ministry() -> None:
     data = to_dict(parse_icp_number("合字A1.B1.B2-20180017"))
     assert set(data) == ICP_KEYS
     assert data["province"] is None
-    assert data["abbreviation"] == ""
+    assert data["abbreviation"] is None
     assert data["family"] == "foreign_invested_licence"
     assert data["authority"] == "ministry"
     assert data["classes"] == ["A1", "B1", "B2"]
@@ -182,7 +250,7 @@ def test_icp_licence_issued_by_the_ministry() -> None:
 
 def test_diagnosis_conditions_are_objects() -> None:
     data = to_dict(diagnose("sms_verification_failed", "北京", submitted_to_administration=True))
-    assert set(data) == DIAGNOSIS_KEYS
+    assert set(data) == DIAGNOSIS_KEYS | {"sources_by_id"}
     assert data["facts"] == {"submitted_to_administration": True}
     assert all(set(r) == REMEDY_KEYS for r in data["remedies"])
     conditional = [r for r in data["remedies"] if r["condition"]]
@@ -295,6 +363,7 @@ def test_a_disputed_verdict_names_who_disagrees_and_what_they_say() -> None:
     (verdict,) = data["verdicts"]
     assert verdict["timing"] == "after"
     assert verdict["disputed"] is True
-    assert [(c["source"]["id"], c["timing"]) for c in verdict["dissent"]] == [("j-cn-sn", "before")]
+    assert [(c["source"], c["timing"]) for c in verdict["dissent"]] == [("j-cn-sn", "before")]
+    assert data["sources_by_id"]["j-cn-sn"]["provider"] == "JD Cloud"
     undisputed = bp.to_dict(bp.assess_transfer("北京", ["website_name"]))
     assert undisputed["verdicts"][0]["dissent"] == []

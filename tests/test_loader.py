@@ -117,8 +117,10 @@ def test_province_rule_may_not_decide_the_phone(data_text: str) -> None:
 def test_wrong_worked_example_is_caught(data_text: str) -> None:
     text = replace_once(
         data_text,
-        'subject_kind = "organisation"\ndirect = true\ndeferred = ["subject_name"]\nnote = "A renamed',
-        'subject_kind = "organisation"\ndirect = false\ndeferred = ["subject_name"]\nnote = "A renamed',
+        'subject_kind = "organisation"\ndirect = true\ndeferred = ["subject_name"]\n'
+        'note = { zh = "更名的企业可以先接入',
+        'subject_kind = "organisation"\ndirect = false\ndeferred = ["subject_name"]\n'
+        'note = { zh = "更名的企业可以先接入',
     )
     (line,) = problems(text)
     assert "examples[0].direct" in line
@@ -201,11 +203,13 @@ def test_corrected_data_changes_a_decision(data_text: str) -> None:
     )
     text = replace_once(
         text,
-        "owner rule is on Tencent's company tab; individuals fall back to the strict national default.\"\n\n"
+        "owner rule is on Tencent's company tab; individuals fall back to the strict national "
+        'default." }\n\n'
         "[[provinces.examples]]\n"
         'changes = ["subject_owner", "website_name"]\nsubject_kind = "organisation"\ndirect = false\n'
         'blocking = ["website_name"]\ndeferred = ["subject_owner"]',
-        "owner rule is on Tencent's company tab; individuals fall back to the strict national default.\"\n\n"
+        "owner rule is on Tencent's company tab; individuals fall back to the strict national "
+        'default." }\n\n'
         "[[provinces.examples]]\n"
         'changes = ["subject_owner", "website_name"]\nsubject_kind = "organisation"\ndirect = true\n'
         'deferred = ["subject_owner", "website_name"]',

@@ -85,3 +85,18 @@ def test_the_whole_schema_has_every_command() -> None:
     } <= set(whole["$defs"])
     with pytest.raises(bp.errors.UnknownNameError):
         bp.output_schema("nope")
+
+
+def test_sources_are_ids_with_one_index_per_document(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["steps", "广东", "-c", "subject_name", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    steps = validator("steps")
+    assert steps.is_valid(data)
+    index = data["sources_by_id"]
+    whole = index["tc-faq-transfer"]
+    # A cited source is an id; written whole where an id belongs, the document is wrong.
+    inline = {**data, "decision": {**data["decision"], "sources": [whole]}}
+    assert not steps.is_valid(inline)
+    # The index holds whole sources.
+    assert not steps.is_valid({**data, "sources_by_id": {"tc-faq-transfer": "tc-faq-transfer"}})
+    assert not steps.is_valid({**data, "sources_by_id": {"x": {**whole, "surprise": 1}}})

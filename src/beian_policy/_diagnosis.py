@@ -226,7 +226,7 @@ def _remedy(
     rule = f"national/{data.rule.id}" if data.rule is not None else f"failure/{failure.value}/{data.id}"
     sources = merge_sources(data.sources, data.rule.sources if data.rule is not None else ())
     hint = _hint(data.number_hint, subject_number)
-    note = hint.en if hint is not None else ""
+    note = hint
 
     blocking = decision.blocking if decision and wanted.get(Fact.PROVINCE_REQUIRES_MATCH) else ()
     deferred = decision.deferred if decision and wanted.get(Fact.PROVINCE_ALLOWS_AFTER) else ()

@@ -159,6 +159,11 @@ def _to_classes(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(c for c in LICENCE_CLASSES if c in items)
 
 
+def _none_if_empty(value: object) -> object:
+    """No abbreviation is None, the one empty value the package writes."""
+    return None if value == "" else value
+
+
 def _check_site(site: object) -> int | None:
     if site is None:
         return None
@@ -192,7 +197,8 @@ class IcpNumber:
     (``B2-…``, ``合字B2-…``). ``classes`` are the business classes a telecom licence
     lists (``("A2", "B1", "B2")``), empty for the ``ICP备``/``ICP证`` families;
     ``foreign_invested`` marks a ``合字`` licence.
-    ``abbreviation`` is the abbreviation as written (川 or 蜀); ``str()`` always uses the
+    ``abbreviation`` is the abbreviation as written (川 or 蜀), None for the ministry's
+    (``""`` is read as None); ``str()`` always uses the
     province's canonical ICP abbreviation, because that is what the MIIT issues.
 
     Two numbers are equal when they name the same thing: same province (by code),
@@ -207,16 +213,16 @@ class IcpNumber:
     service: IcpService | None = attrs.field(default=None, kw_only=True, converter=_to_service)
     classes: tuple[str, ...] = attrs.field(kw_only=True, converter=_to_classes)
     foreign_invested: bool = attrs.field(default=False, kw_only=True)
-    abbreviation: str = attrs.field(kw_only=True)
+    abbreviation: str | None = attrs.field(kw_only=True, converter=_none_if_empty)
 
     @classes.default
     def _classes_default(self) -> tuple[str, ...]:
         return ("B2",) if self.kind is IcpKind.B2 else ()
 
     @abbreviation.default
-    def _abbreviation_default(self) -> str:
+    def _abbreviation_default(self) -> str | None:
         # getattr: the province validator, which runs later, reports a wrong type.
-        return str(getattr(self.province, "icp_abbreviation", ""))
+        return getattr(self.province, "icp_abbreviation", None)
 
     @province.validator
     def _check_province(self, _: object, value: object) -> None:
@@ -257,9 +263,10 @@ class IcpNumber:
     @abbreviation.validator
     def _check_abbreviation(self, _: object, value: object) -> None:
         if self.province is None:
-            allowed: tuple[str, ...] = ("",)
-        else:
-            allowed = (self.province.icp_abbreviation, *self.province.alternative_abbreviations)
+            if value is not None:
+                raise InvalidArgumentError("abbreviation", value, ["None for a licence the ministry issued"])
+            return
+        allowed = (self.province.icp_abbreviation, *self.province.alternative_abbreviations)
         if value not in allowed:
             raise InvalidArgumentError("abbreviation", value, allowed)
 

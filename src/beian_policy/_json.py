@@ -7,8 +7,14 @@ global converter is never touched, because embedders share it. Conventions:
 
 * enum members become their string values; dates ISO strings;
 * sets become lists, enum members in declaration order, anything else sorted;
-* a text in two languages is ``{"zh": ..., "en": ...}``; absent optional values are
-  ``null``: keys are always present;
+* a text in two languages is ``{"zh": ..., "en": ...}``; an absent optional value
+  (a note, a date, a number) is ``null``, never ``""``: a record's keys are always
+  present; a collection with nothing in it is ``[]`` (or ``{}``);
+* sources are written once per document: each place that cites one writes its id,
+  and the document (the value given to :func:`to_dict`; each item of a list or set
+  given) gets one more key, ``sources_by_id``, an object of the full sources it cites,
+  keyed by id. It is absent when the document cites none. A source given on its own
+  is written whole;
 * the facts a diagnosis knows and a cause's or remedy's condition are objects,
   ``{"submitted_to_administration": true}``;
 * a few computed properties are written too (``EXTRAS``), for readers that do not
@@ -23,12 +29,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar, get_origin
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.v import format_exception
 
 from ._application import Application
 from ._data._loader import PolicyReport
@@ -46,9 +55,33 @@ from ._step import Step
 from ._vocab import Fact
 from .errors import ArgumentTypeError, DataProblem, InvalidArgumentError
 
-__all__ = ["EXTRAS", "KEYS", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["EXTRAS", "KEYS", "SOURCES_KEY", "from_dict", "from_json", "to_dict", "to_json"]
 
 _T = TypeVar("_T")
+
+#: The key of a document's source index: source id -> the full source.
+SOURCES_KEY = "sources_by_id"
+
+# While a document is written: the sources it cites, by id. While one is read: its
+# index. Context variables, so that threads and nested calls never share them.
+_CITED: ContextVar[dict[str, Source] | None] = ContextVar("beian_policy_cited", default=None)
+_INDEX: ContextVar[Mapping[str, Any] | None] = ContextVar("beian_policy_index", default=None)
+
+
+class _MissingSourceError(ValueError):
+    """A cited id the document's index does not hold."""
+
+
+def _describe(exc: BaseException, typ: type | None) -> str:
+    """cattrs' wording, except that a missing source names its id."""
+    if isinstance(exc, _MissingSourceError):
+        return str(exc)
+    return format_exception(exc, typ)
+
+
+class _SourceConflictError(ValueError):
+    """Two different sources with one id in one document: an index cannot hold both."""
+
 
 #: Computed properties written beside the fields: JSON key -> property name.
 EXTRAS: Mapping[type, Mapping[str, str]] = {
@@ -203,7 +236,38 @@ def _make_converter() -> cattrs.Converter:
 
     converter.register_unstructure_hook_factory(attrs.has, unstructure_factory)
     converter.register_structure_hook_factory(attrs.has, structure_factory)
+    _register_source_hooks(converter)
     return converter
+
+
+def _register_source_hooks(converter: cattrs.Converter) -> None:
+    """A cited source is written as its id (and noted for the document's index) and
+    read back from the index; outside a document, and in the index, it is whole.
+    Registered on the class, so every field of type ``Source``, present or future,
+    goes through it."""
+    attrs.resolve_types(Source)
+    whole: Callable[[Source], dict[str, Any]] = make_dict_unstructure_fn(Source, converter)
+    from_whole = make_dict_structure_fn(Source, converter)
+
+    def write(source: Source) -> Any:
+        cited = _CITED.get()
+        if cited is None:
+            return whole(source)
+        known = cited.setdefault(source.id, source)
+        if known != source:
+            raise _SourceConflictError(f"two different sources have the id {source.id!r}")
+        return source.id
+
+    def read(value: Any, _: Any) -> Source:
+        if isinstance(value, str):
+            index = _INDEX.get() or {}
+            if value not in index:
+                raise _MissingSourceError(f"no source {value!r} in {SOURCES_KEY}")
+            value = index[value]
+        return from_whole(value, Source)
+
+    converter.register_unstructure_hook(Source, write)
+    converter.register_structure_hook(Source, read)
 
 
 def _structure_date(value: Any) -> dt.date:
@@ -227,11 +291,39 @@ def to_dict(obj: object) -> Any:
     ):
         raise ArgumentTypeError("value to serialise", obj, _SERIALISABLE)
     try:
-        return _CONVERTER.unstructure(obj)
+        return _document(obj)
     except RecursionError:  # a container that holds itself
         raise InvalidArgumentError(
             "value to serialise", "a self-referencing container", _SERIALISABLE
         ) from None
+    except _SourceConflictError as exc:
+        raise InvalidArgumentError("value to serialise", str(exc), ["sources with unique ids"]) from None
+
+
+def _document(obj: object) -> Any:
+    """One document: a list's or set's items are a document each; anything else is
+    written with its cited sources gathered into :data:`SOURCES_KEY`."""
+    if isinstance(obj, (list, tuple)):
+        return [_document(item) for item in obj]
+    if isinstance(obj, (set, frozenset)):
+        return [_document(item) for item in sorted(obj, key=_set_order)]
+    if isinstance(obj, Source):
+        return _CONVERTER.unstructure(obj)
+    with _citing() as cited:
+        data = _CONVERTER.unstructure(obj)
+    if cited and isinstance(data, dict):
+        data[SOURCES_KEY] = {sid: _CONVERTER.unstructure(cited[sid]) for sid in sorted(cited)}
+    return data
+
+
+@contextmanager
+def _citing() -> Iterator[dict[str, Source]]:
+    cited: dict[str, Source] = {}
+    token = _CITED.set(cited)
+    try:
+        yield cited
+    finally:
+        _CITED.reset(token)
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
@@ -258,15 +350,19 @@ def from_dict(cls: type[_T], data: object) -> _T:
         raise InvalidArgumentError("type to read", getattr(cls, "__name__", cls), names)
     if not isinstance(data, Mapping):
         raise ArgumentTypeError("data", data, ["a dict, as to_dict() writes"])
+    index = data.get(SOURCES_KEY)
+    token = _INDEX.set(index if isinstance(index, Mapping) else None)
     try:
         return _CONVERTER.structure(data, cls)
     except cattrs.BaseValidationError as exc:
-        problems = cattrs.transform_error(exc, path=cls.__name__)
+        problems = cattrs.transform_error(exc, path=cls.__name__, format_exception=_describe)
         raise InvalidArgumentError(
             f"{cls.__name__} data", "; ".join(problems[:20]), ["to_dict() output"]
         ) from None
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise InvalidArgumentError(f"{cls.__name__} data", str(exc)[:200], ["to_dict() output"]) from None
+    finally:
+        _INDEX.reset(token)
 
 
 def from_json(cls: type[_T], text: str | bytes) -> _T:

@@ -38,6 +38,7 @@ __all__ = [
     "TransferRule",
     "WorkedExample",
     "combine_basis",
+    "join_notes",
     "merge_sources",
 ]
 
@@ -102,6 +103,15 @@ class Source:
     def is_current(self) -> bool:
         """False for history (2017 and older pages, deprecated doc trees)."""
         return self.standing is not SourceStanding.HISTORICAL
+
+
+def join_notes(notes: Iterable[Text | None]) -> Text | None:
+    """Several notes as one, each once and in order (Chinese sentences run on, English
+    ones are separated by a space); None when there is none."""
+    found = list(dict.fromkeys(note for note in notes if note is not None))
+    if not found:
+        return None
+    return Text("".join(n.zh for n in found), " ".join(n.en for n in found))
 
 
 def merge_sources(*groups: Iterable[Source]) -> tuple[Source, ...]:
@@ -172,7 +182,7 @@ class FactClaim:
 
     source: Source
     value: bool | None
-    note: str = ""
+    note: Text | None = None
 
 
 def _disagrees(claim_value: object, value: object, source: Source) -> bool:
@@ -231,7 +241,7 @@ class SiteFact:
     scope: Scope = Scope.ALL
     sources: tuple[Source, ...] = ()
     claims: tuple[FactClaim, ...] = ()
-    note: str = ""
+    note: Text | None = None
 
     @property
     def required(self) -> bool:
@@ -266,7 +276,7 @@ class Requirement:
     applies_to: frozenset[SubjectKind]
     sources: tuple[Source, ...]
     claims: tuple[FactClaim, ...] = ()
-    note: str = ""
+    note: Text | None = None
 
 
 @attrs.frozen
@@ -314,7 +324,7 @@ class ProvinceNote:
     """A cited fact that no decision uses yet (kept for people and later checks)."""
 
     topic: str
-    text: str
+    text: Text
     sources: tuple[Source, ...]
 
 
@@ -327,7 +337,7 @@ class WorkedExample:
     direct: bool
     blocking: frozenset[Change]
     deferred: frozenset[Change]
-    note: str = ""
+    note: Text | None = None
 
 
 @attrs.frozen

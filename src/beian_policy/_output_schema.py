@@ -1,7 +1,11 @@
 """JSON Schemas of what the command line (and :func:`beian_policy.to_json`) prints, so
 other systems can validate and generate code. Derived from the value classes' type
 hints, the same ones the JSON converter walks, so a schema cannot drift from the
-output; a test validates every command's output against it."""
+output; a test validates every command's output against it.
+
+A source is cited by id; the document (the command's output, each item of a list
+output, each batch line's result) carries the full sources in ``sources_by_id``.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +21,8 @@ import attrs
 from ._decision import TransferDecision
 from ._diagnosis import Diagnosis
 from ._icp import IcpNumber
-from ._json import EXTRAS, PUBLIC_TYPES
-from ._model import Condition, FailureInfo, NationalRule, ProvinceRules, Text
+from ._json import EXTRAS, PUBLIC_TYPES, SOURCES_KEY
+from ._model import Condition, FailureInfo, NationalRule, ProvinceRules, Source, Text
 from ._plan import TransferPlan
 from ._policy import Policy
 from ._rejection import RejectionImpact
@@ -34,6 +38,20 @@ _POLICY_KEYS = ("schema_version", "data_version", "as_of", "origin", "province_c
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
+
+    def document(self, cls: type) -> dict[str, Any]:
+        """*cls* as a whole document: its record with the index of the sources it cites."""
+        self.ref(cls)
+        return self.with_index(self.defs[cls.__name__])
+
+    def with_index(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """*schema* (an object) with the optional ``sources_by_id`` key of a document."""
+        index = {
+            "type": "object",
+            "description": "the sources the document cites, by id; absent when it cites none",
+            "additionalProperties": self.ref(Source),
+        }
+        return {**schema, "properties": {**schema["properties"], SOURCES_KEY: index}}
 
     def ref(self, cls: type) -> dict[str, Any]:
         name = cls.__name__
@@ -71,6 +89,9 @@ class _Builder:
     def of(self, hint: Any) -> dict[str, Any]:
         if hint is Any:
             return {}
+        if hint is Source:
+            self.ref(Source)
+            return {"type": "string", "description": f"a source id: a key of the document's {SOURCES_KEY}"}
         if hint == Condition:
             return {
                 "type": "object",
@@ -152,24 +173,26 @@ def _commands(b: _Builder) -> dict[str, dict[str, Any]]:
         b.ref(cls)
     texts = {"type": "object", "additionalProperties": b.ref(Text)}
     return {
-        "check": b.ref(TransferDecision),
-        "steps": b.ref(TransferPlan),
-        "diagnose": b.ref(Diagnosis),
-        "parse": b.ref(IcpNumber),
-        "find": {"type": "array", "items": b.ref(IcpNumber)},
-        "province": b.ref(ProvinceRules),
-        "provinces": {"type": "array", "items": b.ref(ProvinceRules)},
+        "check": b.document(TransferDecision),
+        "steps": b.document(TransferPlan),
+        "diagnose": b.document(Diagnosis),
+        "parse": b.document(IcpNumber),
+        "find": {"type": "array", "items": b.document(IcpNumber)},
+        "province": b.document(ProvinceRules),
+        "provinces": {"type": "array", "items": b.document(ProvinceRules)},
         "changes": texts,
-        "failures": {"type": "array", "items": b.ref(FailureInfo)},
-        "rules": {
-            "type": "object",
-            "properties": {
-                "national_rules": {"type": "array", "items": b.ref(NationalRule)},
-                "rejection_impact": b.ref(RejectionImpact),
-            },
-            "required": ["national_rules", "rejection_impact"],
-            "additionalProperties": False,
-        },
+        "failures": {"type": "array", "items": b.document(FailureInfo)},
+        "rules": b.with_index(
+            {
+                "type": "object",
+                "properties": {
+                    "national_rules": {"type": "array", "items": b.ref(NationalRule)},
+                    "rejection_impact": b.ref(RejectionImpact),
+                },
+                "required": ["national_rules", "rejection_impact"],
+                "additionalProperties": False,
+            }
+        ),
         "version": {
             "type": "object",
             "properties": {

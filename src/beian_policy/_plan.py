@@ -14,7 +14,7 @@ from ._data._loader import resolve_policy
 from ._decision import ProvinceLike, TransferDecision, assess_transfer
 from ._enums import Basis, Change, SubjectKind
 from ._memo import keyed_by_fields, memoised
-from ._model import ProvinceRules, Requirement, Source, Text, merge_sources
+from ._model import ProvinceRules, Requirement, Source, Text, join_notes, merge_sources
 from ._policy import Policy
 from ._step import Step
 from ._vocab import CheckKind, RuleId, StepId, Trigger
@@ -135,7 +135,7 @@ class _Steps:
         *,
         deadline_working_days: int | None = None,
         changes: frozenset[Change] = frozenset(),
-        note: str = "",
+        note: Text | None = None,
         warnings: tuple[Text, ...] = (),
         irreversible: bool = False,
     ) -> None:
@@ -207,7 +207,7 @@ def _plan_refiling(
     match_rule = policy.national_rule(RuleId.SUBJECT_MUST_MATCH_WHEN_ADDING_WEBSITE)
     match_sources = merge_sources(*(r.sources for r in must_match))
     match_warnings = (match_rule.text,) if must_match else ()
-    match_note = " ".join(r.note for r in must_match)
+    match_note = join_notes(r.note for r in must_match)
     lost = policy.national_rule(RuleId.CANCELLED_NUMBER_NOT_RESTORABLE)
 
     on_default = [v for v in decision.blocking if v.basis is Basis.NATIONAL_DEFAULT]

@@ -385,8 +385,11 @@ def _as_letter(run: Run, req: Requirement) -> ProvinceCheck:
         document=req.id,
         text=run.policy.step_info(req.step).title,
         applies_to=req.applies_to,
-        claims=tuple(CheckClaim(c.source, holds=c.value, note=c.note) for c in req.claims),
-        note=req.note,
+        # A check's notes are English text (the checks' own data); a requirement's are bilingual.
+        claims=tuple(
+            CheckClaim(c.source, holds=c.value, note=c.note.en if c.note else "") for c in req.claims
+        ),
+        note=req.note.en if req.note else "",
     )
 
 

@@ -30,8 +30,8 @@ class Step:
     """A stated deadline, in working days, where one applies."""
     changes: frozenset[Change] = frozenset()
     """The changes the step files or carries."""
-    note: str = ""
-    """The data's own remark on the requirement (English)."""
+    note: Text | None = None
+    """The data's own remark on the rule or requirement behind the step, if any."""
     warnings: tuple[Text, ...] = ()
     """Cautions a person must read before acting (a cancellation cannot be undone)."""
     irreversible: bool = False
@@ -46,7 +46,7 @@ class Step:
         sources: tuple[Source, ...],
         deadline_working_days: int | None = None,
         changes: frozenset[Change] = frozenset(),
-        note: str = "",
+        note: Text | None = None,
         warnings: tuple[Text, ...] = (),
         irreversible: bool = False,
     ) -> Step:

@@ -334,7 +334,13 @@ def _documents(draw: st.DrawFn) -> str:
         province["transfer_rules"] = rules
         # The worked examples followed the old rule (the loader refuses them now): one
         # example that holds under any rules replaces them.
-        province["examples"] = [{"changes": [], "direct": True, "note": "No change: direct."}]
+        province["examples"] = [
+            {
+                "changes": [],
+                "direct": True,
+                "note": {"zh": "没有变更：直接接入。", "en": "No change: direct."},
+            }
+        ]
     # Add aliases that name nothing yet.
     new_aliases = draw(
         st.lists(

@@ -136,7 +136,7 @@ def run_check(ctx: Context) -> int:
     if ctx.json:
         ctx.emit_json(decision)
     else:
-        ctx.out.lines(render.decision_lines(decision, ctx.words))
+        ctx.out.lines(render.decision_lines(decision, ctx.words, ctx.policy.rules_for(decision.province)))
     return code
 
 
@@ -167,7 +167,7 @@ def run_steps(ctx: Context) -> int:
     if ctx.json:
         ctx.emit_json(plan)
     else:
-        ctx.out.lines(render.plan_lines(plan, ctx.words))
+        ctx.out.lines(render.plan_lines(plan, ctx.words, ctx.policy.rules_for(plan.decision.province)))
     return EXIT_OK
 
 

@@ -39,7 +39,7 @@ _LABELS: dict[str, Text] = {
     "every_other_change": Text("其他所有变更", "every other change"),
     "claim_says": Text("{who}说：{what}", "{who} says: {what}"),
     "requirements": Text("其他要求", "Further requirements"),
-    "notes_en": Text("备注（原文为英文）", "Notes"),
+    "notes": Text("备注", "Notes"),
     "national_rules": Text("各省通用的规则", "Rules in every province"),
     "rejection": Text("接入申请被驳回时", "When a transfer is rejected"),
     "rejection_site": Text(
@@ -200,6 +200,17 @@ _LABELS: dict[str, Text] = {
     "footer_number": Text("备案号", "Filing number"),
     "footer_ok": Text("页脚符合要求", "the footer meets the rule"),
     "footer_blocked": Text("页脚不符合要求", "the footer does not meet the rule"),
+    # The province's notes on a transfer (``check``, ``steps``).
+    "province_notes": Text("本省须知", "Also in this province"),
+    "note_document": Text("须提交：{title}。", "Submit: {title}."),
+    "note_registrant_legal_representative": Text(
+        "域名可以由单位的法定代表人持有，不必转到单位名下。",
+        "The organisation's legal representative may hold the domain; it need not move to the organisation.",
+    ),
+    "note_registrant_subject_only": Text(
+        "域名须由单位本身持有，不接受由法定代表人持有。",
+        "The organisation itself must hold the domain, not its legal representative.",
+    ),
 }
 
 #: Label key to its text; ``{name}`` fields are filled in by the formatter.

@@ -145,10 +145,10 @@ def run_province(ctx: Context) -> int:
             ids = ", ".join(source.id for source in requirement.sources)
             lines.extend(fmt.bullet(f"{title} [{requirement.id}] · {fmt.t('sources_short')} [{ids}]"))
     if rules.notes:
-        lines.extend(["", fmt.colon("notes_en")])
+        lines.extend(["", fmt.colon("notes")])
         for note in rules.notes:
             ids = ", ".join(source.id for source in note.sources)
-            lines.extend(fmt.bullet(f"[{note.topic}] {note.text} [{ids}]"))
+            lines.extend(fmt.bullet(f"[{note.topic}] {note.text.get(fmt.lang)} [{ids}]"))
     lines.extend(["", *fmt.fields([fmt.row("data", policy.data_version)])])
     ctx.out.lines(lines)
     return EXIT_OK

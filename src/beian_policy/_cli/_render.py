@@ -15,6 +15,7 @@ from .._step import Step
 from ..errors import DataProblem
 from ._format import Formatter
 from ._layout import display_width, pad, wrap
+from ._render_notes import transfer_notes_lines
 
 if TYPE_CHECKING:  # only annotations: a command imports what it renders
     from .._diagnosis import Diagnosis, Remedy
@@ -158,6 +159,8 @@ def _steps_lines(steps: Sequence[Step], fmt: Formatter, *, indent: str = "") -> 
             )
         if details:
             lines.extend(wrap(" · ".join(details), indent=inner))
+        if step.note is not None:
+            lines.extend(wrap(step.note.get(fmt.lang), indent=inner))
         for warning in step.warnings:
             lines.extend(wrap(fmt.t("caution") + warning.get(fmt.lang), indent=inner))
         ids = ", ".join(s.id for s in step.sources)
@@ -203,15 +206,22 @@ def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Format
     return lines
 
 
-def decision_lines(decision: TransferDecision, fmt: Formatter) -> list[str]:
-    """``check``: the verdict, the blocking and the deferred changes, the sources."""
+def decision_lines(
+    decision: TransferDecision, fmt: Formatter, rules: ProvinceRules | None = None
+) -> list[str]:
+    """``check``: the verdict, the blocking and the deferred changes, what else the
+    province's data (*rules*) says about a transfer, the sources."""
     by_timing = {timing: [v for v in decision.verdicts if v.timing is timing] for timing in Timing}
+    notes, note_sources = (
+        transfer_notes_lines(rules, decision.subject_kind, decision.changes, fmt) if rules else ([], ())
+    )
     return [
         *_decision_head(decision, fmt),
         *_verdicts_lines(fmt.colon("blocking"), by_timing[Timing.BEFORE], fmt),
         *_verdicts_lines(fmt.colon("deferred"), by_timing[Timing.AFTER], fmt),
+        *notes,
         "",
-        *sources_lines(merge_sources(decision.sources, _dissent_sources(decision)), fmt),
+        *sources_lines(merge_sources(decision.sources, _dissent_sources(decision), note_sources), fmt),
     ]
 
 
@@ -219,9 +229,16 @@ def _dissent_sources(decision: TransferDecision) -> tuple[Source, ...]:
     return tuple(claim.source for verdict in decision.verdicts for claim in verdict.dissent)
 
 
-def plan_lines(plan: TransferPlan, fmt: Formatter) -> list[str]:
-    """``steps``: the verdict, the numbered steps, the sources of the steps."""
+def plan_lines(plan: TransferPlan, fmt: Formatter, rules: ProvinceRules | None = None) -> list[str]:
+    """``steps``: the verdict, the numbered steps, what else the province's data
+    (*rules*) says about a transfer, the sources of the steps."""
     refile = plan.refile
+    decision = plan.decision
+    notes, note_sources = (
+        transfer_notes_lines(rules, decision.subject_kind, decision.changes, fmt, with_requirements=False)
+        if rules
+        else ([], ())
+    )
     disputes: list[str] = []
     for verdict in plan.decision.verdicts:
         if verdict.dissent:
@@ -233,9 +250,11 @@ def plan_lines(plan: TransferPlan, fmt: Formatter) -> list[str]:
         "",
         fmt.colon("steps"),
         *_steps_lines(plan.steps, fmt),
+        *notes,
         "",
         *sources_lines(
-            merge_sources(*(step.sources for step in plan.steps), _dissent_sources(plan.decision)), fmt
+            merge_sources(*(step.sources for step in plan.steps), _dissent_sources(decision), note_sources),
+            fmt,
         ),
     ]
 

@@ -38,6 +38,7 @@ from ._document import (
     TRIGGERS,
     ExampleDoc,
     FactClaimDoc,
+    NoteDoc,
     ProvinceDoc,
     RequirementDoc,
     SiteFactDoc,
@@ -86,17 +87,20 @@ def _province(ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, Step
             _requirement(ctx, label, f"requirements[{i}]", r, steps) for i, r in enumerate(d.requirements)
         ),
         checks=build_checks(ctx, label, d.checks),
-        notes=tuple(
-            copy_fields(
-                ProvinceNote, n, sources=ctx.cite(label, f"notes[{i}].sources", n.sources, required=True)
-            )
-            for i, n in enumerate(d.notes)
-        ),
+        notes=tuple(_note(ctx, label, f"notes[{i}]", n) for i, n in enumerate(d.notes)),
         examples=_examples(ctx, label, d.examples),
     )
     if len(ctx.problems) == problems_before:  # rule_for needs sound rules
         _check_examples_follow_rules(ctx, label, rules)
     return rules
+
+
+def _note(ctx: Context, label: str, field: str, d: NoteDoc) -> ProvinceNote:
+    return ProvinceNote(
+        topic=d.topic,
+        text=ctx.text(label, f"{field}.text", d.text),
+        sources=ctx.cite(label, f"{field}.sources", d.sources, required=True),
+    )
 
 
 def _check_identity(ctx: Context, label: str, d: ProvinceDoc) -> None:
@@ -248,7 +252,7 @@ def _fact_claims(
     ctx: Context, label: str, field: str, claims: Iterable[FactClaimDoc]
 ) -> tuple[FactClaim, ...]:
     return tuple(
-        FactClaim(src, c.value, c.note)
+        FactClaim(src, c.value, ctx.note(label, f"{field}.claims[{j}].note", c.note))
         for j, c in enumerate(claims)
         for src in ctx.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
     )
@@ -258,7 +262,8 @@ def _site_fact(ctx: Context, label: str, field: str, d: SiteFactDoc) -> SiteFact
     _check_stated(ctx, label, field, d.status.value, d.value, "value")
     claims = _fact_claims(ctx, label, field, d.claims)
     sources = ctx.cite(label, f"{field}.sources", d.sources, required=d.status.value == "stated")
-    return copy_fields(SiteFact, d, sources=sources, claims=claims)
+    note = ctx.note(label, f"{field}.note", d.note)
+    return copy_fields(SiteFact, d, sources=sources, claims=claims, note=note)
 
 
 #: Triggers a requirement may have without a step: information, or a refiling warning.
@@ -295,6 +300,7 @@ def _requirement(
         applies_to=frozenset(d.applies_to) if d.applies_to else ALL_KINDS,
         sources=sources,
         claims=claims,
+        note=ctx.note(label, f"{field}.note", d.note),
     )
 
 
@@ -316,7 +322,10 @@ def _examples(ctx: Context, label: str, items: tuple[ExampleDoc, ...]) -> tuple[
             ctx.add(label, field, "blocking and deferred together must list exactly the changes")
         if e.direct != (not blocking):
             ctx.add(label, f"{field}.direct", "direct must be true exactly when nothing is blocking")
-        built.append(copy_fields(WorkedExample, e, changes=changes, blocking=blocking, deferred=deferred))
+        note = ctx.note(label, f"{field}.note", e.note)
+        built.append(
+            copy_fields(WorkedExample, e, changes=changes, blocking=blocking, deferred=deferred, note=note)
+        )
     return tuple(built)
 
 

@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 import attrs
 
 from .._enums import Change
-from .._model import Source
+from .._model import Source, Text
 from .._text import lookup_key
 from ..errors import DataProblem
+from ._document import TextDoc
 
 __all__ = ["CHANGE_VALUES", "Context", "copy_fields"]
 
@@ -75,6 +76,15 @@ class Context:
         for name, zh, en in pairs:
             if not zh.strip() or not en.strip():
                 self.add(record, f"{field}{name}", "needs both Chinese (zh) and English (en) text")
+
+    def text(self, record: str, field: str, value: TextDoc) -> Text:
+        """A text as the model holds it; both languages are needed."""
+        self.texts(record, field, [("", value.zh, value.en)])
+        return Text(value.zh, value.en)
+
+    def note(self, record: str, field: str, value: TextDoc | None) -> Text | None:
+        """An optional note: absent is None, never an empty text."""
+        return None if value is None else self.text(record, field, value)
 
     def unique_names(
         self, section: str, what: str, entries: Iterable[tuple[str, Iterable[str]]]

@@ -79,6 +79,14 @@ def _later() -> Any:
 
 
 @attrs.frozen
+class TextDoc:
+    """``{ zh = "...", en = "..." }``: one text in both languages (a note, an event)."""
+
+    zh: str
+    en: str
+
+
+@attrs.frozen
 class SourceDoc:
     """``[[sources]]``: one page, document or file that the data cites by ``id``.
 
@@ -183,7 +191,7 @@ class FactClaimDoc:
 
     source: str
     value: bool | None = None
-    note: str = ""
+    note: TextDoc | None = None
 
 
 @attrs.frozen
@@ -219,7 +227,7 @@ class SiteFactDoc:
     scope: Scope = Scope.ALL
     sources: tuple[str, ...] = ()
     claims: tuple[FactClaimDoc, ...] = ()
-    note: str = ""
+    note: TextDoc | None = None
 
 
 @attrs.frozen
@@ -236,7 +244,7 @@ class RequirementDoc:
     applies_to: tuple[SubjectKind, ...] | None = None
     sources: tuple[str, ...] = _later()
     claims: tuple[FactClaimDoc, ...] = ()
-    note: str = ""
+    note: TextDoc | None = None
 
 
 @attrs.frozen
@@ -274,7 +282,7 @@ class NoteDoc:
     """``[[provinces.notes]]``: a cited fact no decision uses yet, under a ``topic``."""
 
     topic: str
-    text: str
+    text: TextDoc
     sources: tuple[str, ...] = _later()
 
 
@@ -290,7 +298,7 @@ class ExampleDoc:
     subject_kind: SubjectKind | None = None
     blocking: tuple[str, ...] = ()
     deferred: tuple[str, ...] = ()
-    note: str = ""
+    note: TextDoc | None = None
 
 
 @attrs.frozen

@@ -68,11 +68,30 @@ def _make_converter() -> cattrs.Converter:
     # Registered on the package's enum base, which comes before str in their MRO, so
     # the strict str hook does not swallow them.
     converter.register_structure_hook(_StrEnum, _enum_hook)
+    converter.register_structure_hook(doc.TextDoc, _text_hook(converter.get_structure_hook(doc.TextDoc)))
     # Innermost first: a record's hook binds the list hooks of its fields when made.
     for typ in sorted(_tuple_types(), key=lambda t: attrs.has(get_args(t)[0])):
         hook = _list_only(converter.get_structure_hook(typ))
         converter.register_structure_hook_func(_is(typ), hook)
     return converter
+
+
+def _text_hook(base: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """A text in both languages: a plain string (one language) is refused, saying so."""
+
+    def hook(value: Any, typ: Any) -> Any:
+        if isinstance(value, str):
+            raise TypeError(
+                f"a plain string {shown(value)}: give the text in both languages, "
+                '{ zh = "...", en = "..." }'
+            )
+        if type(value) is not dict:
+            raise TypeError(
+                f'expected {{ zh = "...", en = "..." }}, got {type(value).__name__} {shown(value)}'
+            )
+        return base(value, typ)
+
+    return hook
 
 
 def _is(typ: Any) -> Callable[[Any], bool]:
