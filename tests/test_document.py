@@ -37,6 +37,7 @@ DOC_OF_DEF: dict[str, type[Any]] = {
     "site_fact": doc.SiteFactDoc,
     "requirement": doc.RequirementDoc,
     "check_claim": doc.CheckClaimDoc,
+    "check_note": doc.CheckNoteDoc,
     "check": doc.CheckDoc,
     "note": doc.NoteDoc,
     "example": doc.ExampleDoc,

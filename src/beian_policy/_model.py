@@ -274,7 +274,7 @@ class CheckClaim:
     source: Source
     value: int | None = None
     holds: bool | None = None
-    note: str = ""
+    note: Text = Text("", "")
 
 
 @attrs.frozen
@@ -290,7 +290,7 @@ class ProvinceCheck:
     text: Text = Text("", "")
     applies_to: frozenset[SubjectKind] = ALL_KINDS
     claims: tuple[CheckClaim, ...] = ()
-    note: str = ""
+    note: Text = Text("", "")
 
     @property
     def disputed(self) -> bool:

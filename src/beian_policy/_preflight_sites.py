@@ -241,6 +241,9 @@ def _domain_holder(run: Run, field: str, domain: Domain) -> None:
                 field=f"{field}.registrant",
             )
         accepted = run.checks(CheckKind.REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED)
+        for check in accepted:
+            if check.document is not None and kind is not SubjectKind.INDIVIDUAL:
+                _registrant_letter(run, field, check)
         if not strict and not accepted:
             run.add(
                 FindingId.DOMAIN_REGISTRANT_MISMATCH,
@@ -260,6 +263,44 @@ def _domain_holder(run: Run, field: str, domain: Domain) -> None:
             )
     _registrar(run, field, domain)
     _privacy(run, field, domain)
+
+
+def _registrant_letter(run: Run, field: str, check: ProvinceCheck) -> None:
+    """The legal representative may hold the domain only with the letter the
+    province names (重庆: the organisation's authorisation)."""
+    assert check.document is not None
+    rule = f"{run.province.code}/{check.kind.value}/{check.document}"
+    ready = run.app.documents_ready
+    if ready is None:
+        run.unknown(
+            FindingId.DOCUMENT_MISSING,
+            "documents_ready",
+            join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
+            rule=rule,
+            sources=check.sources,
+        )
+    elif check.document not in ready:
+        run.add_from_check(
+            FindingId.DOCUMENT_MISSING,
+            check,
+            join(
+                Text(
+                    f"域名由法定代表人持有：{run.where.zh}要求提交",
+                    f"The legal representative holds the domain: {run.where.en} requires ",
+                ),
+                check.text,
+                Text("。", "."),
+            ),
+            join(
+                Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
+                Text(check.document, check.document),
+                Text(
+                    "；或把域名持有者改为主办单位。",
+                    " in documents_ready; or move the domain to the organisation.",
+                ),
+            ),
+            field=f"{field}.registrant",
+        )
 
 
 def _registrar(run: Run, field: str, domain: Domain) -> None:
@@ -385,9 +426,15 @@ def _as_letter(run: Run, req: Requirement) -> ProvinceCheck:
         document=req.id,
         text=run.policy.step_info(req.step).title,
         applies_to=req.applies_to,
-        claims=tuple(CheckClaim(c.source, holds=c.value, note=c.note) for c in req.claims),
-        note=req.note,
+        claims=tuple(CheckClaim(c.source, holds=c.value, note=_one_language(c.note)) for c in req.claims),
+        note=_one_language(req.note),
     )
+
+
+def _one_language(note: str) -> Text:
+    """A requirement's note, kept in the one language the data gives it in (shown as
+    is in both)."""
+    return Text(note, note)
 
 
 def _letters(run: Run) -> tuple[tuple[ProvinceCheck, str | None], ...]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .._model import ALL_KINDS, CheckClaim, ProvinceCheck, Text
 from .._vocab import CheckKind
 from ._context import Context
-from ._document import CHECK_KINDS, CheckDoc
+from ._document import CHECK_KINDS, CheckDoc, CheckNoteDoc
 
 __all__ = ["build_checks"]
 
@@ -28,6 +28,9 @@ _NEEDS_VALUE = frozenset(
         CheckKind.WEBSITES_PER_ORDER,
     }
 )
+#: The kinds that may name the letter the rule asks for (``document``, ``zh``, ``en``):
+#: a legal representative may hold the domain if the organisation authorises it.
+_MAY_NAME_LETTER = frozenset({CheckKind.REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED})
 _DOCUMENT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -56,11 +59,16 @@ def _check(ctx: Context, label: str, field: str, d: CheckDoc) -> ProvinceCheck:
             ctx.add(label, f"{field}.document", "a 'document' check needs a document id like 'gd_commitment'")
         if not d.zh or not d.en:
             ctx.add(label, f"{field}.zh", "a 'document' check needs its title in zh and en")
+    elif kind in _MAY_NAME_LETTER and d.document is not None:
+        if not _DOCUMENT_ID.match(d.document):
+            ctx.add(label, f"{field}.document", "a document id looks like 'cq_domain_authorisation'")
+        if not d.zh or not d.en:
+            ctx.add(label, f"{field}.zh", "a check that names a letter needs its title in zh and en")
     elif d.document is not None:
         ctx.add(label, f"{field}.document", f"a {kind.value!r} check names no document")
     sources = ctx.cite(label, f"{field}.sources", d.sources, required=True)
     claims = tuple(
-        CheckClaim(src, c.value, c.holds, c.note)
+        CheckClaim(src, c.value, c.holds, _note(ctx, label, f"{field}.claims[{j}].note", c.note))
         for j, c in enumerate(d.claims)
         for src in ctx.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
     )
@@ -72,5 +80,14 @@ def _check(ctx: Context, label: str, field: str, d: CheckDoc) -> ProvinceCheck:
         text=Text(d.zh, d.en),
         applies_to=frozenset(d.applies_to) if d.applies_to else ALL_KINDS,
         claims=claims,
-        note=d.note,
+        note=_note(ctx, label, f"{field}.note", d.note),
     )
+
+
+def _note(ctx: Context, label: str, field: str, d: CheckNoteDoc | None) -> Text:
+    """A check's caveat in both languages; one language alone is reported."""
+    if d is None:
+        return Text("", "")
+    if not d.zh.strip() or not d.en.strip():
+        ctx.add(label, field, "a note needs both zh and en text")
+    return Text(d.zh, d.en)

@@ -240,6 +240,15 @@ class RequirementDoc:
 
 
 @attrs.frozen
+class CheckNoteDoc:
+    """A caveat on a province check or one of its claims, in both languages:
+    ``note = { zh = "...", en = "..." }``."""
+
+    zh: str
+    en: str
+
+
+@attrs.frozen
 class CheckClaimDoc:
     """What another source says about a province check: another ``value`` (a number
     of days, an age), or ``holds = false`` when it denies the rule."""
@@ -247,7 +256,7 @@ class CheckClaimDoc:
     source: str
     value: int | None = None
     holds: bool | None = None
-    note: str = ""
+    note: CheckNoteDoc | None = None
 
 
 @attrs.frozen
@@ -266,7 +275,7 @@ class CheckDoc:
     en: str = ""
     applies_to: tuple[SubjectKind, ...] | None = None
     claims: tuple[CheckClaimDoc, ...] = ()
-    note: str = ""
+    note: CheckNoteDoc | None = None
 
 
 @attrs.frozen
