@@ -483,6 +483,7 @@ def test_letters_from_requirements(
 ) -> None:
     data = application(subject_kind=subject_kind, certificate_type=None, documents_ready=ready)
     data["subject_owner"].update(id_province=province, phone_province=province)
+    data["website_owner"] = dict(data["subject_owner"])  # the legal representative: no authorisation
     result = run(province, data)
     assert {f.rule for f in result.findings if f.id is FindingId.DOCUMENT_MISSING} == missing
 

@@ -22,20 +22,28 @@ from tests.conftest import replace_once
 from tests.test_preflight import AS_OF, application, individual
 
 Expected = tuple[FindingId, Severity, str] | None
+#: Letters the provinces below ask of every applicant, ready in the complete applications.
+LETTERS = (
+    "gd_commitment",
+    "js_commitment",
+    "js_responsibility_notice",
+    "domain_certificate_for_every_domain",
+)
 
 
 def organisation(province: str, **owner: Any) -> dict[str, Any]:
     """A complete organisation application with a local subject owner (born
-    1949-12-31, the legal representative) and a local phone."""
+    1949-12-31, the legal representative, also the website owner) and a local phone."""
     data = application(owner={"id_province": province, "phone_province": province, **owner})
-    data["documents_ready"] = ["gd_commitment", "js_commitment", "js_responsibility_notice", "sh_commitment"]
+    data["website_owner"] = dict(data["subject_owner"], is_legal_representative=True)
+    data["documents_ready"] = [*LETTERS, "sh_commitment"]
     return data
 
 
 def person(province: str, **owner: Any) -> dict[str, Any]:
     """A complete individual application, owner born 1990-05-01 with a local ID and phone."""
     data = individual(province, **owner)
-    data["documents_ready"] = ["gd_commitment", "js_commitment", "js_responsibility_notice"]
+    data["documents_ready"] = list(LETTERS)
     return data
 
 
@@ -112,10 +120,12 @@ def test_phone_local(province: str, data: dict[str, Any], expected: Expected) ->
 
 def test_shaanxi_organisation_phone_rule_is_disputed_by_qingcloud() -> None:
     # JD Cloud: "所有上报的手机号码均需陕西号段"; QingCloud: "若非本省号码，需备注原因".
-    [finding] = found("陕西", organisation("陕西", phone_province="北京"), FindingId.PHONE_NOT_LOCAL)
-    assert finding.severity is BLOCKS
-    assert finding.disputed
-    assert {"j-cn-sn", "q-cn-sn"} <= {s.id for s in finding.sources}
+    both = found("陕西", organisation("陕西", phone_province="北京"), FindingId.PHONE_NOT_LOCAL)
+    assert [f.field for f in both] == ["subject_owner.phone", "website_owner.phone"]
+    for finding in both:
+        assert finding.severity is BLOCKS
+        assert finding.disputed
+        assert {"j-cn-sn", "q-cn-sn"} <= {s.id for s in finding.sources}
 
 
 # --- min_age and max_age -------------------------------------------------------------
@@ -387,6 +397,82 @@ def test_hebei_names_the_exception_its_page_allows() -> None:
     assert "外籍" in finding.text.zh
     assert "foreign" in finding.text.en
     assert finding.rule == "CN-HE/subject_owner_legal_representative"
+
+
+# --- letters of authorisation and domains per order ----------------------------------
+
+
+def _website_owner(data: dict[str, Any], is_legal_representative: bool | None) -> dict[str, Any]:
+    data["website_owner"]["is_legal_representative"] = is_legal_representative
+    return data
+
+
+@pytest.mark.parametrize(
+    ("province", "data", "expected"),
+    [
+        # website_owner_authorisation — 湖南 企业: "网站负责人非法定代表人需上传网站负责人授权书" (tc-cn-hn).
+        (
+            "湖南",
+            _website_owner(organisation("湖南"), False),
+            (FindingId.DOCUMENT_MISSING, BLOCKS, "tc-cn-hn"),
+        ),
+        ("湖南", _website_owner(organisation("湖南"), True), None),
+        ("湖南", _website_owner(organisation("湖南"), None), (FindingId.DOCUMENT_MISSING, CHECK, "tc-cn-hn")),
+        (
+            "湖南",
+            dict(
+                _website_owner(organisation("湖南"), False),
+                documents_ready=[*LETTERS, "hn_website_owner_authorisation"],
+            ),
+            None,
+        ),
+        # subject_owner_authorisation — 吉林 企业 (tc-cn-jl):
+        # "主体负责人如不是法定代表人需要主体负责人授权书".
+        (
+            "吉林",
+            organisation("吉林", is_legal_representative=False),
+            (FindingId.DOCUMENT_MISSING, BLOCKS, "tc-cn-jl"),
+        ),
+        ("吉林", organisation("吉林"), None),
+        # Neither letter concerns an individual.
+        ("湖南", person("湖南", is_legal_representative=False), None),
+    ],
+)
+def test_owner_letters(province: str, data: dict[str, Any], expected: Expected) -> None:
+    check(province, data, FindingId.DOCUMENT_MISSING, expected)
+
+
+def test_an_owner_letter_names_its_rule() -> None:
+    [letter] = found("吉林", organisation("吉林", is_legal_representative=False), FindingId.DOCUMENT_MISSING)
+    assert letter.rule == "CN-JL/subject_owner_authorisation/jl_subject_owner_authorisation"
+    assert "主体负责人授权书" in letter.text.zh
+
+
+@pytest.mark.parametrize(
+    ("province", "kind", "count", "expected"),
+    [
+        # domains_per_order — 湖北: QingCloud "每次备案只能提交一个域名" (q-cn-hb), JD Cloud the same.
+        ("湖北", "企业", 2, (FindingId.TOO_MANY_DOMAINS, BLOCKS, "q-cn-hb")),
+        ("湖北", "企业", 1, None),
+        # 河南 企业: "单位备案一次不得超过5个域名" (tc-cn-ha); JD Cloud says one (a dispute).
+        ("河南", "企业", 6, (FindingId.TOO_MANY_DOMAINS, BLOCKS, "tc-cn-ha")),
+        ("河南", "企业", 5, None),
+    ],
+)
+def test_domains_per_order(province: str, kind: str, count: int, expected: Expected) -> None:
+    data = organisation(province)
+    data["websites"] = [copy.deepcopy(data["websites"][0]) for _ in range(count)]
+    for w, website in enumerate(data["websites"]):
+        website["domains"][0]["name"] = f"example{w}.com"
+    check(province, data, FindingId.TOO_MANY_DOMAINS, expected)
+
+
+def test_henan_domain_limit_shows_jd_clouds_one_domain() -> None:
+    data = organisation("河南")
+    data["websites"] = [copy.deepcopy(data["websites"][0]) for _ in range(6)]
+    [finding] = found("河南", data, FindingId.TOO_MANY_DOMAINS)
+    assert finding.disputed
+    assert "j-cn-ha" in {s.id for s in finding.sources}
 
 
 # --- bilingual check notes -----------------------------------------------------------

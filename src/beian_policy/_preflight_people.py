@@ -388,6 +388,67 @@ def _subject_owner_role(run: Run) -> None:
             )
 
 
+#: The owner each authorisation letter concerns.
+_LETTER_OWNERS = {
+    CheckKind.SUBJECT_OWNER_AUTHORISATION: ("subject_owner", Text("主体负责人", "subject owner")),
+    CheckKind.WEBSITE_OWNER_AUTHORISATION: ("website_owner", Text("网站负责人", "website owner")),
+}
+
+
+def _owner_letters(run: Run) -> None:
+    """An owner who is not the legal representative needs the province's letter of
+    authorisation (a subject owner or a website owner, by the check's kind)."""
+    ready = run.app.documents_ready
+    for kind, (field, who) in _LETTER_OWNERS.items():
+        for check in run.checks(kind):
+            covered = covers(run, check)
+            if covered is False or check.document is None:
+                continue
+            rule = f"{run.province.code}/{kind.value}/{check.document}"
+            owner = getattr(run.app, field)
+            if covered is None or owner is None or owner.is_legal_representative is None:
+                what = Text(
+                    f"{who.zh}是否为法定代表人（不是则需要：",
+                    f"whether the {who.en} is the legal representative (if not: ",
+                )
+                run.unknown(
+                    FindingId.DOCUMENT_MISSING,
+                    "subject_kind" if covered is None else f"{field}.is_legal_representative",
+                    join(what, check.text, Text("）。", ").")),
+                    rule=rule,
+                    sources=check.sources,
+                )
+            elif owner.is_legal_representative:
+                continue
+            elif ready is None:
+                run.unknown(
+                    FindingId.DOCUMENT_MISSING,
+                    "documents_ready",
+                    join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
+                    rule=rule,
+                    sources=check.sources,
+                )
+            elif check.document not in ready:
+                run.add_from_check(
+                    FindingId.DOCUMENT_MISSING,
+                    check,
+                    join(
+                        Text(
+                            f"{who.zh}不是法定代表人：{run.where.zh}要求提交",
+                            f"The {who.en} is not the legal representative: {run.where.en} requires ",
+                        ),
+                        check.text,
+                        Text("。", "."),
+                    ),
+                    join(
+                        Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
+                        Text(check.document, check.document),
+                        Text("。", " in documents_ready."),
+                    ),
+                    field="documents_ready",
+                )
+
+
 #: The checks of this module, in the order their findings are listed.
 PEOPLE_CHECKS = (
     _subject_kind,
@@ -398,4 +459,5 @@ PEOPLE_CHECKS = (
     _phones,
     _ages,
     _subject_owner_role,
+    _owner_letters,
 )

@@ -378,6 +378,24 @@ def _website_counts(run: Run) -> None:
             )
 
 
+def _domain_counts(run: Run) -> None:
+    for check in run.checks(CheckKind.DOMAINS_PER_ORDER):
+        if covers(run, check) is False or check.value is None or not run.app.websites:
+            continue
+        count = sum(len(w.domains) for w in run.app.websites)
+        if count > check.value:
+            run.add_from_check(
+                FindingId.TOO_MANY_DOMAINS,
+                check,
+                Text(
+                    f"{run.where.zh}每次只能提交{check.value}个域名（本次{count}个）。",
+                    f"{run.where.en} takes {check.value} domain(s) per application ({count} given).",
+                ),
+                Text("分成几次提交。", "Split them over several applications."),
+                field="websites",
+            )
+
+
 def _pre_approval(run: Run) -> None:
     rule = run.national(RuleId.PREAPPROVAL_FOR_REGULATED)
     for w, website in enumerate(run.app.websites):
@@ -527,4 +545,4 @@ def _footers(run: Run) -> None:
 
 
 #: The checks of this module, in the order their findings are listed.
-SITE_CHECKS = (_domains, _website_counts, _pre_approval, _documents, _footers)
+SITE_CHECKS = (_domains, _website_counts, _domain_counts, _pre_approval, _documents, _footers)

@@ -101,6 +101,9 @@ class CheckKind(_StrEnum):
     REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED = "registrant_legal_representative_accepted"
     PRIVACY_PROTECTION_OFF = "privacy_protection_off"
     SUBJECT_OWNER_LEGAL_REPRESENTATIVE = "subject_owner_legal_representative"
+    SUBJECT_OWNER_AUTHORISATION = "subject_owner_authorisation"
+    WEBSITE_OWNER_AUTHORISATION = "website_owner_authorisation"
+    DOMAINS_PER_ORDER = "domains_per_order"
 
 
 class FindingId(_StrEnum):
