@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import beian_policy as bp
-from beian_policy.model import Application, Domain, FindingId, Severity, Trigger, Website
+from beian_policy.model import Application, CheckKind, Domain, FindingId, Severity, Trigger, Website
 from beian_policy.strategies import applications, provinces
 
 AS_OF = dt.date.today()
@@ -63,7 +63,13 @@ def test_unknown_letters_are_checks_where_a_province_asks_for_letters(
 ) -> None:
     rules = bp.default_policy().rules_for(province)
     kind = app.subject_kind
-    letters = [c.document for c in rules.checks if c.document and kind in (None, *c.applies_to)]
+    # Letters a province always asks for (a letter that only a domain held by the legal
+    # representative needs, such as 重庆's authorisation, depends on that fact).
+    letters = [
+        c.document
+        for c in rules.checks
+        if c.kind is CheckKind.DOCUMENT and c.document and kind in (None, *c.applies_to)
+    ]
     # Letters every transfer needs, and those a change or several resources may need
     # (unknown in this application): 北京's rename letter, 河北's usage statement.
     triggers = {Trigger.ALWAYS, Trigger.CHANGES, Trigger.MULTIPLE_CLOUD_RESOURCES}
@@ -71,6 +77,19 @@ def test_unknown_letters_are_checks_where_a_province_asks_for_letters(
     reaches = [q for q in rules.requirements if kind in (None, *q.applies_to)]
     letters += [q.id for q in reaches if q.trigger in triggers and (q.step or "").startswith("prepare_")]
     letters += [q.id for q in reaches if q.trigger is Trigger.ALWAYS and (q.step or "").startswith("obtain_")]
+    # An owner's letter of authorisation is needed unless that owner is known to be the
+    # legal representative.
+    owners = {
+        CheckKind.SUBJECT_OWNER_AUTHORISATION: app.subject_owner,
+        CheckKind.WEBSITE_OWNER_AUTHORISATION: app.website_owner,
+    }
+    letters += [
+        c.document
+        for c in rules.checks
+        if c.kind in owners
+        and kind in (None, *c.applies_to)
+        and getattr(owners[c.kind], "is_legal_representative", None) is not True
+    ]
     app = attrs.evolve(app, documents_ready=None, changes=None, multiple_cloud_resources=None)
     result = bp.preflight(province, app, as_of=AS_OF)
     missing = [f for f in result.findings if f.id is FindingId.DOCUMENT_MISSING]

@@ -75,8 +75,10 @@ def test_transfer_cases_plan(case: bst.TransferCase) -> None:
     assert plan.facts == case.facts
     # National rules, read off the data: these facts always add their step.
     # A domain held by the legal representative: changed only for an individual, or where
-    # the province wants the organisation itself (福建, 湖南 per Tencent's pages).
-    refused = case.subject_kind is bp.SubjectKind.INDIVIDUAL or case.province.code in {"CN-FJ", "CN-HN"}
+    # the province wants the organisation itself (Tencent's 企业 tabs: 福建, 湖南, 西藏, 青海,
+    # 宁夏 "域名所有者须与主办单位名称一致"; 吉林 "域名所有者需为单位全称").
+    subject_only = {"CN-FJ", "CN-HN", "CN-JL", "CN-XZ", "CN-QH", "CN-NX"}
+    refused = case.subject_kind is bp.SubjectKind.INDIVIDUAL or case.province.code in subject_only
     owner_step = not case.facts.domain_owner_matches_subject or (
         case.facts.domain_held_by_legal_representative and refused
     )

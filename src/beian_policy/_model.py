@@ -287,7 +287,7 @@ class CheckClaim:
     source: Source
     value: int | None = None
     holds: bool | None = None
-    note: str = ""
+    note: Text | None = None
 
 
 @attrs.frozen
@@ -303,7 +303,7 @@ class ProvinceCheck:
     text: Text = Text("", "")
     applies_to: frozenset[SubjectKind] = ALL_KINDS
     claims: tuple[CheckClaim, ...] = ()
-    note: str = ""
+    note: Text | None = None
 
     @property
     def disputed(self) -> bool:

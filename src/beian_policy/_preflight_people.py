@@ -338,5 +338,126 @@ def _id_validity(run: Run) -> None:
                 )
 
 
+def _subject_owner_role(run: Run) -> None:
+    """Provinces that want an organisation's subject owner to be its legal
+    representative (the check's text names any exception the page allows)."""
+    for check in run.checks(CheckKind.SUBJECT_OWNER_LEGAL_REPRESENTATIVE):
+        covered = covers(run, check)
+        if covered is False:
+            continue
+        rule = f"{run.province.code}/{check.kind.value}"
+        owner = run.app.subject_owner
+        if covered is None:
+            run.unknown(
+                FindingId.SUBJECT_OWNER_NOT_LEGAL_REPRESENTATIVE,
+                "subject_kind",
+                Text(
+                    f"主体性质：{run.where.zh}要求单位的主体负责人为法定代表人。",
+                    f"the subject kind: {run.where.en} wants an organisation's subject owner to be its "
+                    "legal representative.",
+                ),
+                rule=rule,
+                sources=check.sources,
+            )
+        elif owner is None or owner.is_legal_representative is None:
+            run.unknown(
+                FindingId.SUBJECT_OWNER_NOT_LEGAL_REPRESENTATIVE,
+                "subject_owner.is_legal_representative",
+                Text(
+                    "主体负责人是否为法定代表人。", "whether the subject owner is the legal representative."
+                ),
+                rule=rule,
+                sources=check.sources,
+            )
+        elif not owner.is_legal_representative:
+            text = Text(
+                f"{run.where.zh}要求单位的主体负责人必须是法定代表人。",
+                f"{run.where.en} requires an organisation's subject owner to be its legal representative.",
+            )
+            if check.text.zh:
+                text = join(text, Text(f"例外：{check.text.zh}。", f" Exception: {check.text.en}."))
+            run.add_from_check(
+                FindingId.SUBJECT_OWNER_NOT_LEGAL_REPRESENTATIVE,
+                check,
+                text,
+                Text(
+                    "改由法定代表人担任主体负责人后再提交。",
+                    "Name the legal representative as the subject owner, then submit.",
+                ),
+                field="subject_owner.is_legal_representative",
+            )
+
+
+#: The owner each authorisation letter concerns.
+_LETTER_OWNERS = {
+    CheckKind.SUBJECT_OWNER_AUTHORISATION: ("subject_owner", Text("主体负责人", "subject owner")),
+    CheckKind.WEBSITE_OWNER_AUTHORISATION: ("website_owner", Text("网站负责人", "website owner")),
+}
+
+
+def _owner_letters(run: Run) -> None:
+    """An owner who is not the legal representative needs the province's letter of
+    authorisation (a subject owner or a website owner, by the check's kind)."""
+    ready = run.app.documents_ready
+    for kind, (field, who) in _LETTER_OWNERS.items():
+        for check in run.checks(kind):
+            covered = covers(run, check)
+            if covered is False or check.document is None:
+                continue
+            rule = f"{run.province.code}/{kind.value}/{check.document}"
+            owner = getattr(run.app, field)
+            if covered is None or owner is None or owner.is_legal_representative is None:
+                what = Text(
+                    f"{who.zh}是否为法定代表人（不是则需要：",
+                    f"whether the {who.en} is the legal representative (if not: ",
+                )
+                run.unknown(
+                    FindingId.DOCUMENT_MISSING,
+                    "subject_kind" if covered is None else f"{field}.is_legal_representative",
+                    join(what, check.text, Text("）。", ").")),
+                    rule=rule,
+                    sources=check.sources,
+                )
+            elif owner.is_legal_representative:
+                continue
+            elif ready is None:
+                run.unknown(
+                    FindingId.DOCUMENT_MISSING,
+                    "documents_ready",
+                    join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
+                    rule=rule,
+                    sources=check.sources,
+                )
+            elif check.document not in ready:
+                run.add_from_check(
+                    FindingId.DOCUMENT_MISSING,
+                    check,
+                    join(
+                        Text(
+                            f"{who.zh}不是法定代表人：{run.where.zh}要求提交",
+                            f"The {who.en} is not the legal representative: {run.where.en} requires ",
+                        ),
+                        check.text,
+                        Text("。", "."),
+                    ),
+                    join(
+                        Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
+                        Text(check.document, check.document),
+                        Text("。", " in documents_ready."),
+                    ),
+                    field="documents_ready",
+                )
+
+
 #: The checks of this module, in the order their findings are listed.
-PEOPLE_CHECKS = (_subject_kind, _certificate, _id_numbers, _id_validity, _id_local, _phones, _ages)
+PEOPLE_CHECKS = (
+    _subject_kind,
+    _certificate,
+    _id_numbers,
+    _id_validity,
+    _id_local,
+    _phones,
+    _ages,
+    _subject_owner_role,
+    _owner_letters,
+)

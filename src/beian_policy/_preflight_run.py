@@ -107,12 +107,17 @@ def join(*parts: Text) -> Text:
 
 
 def _dispute_text(check: ProvinceCheck) -> Text:
-    others = "; ".join(
-        f"{c.source.provider} ({c.source.id})" + (f": {c.note}" if c.note else "")
-        for c in check.claims
-        if c.holds is False or (c.value is not None and c.value != check.value)
-    )
-    return Text(f"（来源说法不一：{others}）", f" (sources disagree: {others})")
+    against = [
+        c for c in check.claims if c.holds is False or (c.value is not None and c.value != check.value)
+    ]
+
+    def said(lang: str, sep: str) -> str:
+        return "; ".join(
+            f"{c.source.provider} ({c.source.id})" + (f"{sep}{c.note.get(lang)}" if c.note is not None else "")
+            for c in against
+        )
+
+    return Text(f"（来源说法不一：{said('zh', '：')}）", f" (sources disagree: {said('en', ': ')})")
 
 
 def covers(run: Run, check: ProvinceCheck) -> bool | None:

@@ -241,6 +241,9 @@ def _domain_holder(run: Run, field: str, domain: Domain) -> None:
                 field=f"{field}.registrant",
             )
         accepted = run.checks(CheckKind.REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED)
+        for check in accepted:
+            if check.document is not None and kind is not SubjectKind.INDIVIDUAL:
+                _registrant_letter(run, field, check)
         if not strict and not accepted:
             run.add(
                 FindingId.DOMAIN_REGISTRANT_MISMATCH,
@@ -260,6 +263,44 @@ def _domain_holder(run: Run, field: str, domain: Domain) -> None:
             )
     _registrar(run, field, domain)
     _privacy(run, field, domain)
+
+
+def _registrant_letter(run: Run, field: str, check: ProvinceCheck) -> None:
+    """The legal representative may hold the domain only with the letter the
+    province names (重庆: the organisation's authorisation)."""
+    assert check.document is not None
+    rule = f"{run.province.code}/{check.kind.value}/{check.document}"
+    ready = run.app.documents_ready
+    if ready is None:
+        run.unknown(
+            FindingId.DOCUMENT_MISSING,
+            "documents_ready",
+            join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
+            rule=rule,
+            sources=check.sources,
+        )
+    elif check.document not in ready:
+        run.add_from_check(
+            FindingId.DOCUMENT_MISSING,
+            check,
+            join(
+                Text(
+                    f"域名由法定代表人持有：{run.where.zh}要求提交",
+                    f"The legal representative holds the domain: {run.where.en} requires ",
+                ),
+                check.text,
+                Text("。", "."),
+            ),
+            join(
+                Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
+                Text(check.document, check.document),
+                Text(
+                    "；或把域名持有者改为主办单位。",
+                    " in documents_ready; or move the domain to the organisation.",
+                ),
+            ),
+            field=f"{field}.registrant",
+        )
 
 
 def _registrar(run: Run, field: str, domain: Domain) -> None:
@@ -337,6 +378,24 @@ def _website_counts(run: Run) -> None:
             )
 
 
+def _domain_counts(run: Run) -> None:
+    for check in run.checks(CheckKind.DOMAINS_PER_ORDER):
+        if covers(run, check) is False or check.value is None or not run.app.websites:
+            continue
+        count = sum(len(w.domains) for w in run.app.websites)
+        if count > check.value:
+            run.add_from_check(
+                FindingId.TOO_MANY_DOMAINS,
+                check,
+                Text(
+                    f"{run.where.zh}每次只能提交{check.value}个域名（本次{count}个）。",
+                    f"{run.where.en} takes {check.value} domain(s) per application ({count} given).",
+                ),
+                Text("分成几次提交。", "Split them over several applications."),
+                field="websites",
+            )
+
+
 def _pre_approval(run: Run) -> None:
     rule = run.national(RuleId.PREAPPROVAL_FOR_REGULATED)
     for w, website in enumerate(run.app.websites):
@@ -385,11 +444,8 @@ def _as_letter(run: Run, req: Requirement) -> ProvinceCheck:
         document=req.id,
         text=run.policy.step_info(req.step).title,
         applies_to=req.applies_to,
-        # A check's notes are English text (the checks' own data); a requirement's are bilingual.
-        claims=tuple(
-            CheckClaim(c.source, holds=c.value, note=c.note.en if c.note else "") for c in req.claims
-        ),
-        note=req.note.en if req.note else "",
+        claims=tuple(CheckClaim(c.source, holds=c.value, note=c.note) for c in req.claims),
+        note=req.note,
     )
 
 
@@ -483,4 +539,4 @@ def _footers(run: Run) -> None:
 
 
 #: The checks of this module, in the order their findings are listed.
-SITE_CHECKS = (_domains, _website_counts, _pre_approval, _documents, _footers)
+SITE_CHECKS = (_domains, _website_counts, _domain_counts, _pre_approval, _documents, _footers)

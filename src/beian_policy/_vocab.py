@@ -100,6 +100,10 @@ class CheckKind(_StrEnum):
     REGISTRANT_SUBJECT_ONLY = "registrant_subject_only"
     REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED = "registrant_legal_representative_accepted"
     PRIVACY_PROTECTION_OFF = "privacy_protection_off"
+    SUBJECT_OWNER_LEGAL_REPRESENTATIVE = "subject_owner_legal_representative"
+    SUBJECT_OWNER_AUTHORISATION = "subject_owner_authorisation"
+    WEBSITE_OWNER_AUTHORISATION = "website_owner_authorisation"
+    DOMAINS_PER_ORDER = "domains_per_order"
 
 
 class FindingId(_StrEnum):
@@ -113,6 +117,7 @@ class FindingId(_StrEnum):
     PHONE_NOT_LOCAL = "phone_not_local"
     OWNER_TOO_YOUNG = "owner_too_young"
     OWNER_TOO_OLD = "owner_too_old"
+    SUBJECT_OWNER_NOT_LEGAL_REPRESENTATIVE = "subject_owner_not_legal_representative"
     ID_EXPIRES_TOO_SOON = "id_expires_too_soon"
     WEBSITE_DOMAINS_UNKNOWN = "website_domains_unknown"
     DOMAIN_NAME_INVALID = "domain_name_invalid"

@@ -26,8 +26,16 @@ _NEEDS_VALUE = frozenset(
         CheckKind.ID_MIN_DAYS,
         CheckKind.DOMAIN_MIN_DAYS,
         CheckKind.WEBSITES_PER_ORDER,
+        CheckKind.DOMAINS_PER_ORDER,
     }
 )
+#: The kinds that name a letter (``document``, with its title in ``zh`` and ``en``).
+_NAMES_LETTER = frozenset(
+    {CheckKind.DOCUMENT, CheckKind.SUBJECT_OWNER_AUTHORISATION, CheckKind.WEBSITE_OWNER_AUTHORISATION}
+)
+#: The kinds that may name the letter the rule asks for (``document``, ``zh``, ``en``):
+#: a legal representative may hold the domain if the organisation authorises it.
+_MAY_NAME_LETTER = frozenset({CheckKind.REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED})
 _DOCUMENT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -51,16 +59,23 @@ def _check(ctx: Context, label: str, field: str, d: CheckDoc) -> ProvinceCheck:
         ctx.add(label, f"{field}.value", f"a {kind.value!r} check needs a value")
     if kind not in _NEEDS_VALUE and d.value is not None:
         ctx.add(label, f"{field}.value", f"a {kind.value!r} check takes no value")
-    if kind is CheckKind.DOCUMENT:
+    if kind in _NAMES_LETTER:
         if d.document is None or not _DOCUMENT_ID.match(d.document):
-            ctx.add(label, f"{field}.document", "a 'document' check needs a document id like 'gd_commitment'")
+            ctx.add(
+                label, f"{field}.document", f"a {kind.value!r} check needs a document id like 'gd_commitment'"
+            )
         if not d.zh or not d.en:
-            ctx.add(label, f"{field}.zh", "a 'document' check needs its title in zh and en")
+            ctx.add(label, f"{field}.zh", f"a {kind.value!r} check needs its title in zh and en")
+    elif kind in _MAY_NAME_LETTER and d.document is not None:
+        if not _DOCUMENT_ID.match(d.document):
+            ctx.add(label, f"{field}.document", "a document id looks like 'cq_domain_authorisation'")
+        if not d.zh or not d.en:
+            ctx.add(label, f"{field}.zh", "a check that names a letter needs its title in zh and en")
     elif d.document is not None:
         ctx.add(label, f"{field}.document", f"a {kind.value!r} check names no document")
     sources = ctx.cite(label, f"{field}.sources", d.sources, required=True)
     claims = tuple(
-        CheckClaim(src, c.value, c.holds, c.note)
+        CheckClaim(src, c.value, c.holds, ctx.note(label, f"{field}.claims[{j}].note", c.note))
         for j, c in enumerate(d.claims)
         for src in ctx.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
     )
@@ -72,5 +87,5 @@ def _check(ctx: Context, label: str, field: str, d: CheckDoc) -> ProvinceCheck:
         text=Text(d.zh, d.en),
         applies_to=frozenset(d.applies_to) if d.applies_to else ALL_KINDS,
         claims=claims,
-        note=d.note,
+        note=ctx.note(label, f"{field}.note", d.note),
     )

@@ -255,7 +255,7 @@ class CheckClaimDoc:
     source: str
     value: int | None = None
     holds: bool | None = None
-    note: str = ""
+    note: TextDoc | None = None
 
 
 @attrs.frozen
@@ -274,7 +274,7 @@ class CheckDoc:
     en: str = ""
     applies_to: tuple[SubjectKind, ...] | None = None
     claims: tuple[CheckClaimDoc, ...] = ()
-    note: str = ""
+    note: TextDoc | None = None
 
 
 @attrs.frozen
