@@ -82,6 +82,8 @@ BLOCKS, INFO, WARNING, CHECK = Severity.BLOCKS, Severity.INFO, Severity.WARNING,
             person("北京", phone_province="江苏", residence_permit_province="江苏"),
             (FindingId.ID_NOT_LOCAL, INFO, "tc-cn-js"),
         ),
+        # 河北 (QingCloud 个人用户): "如非本省，需上传本省暂住证或居住证" (q-cn-he).
+        ("河北", person("北京", phone_province="河北"), (FindingId.ID_NOT_LOCAL, BLOCKS, "q-cn-he")),
         # The rule is on the 个人 tab only: an organisation's owner may hold any ID.
         ("江苏", organisation("江苏", id_province="北京"), None),
     ],
@@ -473,6 +475,49 @@ def test_henan_domain_limit_shows_jd_clouds_one_domain() -> None:
     [finding] = found("河南", data, FindingId.TOO_MANY_DOMAINS)
     assert finding.disputed
     assert "j-cn-ha" in {s.id for s in finding.sources}
+
+
+# --- phones of individuals from elsewhere, and the certificate type ---------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # phone_local_if_id_elsewhere — 河北 个人: "个人非本省人员备案需要使用本省号码备案" (tc-cn-he).
+        (
+            person("北京", phone_province="北京", residence_permit_province="河北"),
+            (FindingId.PHONE_NOT_LOCAL, BLOCKS, "tc-cn-he"),
+        ),
+        (person("北京", phone_province="河北", residence_permit_province="河北"), None),
+        # A local ID: any phone will do.
+        (person("河北", phone_province="北京"), None),
+        (person("河北", id_province=None), (FindingId.PHONE_NOT_LOCAL, CHECK, "tc-cn-he")),
+        # The rule is on the 个人 tab.
+        (organisation("河北", id_province="北京", phone_province="北京"), None),
+    ],
+)
+def test_phone_local_if_id_elsewhere(data: dict[str, Any], expected: Expected) -> None:
+    check("河北", data, FindingId.PHONE_NOT_LOCAL, expected)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # resident_id_only — 福建 个人: "仅支持使用居民身份证进行备案" (tc-cn-fj).
+        (
+            dict(person("福建"), certificate_type="护照"),
+            (FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED, BLOCKS, "tc-cn-fj"),
+        ),
+        (dict(person("福建"), certificate_type="居民身份证"), None),
+        (
+            dict(person("福建"), certificate_type=None),
+            (FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED, CHECK, "tc-cn-fj"),
+        ),
+        (organisation("福建"), None),
+    ],
+)
+def test_resident_id_only(data: dict[str, Any], expected: Expected) -> None:
+    check("福建", data, FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED, expected)
 
 
 # --- bilingual check notes -----------------------------------------------------------
