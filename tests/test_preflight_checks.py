@@ -520,6 +520,54 @@ def test_resident_id_only(data: dict[str, Any], expected: Expected) -> None:
     check("福建", data, FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED, expected)
 
 
+# --- letters that many domains need, and where the certificate was issued ------------
+
+
+def _domains(data: dict[str, Any], count: int) -> dict[str, Any]:
+    data["websites"] = [copy.deepcopy(data["websites"][0]) for _ in range(count)]
+    for w, website in enumerate(data["websites"]):
+        website["domains"][0]["name"] = f"example{w}.com"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("province", "data", "expected"),
+    [
+        # domains_need_document — 四川 企业: "超过5个域名，主办单位需要提交加盖鲜章的情况说明" (tc-cn-sc).
+        ("四川", _domains(organisation("四川"), 6), (FindingId.DOCUMENT_MISSING, BLOCKS, "tc-cn-sc")),
+        ("四川", _domains(organisation("四川"), 5), None),
+        (
+            "四川",
+            dict(_domains(organisation("四川"), 6), documents_ready=[*LETTERS, "sc_domain_statement"]),
+            None,
+        ),
+        # 河南 (QingCloud, JD Cloud): "本次备案域名≥4个时需提供域名证书"; 4 domains in 4 websites
+        # also pass 河南's five-domain limit for organisations.
+        ("河南", _domains(organisation("河南"), 4), (FindingId.DOCUMENT_MISSING, BLOCKS, "q-cn-ha")),
+        ("河南", _domains(organisation("河南"), 3), None),
+    ],
+)
+def test_domains_need_document(province: str, data: dict[str, Any], expected: Expected) -> None:
+    check(province, data, FindingId.DOCUMENT_MISSING, expected)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # certificate_local — 云南 企业: "必须是本省证件地址" (tc-cn-yn).
+        (
+            dict(organisation("云南"), certificate_province="四川"),
+            (FindingId.CERTIFICATE_NOT_LOCAL, BLOCKS, "tc-cn-yn"),
+        ),
+        (dict(organisation("云南"), certificate_province="云南"), None),
+        (organisation("云南"), (FindingId.CERTIFICATE_NOT_LOCAL, CHECK, "tc-cn-yn")),  # not given
+        (dict(person("云南"), certificate_province="四川"), None),  # the 企业 tab only
+    ],
+)
+def test_certificate_local(data: dict[str, Any], expected: Expected) -> None:
+    check("云南", data, FindingId.CERTIFICATE_NOT_LOCAL, expected)
+
+
 # --- bilingual check notes -----------------------------------------------------------
 
 

@@ -451,6 +451,42 @@ def _certificate_type(run: Run) -> None:
             )
 
 
+def _certificate_place(run: Run) -> None:
+    """Provinces that want an organisation's certificate issued in the province."""
+    for check in run.checks(CheckKind.CERTIFICATE_LOCAL):
+        covered = covers(run, check)
+        if covered is False:
+            continue
+        rule = f"{run.province.code}/{check.kind.value}"
+        where = run.app.certificate_province
+        if covered is None or where is None:
+            run.unknown(
+                FindingId.CERTIFICATE_NOT_LOCAL,
+                "subject_kind" if covered is None else "certificate_province",
+                Text(
+                    f"主办单位证件的所在省份：{run.where.zh}要求单位证件地址在本省。",
+                    f"where the subject's certificate was issued: {run.where.en} wants an organisation's "
+                    "certificate address in the province.",
+                ),
+                rule=rule,
+                sources=check.sources,
+            )
+        elif where != run.province.code:
+            run.add_from_check(
+                FindingId.CERTIFICATE_NOT_LOCAL,
+                check,
+                Text(
+                    f"{run.where.zh}要求单位证件地址在本省。",
+                    f"{run.where.en} wants an organisation's certificate address in the province.",
+                ),
+                Text(
+                    "在证件所在省份备案。",
+                    "File in the province where the certificate was issued.",
+                ),
+                field="certificate_province",
+            )
+
+
 #: The owner each authorisation letter concerns.
 _LETTER_OWNERS = {
     CheckKind.SUBJECT_OWNER_AUTHORISATION: ("subject_owner", Text("主体负责人", "subject owner")),
@@ -517,6 +553,7 @@ PEOPLE_CHECKS = (
     _subject_kind,
     _certificate,
     _certificate_type,
+    _certificate_place,
     _id_numbers,
     _id_validity,
     _id_local,
