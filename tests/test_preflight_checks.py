@@ -82,6 +82,8 @@ BLOCKS, INFO, WARNING, CHECK = Severity.BLOCKS, Severity.INFO, Severity.WARNING,
             person("北京", phone_province="江苏", residence_permit_province="江苏"),
             (FindingId.ID_NOT_LOCAL, INFO, "tc-cn-js"),
         ),
+        # 河北 (QingCloud 个人用户): "如非本省，需上传本省暂住证或居住证" (q-cn-he).
+        ("河北", person("北京", phone_province="河北"), (FindingId.ID_NOT_LOCAL, BLOCKS, "q-cn-he")),
         # The rule is on the 个人 tab only: an organisation's owner may hold any ID.
         ("江苏", organisation("江苏", id_province="北京"), None),
     ],
@@ -473,6 +475,97 @@ def test_henan_domain_limit_shows_jd_clouds_one_domain() -> None:
     [finding] = found("河南", data, FindingId.TOO_MANY_DOMAINS)
     assert finding.disputed
     assert "j-cn-ha" in {s.id for s in finding.sources}
+
+
+# --- phones of individuals from elsewhere, and the certificate type ---------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # phone_local_if_id_elsewhere — 河北 个人: "个人非本省人员备案需要使用本省号码备案" (tc-cn-he).
+        (
+            person("北京", phone_province="北京", residence_permit_province="河北"),
+            (FindingId.PHONE_NOT_LOCAL, BLOCKS, "tc-cn-he"),
+        ),
+        (person("北京", phone_province="河北", residence_permit_province="河北"), None),
+        # A local ID: any phone will do.
+        (person("河北", phone_province="北京"), None),
+        (person("河北", id_province=None), (FindingId.PHONE_NOT_LOCAL, CHECK, "tc-cn-he")),
+        # The rule is on the 个人 tab.
+        (organisation("河北", id_province="北京", phone_province="北京"), None),
+    ],
+)
+def test_phone_local_if_id_elsewhere(data: dict[str, Any], expected: Expected) -> None:
+    check("河北", data, FindingId.PHONE_NOT_LOCAL, expected)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # resident_id_only — 福建 个人: "仅支持使用居民身份证进行备案" (tc-cn-fj).
+        (
+            dict(person("福建"), certificate_type="护照"),
+            (FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED, BLOCKS, "tc-cn-fj"),
+        ),
+        (dict(person("福建"), certificate_type="居民身份证"), None),
+        (
+            dict(person("福建"), certificate_type=None),
+            (FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED, CHECK, "tc-cn-fj"),
+        ),
+        (organisation("福建"), None),
+    ],
+)
+def test_resident_id_only(data: dict[str, Any], expected: Expected) -> None:
+    check("福建", data, FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED, expected)
+
+
+# --- letters that many domains need, and where the certificate was issued ------------
+
+
+def _domains(data: dict[str, Any], count: int) -> dict[str, Any]:
+    data["websites"] = [copy.deepcopy(data["websites"][0]) for _ in range(count)]
+    for w, website in enumerate(data["websites"]):
+        website["domains"][0]["name"] = f"example{w}.com"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("province", "data", "expected"),
+    [
+        # domains_need_document — 四川 企业: "超过5个域名，主办单位需要提交加盖鲜章的情况说明" (tc-cn-sc).
+        ("四川", _domains(organisation("四川"), 6), (FindingId.DOCUMENT_MISSING, BLOCKS, "tc-cn-sc")),
+        ("四川", _domains(organisation("四川"), 5), None),
+        (
+            "四川",
+            dict(_domains(organisation("四川"), 6), documents_ready=[*LETTERS, "sc_domain_statement"]),
+            None,
+        ),
+        # 河南 (QingCloud, JD Cloud): "本次备案域名≥4个时需提供域名证书"; 4 domains in 4 websites
+        # also pass 河南's five-domain limit for organisations.
+        ("河南", _domains(organisation("河南"), 4), (FindingId.DOCUMENT_MISSING, BLOCKS, "q-cn-ha")),
+        ("河南", _domains(organisation("河南"), 3), None),
+    ],
+)
+def test_domains_need_document(province: str, data: dict[str, Any], expected: Expected) -> None:
+    check(province, data, FindingId.DOCUMENT_MISSING, expected)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # certificate_local — 云南 企业: "必须是本省证件地址" (tc-cn-yn).
+        (
+            dict(organisation("云南"), certificate_province="四川"),
+            (FindingId.CERTIFICATE_NOT_LOCAL, BLOCKS, "tc-cn-yn"),
+        ),
+        (dict(organisation("云南"), certificate_province="云南"), None),
+        (organisation("云南"), (FindingId.CERTIFICATE_NOT_LOCAL, CHECK, "tc-cn-yn")),  # not given
+        (dict(person("云南"), certificate_province="四川"), None),  # the 企业 tab only
+    ],
+)
+def test_certificate_local(data: dict[str, Any], expected: Expected) -> None:
+    check("云南", data, FindingId.CERTIFICATE_NOT_LOCAL, expected)
 
 
 # --- bilingual check notes -----------------------------------------------------------

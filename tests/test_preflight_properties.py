@@ -11,7 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import beian_policy as bp
-from beian_policy.model import Application, CheckKind, Domain, FindingId, Severity, Trigger, Website
+from beian_policy.model import (
+    Application,
+    CheckKind,
+    Domain,
+    FindingId,
+    Registrant,
+    Severity,
+    Trigger,
+    Website,
+)
 from beian_policy.strategies import applications, provinces
 
 AS_OF = dt.date.today()
@@ -89,6 +98,25 @@ def test_unknown_letters_are_checks_where_a_province_asks_for_letters(
         if c.kind in owners
         and kind in (None, *c.applies_to)
         and getattr(owners[c.kind], "is_legal_representative", None) is not True
+    ]
+    # A letter a domain held by the legal representative needs (重庆), once one is.
+    held = any(d.registrant is Registrant.LEGAL_REPRESENTATIVE for w in app.websites for d in w.domains)
+    letters += [
+        c.document
+        for c in rules.checks
+        if c.kind is CheckKind.REGISTRANT_LEGAL_REPRESENTATIVE_ACCEPTED
+        and c.document
+        and held
+        and kind is not bp.SubjectKind.INDIVIDUAL
+    ]
+    # A letter that many domains need (四川, 河南), once the application has that many.
+    domains = sum(len(w.domains) for w in app.websites)
+    letters += [
+        c.document
+        for c in rules.checks
+        if c.kind is CheckKind.DOMAINS_NEED_DOCUMENT
+        and kind in (None, *c.applies_to)
+        and domains > (c.value or 0)
     ]
     app = attrs.evolve(app, documents_ready=None, changes=None, multiple_cloud_resources=None)
     result = bp.preflight(province, app, as_of=AS_OF)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from ._application import Person
 from ._enums import Severity, SubjectKind
-from ._model import Text
+from ._model import ProvinceCheck, Text
 from ._numbers import birth_date_from_id, phone_region, valid_resident_id, valid_uscc
 from ._preflight_run import Run, covers, join
 from ._vocab import CheckKind, FindingId
@@ -180,8 +180,36 @@ def _province_of_phone(run: Run, person: Person) -> tuple[str | None, bool]:
     return None, True
 
 
-def _phones(run: Run) -> None:
+def _phone_rules(run: Run) -> list[ProvinceCheck]:
+    """The local-phone rules that reach this application: ``phone_local``, and
+    ``phone_local_if_id_elsewhere`` once the individual's ID is known to be from another
+    province (unknown: a check)."""
     local = [c for c in run.checks(CheckKind.PHONE_LOCAL) if covers(run, c) is not False]
+    for check in run.checks(CheckKind.PHONE_LOCAL_IF_ID_ELSEWHERE):
+        covered = covers(run, check)
+        owner = run.app.subject_owner
+        rule = f"{run.province.code}/{check.kind.value}"
+        if covered is False:
+            continue
+        if covered is None or owner is None or owner.id_province is None:
+            run.unknown(
+                FindingId.PHONE_NOT_LOCAL,
+                "subject_kind" if covered is None else "subject_owner.id_province",
+                Text(
+                    f"身份证签发省份：{run.where.zh}要求外省个人使用本地手机号码。",
+                    f"where the owner's ID was issued: {run.where.en} wants individuals from elsewhere "
+                    "to use local phones.",
+                ),
+                rule=rule,
+                sources=check.sources,
+            )
+        elif owner.id_province != run.province.code:
+            local.append(check)
+    return local
+
+
+def _phones(run: Run) -> None:
+    local = _phone_rules(run)
     for field, person in run.app.people:
         code, valid = _province_of_phone(run, person)
         if not valid:
@@ -197,7 +225,7 @@ def _phones(run: Run) -> None:
             )
             continue
         for check in local:
-            rule = f"{run.province.code}/phone_local"
+            rule = f"{run.province.code}/{check.kind.value}"
             if covers(run, check) is None:
                 run.unknown(
                     FindingId.PHONE_NOT_LOCAL,
@@ -388,6 +416,77 @@ def _subject_owner_role(run: Run) -> None:
             )
 
 
+def _certificate_type(run: Run) -> None:
+    """Provinces that take an individual's filing only on a resident ID card."""
+    for check in run.checks(CheckKind.RESIDENT_ID_ONLY):
+        covered = covers(run, check)
+        if covered is False:
+            continue
+        rule = f"{run.province.code}/{check.kind.value}"
+        ctype = run.app.certificate_type
+        if covered is None or ctype is None:
+            run.unknown(
+                FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED,
+                "subject_kind" if covered is None else "certificate_type",
+                Text(
+                    f"证件类型：{run.where.zh}的个人备案只接受居民身份证。",
+                    f"the certificate type: {run.where.en} takes individuals only with a resident ID card.",
+                ),
+                rule=rule,
+                sources=check.sources,
+            )
+        elif ctype not in _INDIVIDUAL_CERTIFICATES:
+            run.add_from_check(
+                FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED,
+                check,
+                Text(
+                    f"{run.where.zh}的个人备案只接受居民身份证（本次为{ctype}）。",
+                    f"{run.where.en} takes individuals only with a resident ID card (given: {ctype}).",
+                ),
+                Text(
+                    "以居民身份证备案，或在证件签发地备案。",
+                    "File with a resident ID card, or where the document was issued.",
+                ),
+                field="certificate_type",
+            )
+
+
+def _certificate_place(run: Run) -> None:
+    """Provinces that want an organisation's certificate issued in the province."""
+    for check in run.checks(CheckKind.CERTIFICATE_LOCAL):
+        covered = covers(run, check)
+        if covered is False:
+            continue
+        rule = f"{run.province.code}/{check.kind.value}"
+        where = run.app.certificate_province
+        if covered is None or where is None:
+            run.unknown(
+                FindingId.CERTIFICATE_NOT_LOCAL,
+                "subject_kind" if covered is None else "certificate_province",
+                Text(
+                    f"主办单位证件的所在省份：{run.where.zh}要求单位证件地址在本省。",
+                    f"where the subject's certificate was issued: {run.where.en} wants an organisation's "
+                    "certificate address in the province.",
+                ),
+                rule=rule,
+                sources=check.sources,
+            )
+        elif where != run.province.code:
+            run.add_from_check(
+                FindingId.CERTIFICATE_NOT_LOCAL,
+                check,
+                Text(
+                    f"{run.where.zh}要求单位证件地址在本省。",
+                    f"{run.where.en} wants an organisation's certificate address in the province.",
+                ),
+                Text(
+                    "在证件所在省份备案。",
+                    "File in the province where the certificate was issued.",
+                ),
+                field="certificate_province",
+            )
+
+
 #: The owner each authorisation letter concerns.
 _LETTER_OWNERS = {
     CheckKind.SUBJECT_OWNER_AUTHORISATION: ("subject_owner", Text("主体负责人", "subject owner")),
@@ -453,6 +552,8 @@ def _owner_letters(run: Run) -> None:
 PEOPLE_CHECKS = (
     _subject_kind,
     _certificate,
+    _certificate_type,
+    _certificate_place,
     _id_numbers,
     _id_validity,
     _id_local,

@@ -396,6 +396,46 @@ def _domain_counts(run: Run) -> None:
             )
 
 
+def _domain_letters(run: Run) -> None:
+    """A letter some provinces ask for once an application holds more than ``value``
+    domains (四川's sealed statement, 河南's domain certificates)."""
+    count = sum(len(w.domains) for w in run.app.websites)
+    for check in run.checks(CheckKind.DOMAINS_NEED_DOCUMENT):
+        if covers(run, check) is False or check.value is None or check.document is None:
+            continue
+        if count <= check.value:
+            continue
+        rule = f"{run.province.code}/{check.kind.value}/{check.document}"
+        ready = run.app.documents_ready
+        if ready is None:
+            run.unknown(
+                FindingId.DOCUMENT_MISSING,
+                "documents_ready",
+                join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
+                rule=rule,
+                sources=check.sources,
+            )
+        elif check.document not in ready:
+            run.add_from_check(
+                FindingId.DOCUMENT_MISSING,
+                check,
+                join(
+                    Text(
+                        f"本次有{count}个域名；{run.where.zh}超过{check.value}个时要求提交",
+                        f"The application has {count} domains; above {check.value}, {run.where.en} requires ",
+                    ),
+                    check.text,
+                    Text("。", "."),
+                ),
+                join(
+                    Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
+                    Text(check.document, check.document),
+                    Text("；或分成几次提交。", " in documents_ready; or split the application."),
+                ),
+                field="documents_ready",
+            )
+
+
 def _pre_approval(run: Run) -> None:
     rule = run.national(RuleId.PREAPPROVAL_FOR_REGULATED)
     for w, website in enumerate(run.app.websites):
@@ -539,4 +579,12 @@ def _footers(run: Run) -> None:
 
 
 #: The checks of this module, in the order their findings are listed.
-SITE_CHECKS = (_domains, _website_counts, _domain_counts, _pre_approval, _documents, _footers)
+SITE_CHECKS = (
+    _domains,
+    _website_counts,
+    _domain_counts,
+    _domain_letters,
+    _pre_approval,
+    _documents,
+    _footers,
+)

@@ -104,6 +104,10 @@ class CheckKind(_StrEnum):
     SUBJECT_OWNER_AUTHORISATION = "subject_owner_authorisation"
     WEBSITE_OWNER_AUTHORISATION = "website_owner_authorisation"
     DOMAINS_PER_ORDER = "domains_per_order"
+    PHONE_LOCAL_IF_ID_ELSEWHERE = "phone_local_if_id_elsewhere"
+    RESIDENT_ID_ONLY = "resident_id_only"
+    DOMAINS_NEED_DOCUMENT = "domains_need_document"
+    CERTIFICATE_LOCAL = "certificate_local"
 
 
 class FindingId(_StrEnum):
@@ -111,6 +115,8 @@ class FindingId(_StrEnum):
 
     SUBJECT_KIND_UNKNOWN = "subject_kind_unknown"
     CERTIFICATE_NUMBER_INVALID = "certificate_number_invalid"
+    CERTIFICATE_TYPE_NOT_ACCEPTED = "certificate_type_not_accepted"
+    CERTIFICATE_NOT_LOCAL = "certificate_not_local"
     ID_NUMBER_INVALID = "id_number_invalid"
     ID_NOT_LOCAL = "id_not_local"
     PHONE_INVALID = "phone_invalid"

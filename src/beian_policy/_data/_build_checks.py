@@ -27,11 +27,17 @@ _NEEDS_VALUE = frozenset(
         CheckKind.DOMAIN_MIN_DAYS,
         CheckKind.WEBSITES_PER_ORDER,
         CheckKind.DOMAINS_PER_ORDER,
+        CheckKind.DOMAINS_NEED_DOCUMENT,
     }
 )
 #: The kinds that name a letter (``document``, with its title in ``zh`` and ``en``).
 _NAMES_LETTER = frozenset(
-    {CheckKind.DOCUMENT, CheckKind.SUBJECT_OWNER_AUTHORISATION, CheckKind.WEBSITE_OWNER_AUTHORISATION}
+    {
+        CheckKind.DOCUMENT,
+        CheckKind.SUBJECT_OWNER_AUTHORISATION,
+        CheckKind.WEBSITE_OWNER_AUTHORISATION,
+        CheckKind.DOMAINS_NEED_DOCUMENT,
+    }
 )
 #: The kinds that may name the letter the rule asks for (``document``, ``zh``, ``en``):
 #: a legal representative may hold the domain if the organisation authorises it.
