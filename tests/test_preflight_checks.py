@@ -574,7 +574,9 @@ def test_certificate_local(data: dict[str, Any], expected: Expected) -> None:
 def test_a_check_note_in_one_language_is_a_data_problem(data_text: str) -> None:
     old = 'note = { zh = "青云和京东云都只在单位（企业）规则中列出。", en = '
     text = replace_once(data_text, old, 'note = { zh = "", en = ')
-    with pytest.raises(bp.PolicyDataError, match=r"checks\[\d+\]\.note: a note needs both zh and en text"):
+    with pytest.raises(
+        bp.PolicyDataError, match=r"checks\[\d+\]\.note: needs both Chinese \(zh\) and English \(en\) text"
+    ):
         bp.loads_policy(text, origin="edited.toml")
 
 
