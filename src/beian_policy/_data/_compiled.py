@@ -31,12 +31,19 @@ if TYPE_CHECKING:
     from hashlib import sha256 as _new_sha256
     from pickle import loads as _unpickle
 else:
-    try:  # the C modules themselves: importing hashlib and pickle costs a new process more
+    # The C modules themselves: importing hashlib (which loads OpenSSL) and pickle
+    # costs a new process more time and memory than the rest of the load.
+    try:
         from _pickle import loads as _unpickle
-        from _sha256 import sha256 as _new_sha256
-    except ImportError:  # pragma: no cover - other Pythons (3.12 names it _sha2)
-        from hashlib import sha256 as _new_sha256
+    except ImportError:  # pragma: no cover - a Python without the C pickle
         from pickle import loads as _unpickle
+    try:
+        from _sha256 import sha256 as _new_sha256  # CPython 3.10, 3.11
+    except ImportError:  # pragma: no cover - exercised on other versions
+        try:
+            from _sha2 import sha256 as _new_sha256  # CPython 3.12+
+        except ImportError:
+            from hashlib import sha256 as _new_sha256
 
 from .._policy import Policy
 from ._location import PACKAGE
