@@ -36,6 +36,14 @@ def test_the_compiled_policy_is_the_policy_loaded_from_the_toml(compiled: Path) 
     assert bp.can_transfer_directly("辽宁", ["subject_name"], policy=loaded) is False
 
 
+def test_the_header_records_the_sha256_of_the_toml_and_of_the_payload(compiled: Path) -> None:
+    import hashlib
+
+    blob = compiled.read_bytes()
+    assert blob[HEADER : HEADER + 32] == hashlib.sha256(TOML).digest()
+    assert blob[HEADER + 64 : HEADER + 96] == hashlib.sha256(blob[HEADER + 96 :]).digest()
+
+
 def test_it_lives_in_the_packages_own_data_folder() -> None:
     assert _compiled.compiled_file() == PACKAGE / "data" / "provinces.pickle"
 

@@ -4,13 +4,16 @@ Answers are immutable values, so the public question functions keep them, keyed 
 their arguments in a canonical, type-exact form. The cache of each policy lives as
 long as that policy and no longer (it is dropped when the policy is collected, before
 its ``id`` can be reused), so a custom ``policy=`` never sees another policy's answer.
-Each policy keeps at most :data:`MAX_ANSWERS` answers, least recently used dropped
-first. Calls whose arguments have no cheap canonical key (long text, big or deep
-containers, objects of other types) bypass the cache and are computed as before, and
-so do calls that raise: errors are raised again each time, never kept.
+Each function keeps at most :data:`MAX_ANSWERS` answers per policy, the least
+recently used dropped first (approximately: see :class:`_Answers`). Calls whose
+arguments have no cheap canonical key (long text, big or deep containers, objects of
+other types) bypass the cache and are computed as before, and so do calls that raise:
+errors are raised again each time, never kept.
 
 The key is made from every argument the call passes, whatever the function's
-parameters are, so a parameter added later is part of the key by itself.
+parameters are, so a parameter added later is part of the key by itself. A function
+whose answer depends on anything else (today's date for an ``as_of=None``, say) says
+so with ``@memoised(depends_on=...)``.
 """
 
 from __future__ import annotations

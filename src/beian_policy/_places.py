@@ -4,9 +4,7 @@ cited package; see the file's header). Read on first use, never at import."""
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -31,6 +29,9 @@ class Place:
 
 @functools.cache
 def _places() -> Mapping[str, Place]:
+    import csv  # on first use, like the file itself
+    import io
+
     # Beside this module (not importlib.resources, whose import costs a new process more).
     text = (Path(__file__).parent / "places.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]

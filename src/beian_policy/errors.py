@@ -17,7 +17,6 @@ whole input.
 
 from __future__ import annotations
 
-import pickle
 import reprlib
 from collections.abc import Iterable
 
@@ -63,6 +62,8 @@ def shown(value: object) -> str:
 def _portable(value: object) -> object:
     """*value* when it pickles, else its safe repr: an error must cross a process
     boundary (a worker pool) whatever the caller passed in."""
+    import pickle  # here, not at import: most processes never raise
+
     try:
         pickle.dumps(value)
     except Exception:  # noqa: BLE001 - any failure to pickle means: keep the repr

@@ -20,14 +20,30 @@ guard against staleness and damage, not against the package's own owner.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from hashlib import sha256 as _new_sha256
+    from pickle import loads as _unpickle
+else:
+    # The C modules themselves: importing hashlib (which loads OpenSSL) and pickle
+    # costs a new process more time and memory than the rest of the load.
+    try:
+        from _pickle import loads as _unpickle
+    except ImportError:  # pragma: no cover - a Python without the C pickle
+        from pickle import loads as _unpickle
+    try:
+        from _sha256 import sha256 as _new_sha256  # CPython 3.10, 3.11
+    except ImportError:  # pragma: no cover - exercised on other versions
+        try:
+            from _sha2 import sha256 as _new_sha256  # CPython 3.12+
+        except ImportError:
+            from hashlib import sha256 as _new_sha256
 
 from .._policy import Policy
 from ._location import PACKAGE
@@ -46,12 +62,12 @@ def compiled_file() -> Path:
 
 
 def _sha256(data: bytes) -> bytes:
-    return hashlib.sha256(data).digest()
+    return _new_sha256(data).digest()
 
 
 def _modules_digest(modules: tuple[str, ...]) -> bytes:
     """The SHA-256 of the source of *modules* (package modules, dotted names)."""
-    digest = hashlib.sha256()
+    digest = _new_sha256()
     for module in modules:
         parts = module.split(".")
         if parts[0] != "beian_policy" or not all(p.isidentifier() for p in parts):
@@ -93,6 +109,8 @@ def _fields(policy: Policy) -> dict[str, Any]:
 
 def compile_policy(policy: Policy, toml: bytes) -> bytes:
     """The compiled form of *policy*, which was loaded from the TOML bytes *toml*."""
+    import pickle  # only when compiling, which most processes never do
+
     fields = _fields(policy)
     modules = _classes_modules(fields)
     payload = pickle.dumps((modules, fields), protocol=pickle.HIGHEST_PROTOCOL)
@@ -121,7 +139,7 @@ def load_compiled(toml: bytes, origin: str) -> Policy | None:
     if toml_digest != _sha256(toml) or payload_digest != _sha256(payload):
         return None
     try:
-        modules, fields = pickle.loads(payload)
+        modules, fields = _unpickle(payload)
         if _modules_digest(modules) != modules_digest:
             return None
         return Policy(origin=origin, **fields)
@@ -134,6 +152,7 @@ def save_compiled(policy: Policy, toml: bytes, path: Path | None = None) -> bool
     the build hook gives the wheel's) if its folder is writable; atomically, so a
     reader never sees half a file. Returns whether it was written; never raises for
     an unwritable place."""
+    import pickle
     import tempfile  # only when writing, which most processes never do
 
     path = compiled_file() if path is None else path
