@@ -23,7 +23,10 @@ from beian_policy._rejection import rejection_impact
 from beian_policy.errors import DataProblem
 from beian_policy.strategies import TransferCase, transfer_cases
 
-SOURCE_KEYS = {"id", "provider", "title", "standing", "url", "repository", "path", "commit", "date", "note"}
+SOURCE_KEYS = {
+    "id", "provider", "title", "standing", "url", "repository", "path", "commit", "published", "not_before",
+    "seen", "until", "superseded_by", "note", "provider_name", "end", "retired",
+}  # fmt: skip
 PROVINCE_KEYS = {
     "code", "gb_code", "name", "short_name", "name_en", "iso_name", "icp_abbreviation",
     "alternative_abbreviations", "aliases",
@@ -50,10 +53,14 @@ VERDICT_KEYS = {
     "disputed",
     "note",
     "dissent",
+    "provider",
+    "date",
+    "date_is_bound",
+    "evidence_date",
 }
 DECISION_KEYS = {
-    "province", "changes", "subject_kind", "direct", "blocking", "deferred", "basis", "disputed",
-    "verdicts", "sources", "data_version",
+    "province", "changes", "subject_kind", "direct", "blocking", "deferred", "carried", "basis", "disputed",
+    "verdicts", "sources", "data_version", "as_of", "according_to", "evidence_date",
 }  # fmt: skip
 PLAN_KEYS = {"decision", "steps", "step_ids", "facts", "refile", "data_version"}
 ICP_KEYS = {
@@ -140,7 +147,8 @@ def test_sets_are_written_in_declaration_order() -> None:
 def test_sources_dates_and_absent_values() -> None:
     t17 = bp.default_policy().source("t17")
     data = to_dict(t17)
-    assert data["date"] == "2017-06-05"
+    assert (data["published"], data["not_before"], data["provider"]) == ("2017-06-05", None, "tencent_cloud")
+    assert data["provider_name"] == {"zh": "腾讯云", "en": "Tencent Cloud"}
     assert data["standing"] == "historical"
     iso = to_dict(bp.default_policy().source("iso-codes"))
     assert iso["commit"] is None
@@ -233,13 +241,15 @@ def test_every_public_type_in_keys_is_pinned() -> None:
 def test_model_records_without_their_own_hook() -> None:
     rules = bp.default_policy().rules_for(bp.resolve_province("北京"))
     data = to_dict(rules)
-    (catch_all,) = [r for r in data["transfer_rules"] if r["covers_all"]]
-    assert (catch_all["status"], catch_all["timing"]) == ("unknown", None)
-    assert "website_owner_phone" not in catch_all["changes"]
-    (after,) = [r for r in data["transfer_rules"] if r["timing"] == "after"]
+    # 北京: no general statement; Tencent's company tab lets four changes wait 10 days.
+    assert not [s for s in data["statements"] if s["covers_all"]]
+    (after,) = [s for s in data["statements"] if s["timing"] == "after"]
     assert after["deadline_working_days"] == 10
     assert after["applies_to"] == ["organisation"]
-    assert catch_all["applies_to"] == ["organisation", "individual"]
+    assert after["id"] == "CN-BJ/tc-cn-bj/1"
+    assert after["source"]["provider"] == "tencent_cloud"
+    assert after["note"]["en"].startswith("Company tab")
+    assert data["transfer_note"]["text"]["en"].startswith("Tencent's 北京 page")
     assert plain(data)
 
 

@@ -68,6 +68,18 @@ def _make_converter() -> cattrs.Converter:
     # Registered on the package's enum base, which comes before str in their MRO, so
     # the strict str hook does not swallow them.
     converter.register_structure_hook(_StrEnum, _enum_hook)
+    text_hook = converter.get_structure_hook(doc.TextDoc)
+
+    def note_hook(value: Any, _: Any) -> str | doc.TextDoc:
+        if type(value) is str:
+            return value
+        if isinstance(value, dict):
+            return text_hook(value, doc.TextDoc)  # type: ignore[no-any-return]
+        raise TypeError(
+            f"expected a string or {{ zh = ..., en = ... }}, got {type(value).__name__} {shown(value)}"
+        )
+
+    converter.register_structure_hook_func(_is(doc.NoteText), note_hook)
     # Innermost first: a record's hook binds the list hooks of its fields when made.
     for typ in sorted(_tuple_types(), key=lambda t: attrs.has(get_args(t)[0])):
         hook = _list_only(converter.get_structure_hook(typ))
@@ -114,6 +126,7 @@ def _list_only(base: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
 #: The tables of the file, each an array of records of one ``*Doc`` class.
 SECTIONS: Mapping[str, type[Any]] = {
+    "providers": doc.ProviderDoc,
     "sources": doc.SourceDoc,
     "no_icp_regions": doc.NoIcpRegionDoc,
     "changes": doc.ChangeDoc,
@@ -123,9 +136,11 @@ SECTIONS: Mapping[str, type[Any]] = {
     "national_rules": doc.NationalRuleDoc,
     "provinces": doc.ProvinceDoc,
     "failures": doc.FailureDoc,
+    "national_statements": doc.StatementDoc,
+    "events": doc.EventDoc,
 }
 #: Tables a file may leave out.
-OPTIONAL_SECTIONS = frozenset({"no_icp_regions", "subject_kinds", "facts"})
+OPTIONAL_SECTIONS = frozenset({"no_icp_regions", "subject_kinds", "facts", "national_statements", "events"})
 #: The top-level keys that are single values, with their types.
 SCALARS: Mapping[str, type[Any]] = {"schema_version": str, "data_version": str, "as_of": dt.date}
 _CONVERTER = _make_converter()
