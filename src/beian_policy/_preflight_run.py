@@ -28,6 +28,8 @@ class Run:
     policy: Policy
     as_of: dt.date
     findings: list[Finding] = attrs.field(factory=list)
+    rules_day: dt.date = attrs.field(default=attrs.Factory(lambda self: self.as_of, takes_self=True))
+    """The day rules are read for: :attr:`as_of`, but never later than the data's date."""
 
     def national(self, rule: RuleId) -> NationalRule:
         return self.policy.national_rule(rule.value)
@@ -108,7 +110,7 @@ def join(*parts: Text) -> Text:
 
 def _dispute_text(check: ProvinceCheck) -> Text:
     others = "; ".join(
-        f"{c.source.provider} ({c.source.id})" + (f": {c.note}" if c.note else "")
+        f"{c.source.provider_name.en} ({c.source.id})" + (f": {c.note}" if c.note else "")
         for c in check.claims
         if c.holds is False or (c.value is not None and c.value != check.value)
     )
