@@ -251,7 +251,15 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     ),
     "note a number": (
         put(3, "provinces", 0, "statements", 0, "note"),
-        [(BJ, "statements[0].note", "expected a string or { zh = ..., en = ... }")],
+        [(BJ, "statements[0].note", 'expected { zh = "...", en = "..." }, got int 3')],
+    ),
+    "note a plain string": (
+        put("Company tab: ...", "provinces", 0, "statements", 0, "note"),
+        [(BJ, "statements[0].note", "give the text in both languages")],
+    ),
+    "source note a plain string": (
+        put("Undated.", "sources", 0, "note"),
+        [(f"sources[0] ({SHIPPED['sources'][0]['id']})", "note", "give the text in both languages")],
     ),
     "note without en": (
         put({"zh": "只有中文"}, "provinces", 0, "statements", 0, "note"),
@@ -626,7 +634,7 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
         [("events[0] (e)", "provinces", "not a province code")],
     ),
     "empty transfer note": (
-        put({"text": ""}, "provinces", 0, "transfer_note"),
+        put({"text": {"zh": "", "en": ""}}, "provinces", 0, "transfer_note"),
         [(BJ, "transfer_note.text", "needs both")],
     ),
     "example leaving a change out": (
