@@ -76,7 +76,13 @@ def no_examples(code: str) -> Callable[[Document], None]:
     """The province's worked examples describe today's shipped answers; an edit that
     changes them replaces them with one that always holds."""
     return lambda document: province(document, code).update(
-        examples=[{"changes": [], "direct": True, "note": "No change: direct."}]
+        examples=[
+            {
+                "changes": [],
+                "direct": True,
+                "note": {"zh": "没有变更：直接接入。", "en": "No change: direct."},
+            }
+        ]
     )
 
 
@@ -230,7 +236,12 @@ def test_a_page_replaced_by_an_undated_successor_takes_part_in_no_answer() -> No
 def _ucloud_2023(document: Document) -> None:
     add_source("x-ucloud-2023", "ucloud", published=D(2023, 9, 1))(document)
     document["national_statements"] = [
-        {"source": "x-ucloud-2023", "changes": ["*"], "timing": "with_transfer", "note": "own system"}
+        {
+            "source": "x-ucloud-2023",
+            "changes": ["*"],
+            "timing": "with_transfer",
+            "note": {"zh": "自己的系统", "en": "own system"},
+        }
     ]
 
 

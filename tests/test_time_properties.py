@@ -74,7 +74,13 @@ def _everything_dated_from_2015() -> bp.Policy:
             source.pop(key, None)
         source["published"] = FIRST_DAY + dt.timedelta(days=index)
     for province in document["provinces"]:  # the examples describe today's answers
-        province["examples"] = [{"changes": [], "direct": True, "note": "No change: direct."}]
+        province["examples"] = [
+            {
+                "changes": [],
+                "direct": True,
+                "note": {"zh": "没有变更：直接接入。", "en": "No change: direct."},
+            }
+        ]
     return bp.loads_policy(dumps_document(document))
 
 
