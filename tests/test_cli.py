@@ -355,13 +355,13 @@ def test_validate_data(tmp_path: Path, data_text: str, capsys: pytest.CaptureFix
     # A newer minor schema loads, with one warning line (said once, not once per check).
     newer = tmp_path / "newer.toml"
     newer.write_text(
-        replace_once(data_text, 'schema_version = "1.1"', 'schema_version = "1.9"'), encoding="utf-8"
+        replace_once(data_text, 'schema_version = "2.0"', 'schema_version = "2.9"'), encoding="utf-8"
     )
     assert main(["validate-data", str(newer), "--lang", "en"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith(f"{newer}: OK (31 provinces")
-    assert "schema 1.9)" in out
-    assert err.startswith("beian-policy: warning: policy data uses schema 1.9")
+    assert "schema 2.9)" in out
+    assert err.startswith("beian-policy: warning: policy data uses schema 2.9")
     assert err.count("\n") == 1
     assert main(["validate-data", str(newer), "--json"]) == 0
     out, _ = capsys.readouterr()
@@ -403,9 +403,9 @@ def test_python_dash_m() -> None:
 def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
     corrected = replace_once(
         data_text,
-        'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-ln"',
-        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\n'
-        'claims = [{ source = "j-cn-ln"',
+        '[[provinces.statements]]\nsource = "j-cn-ln"\n',
+        '[[provinces.statements]]\nsource = "tc-cn-ln"\nchanges = ["*"]\ntiming = "after"\n\n'
+        '[[provinces.statements]]\nsource = "j-cn-ln"\n',
     )
     corrected = replace_once(corrected, 'data_version = "', 'data_version = "2099.01.01" # was "')
     # The worked example the old rule gave must follow the new one, or the loader refuses it.

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from tests.test_cli import assert_fits_80_columns, ok
+from tests.test_cli_render import EN_DATE, ZH_DATE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,16 +19,16 @@ def test_disputes_in_english() -> None:
     assert out.startswith("Answers the sources disagree on: 19 (data ")
     jiangsu = out.split("Jiangsu (江苏省, CN-JS)", 1)[1].split("\n\n", 1)[0]
     assert "  answer: after (the province's own stated rules)" in jiangsu
-    assert "    rule CN-JS/transfer/subject_owner/organisation" in jiangsu
-    assert "    - Tencent Cloud [tc-cn-js]: after (decides)" in jiangsu
-    assert "    - JD Cloud [j-cn-js]: before (boilerplate)" in jiangsu
-    assert "    - QingCloud [q-cn-js]: before" in jiangsu
+    assert "    rule [CN-JS/tc-cn-js/1]" in jiangsu
+    assert f"    - Tencent Cloud [tc-cn-js]: after (decides, {EN_DATE['tc-cn-js']})" in jiangsu
+    assert f"    - JD Cloud [j-cn-js]: before (boilerplate, {EN_DATE['j-cn-js']})" in jiangsu
+    assert f"    - QingCloud [q-cn-js]: before ({EN_DATE['q-cn-js']})" in jiangsu
 
 
 def test_disputes_in_chinese_and_json() -> None:
     out = ok("disputes", "--lang", "zh")
     assert "来源有分歧的答案：19 个" in out
-    assert "- JD Cloud [j-cn-sn]：先变更 (before)（多省通用的套话）" in out
+    assert f"- 京东云 [j-cn-sn]：先变更 [before]（多省通用的套话，{ZH_DATE['j-cn-sn']}）" in out
     data = json.loads(ok("disputes", "--json"))
     assert len(data) == 19
     shaanxi = [d for d in data if d["province"]["code"] == "CN-SN"]
@@ -36,7 +37,7 @@ def test_disputes_in_chinese_and_json() -> None:
         "subject_owner_contact",
     }  # fmt: skip
     assert {d["subject_kind"] for d in shaanxi} == {"organisation"}
-    assert shaanxi[0]["providers"] == ["Tencent Cloud", "JD Cloud"]
+    assert shaanxi[0]["providers"][:2] == ["tencent_cloud", "jd_cloud"]
 
 
 def test_table_csv_is_the_committed_snapshot() -> None:

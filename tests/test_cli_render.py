@@ -35,6 +35,17 @@ from beian_policy.errors import DataProblem
 VERSION = "test-data"
 
 
+def _dated(lang: bp.Lang) -> dict[str, str]:
+    """How the output names each source's date: written from the data's dating keys, so
+    that these layout tests follow the data engineer's dates without restating them."""
+    fmt = Formatter(lang)
+    return {s.id: fmt.when(s.start, bound=s.start_is_bound) for s in bp.default_policy().sources}
+
+
+ZH_DATE = _dated(bp.Lang.ZH)
+EN_DATE = _dated(bp.Lang.EN)
+
+
 def words(lang: bp.Lang) -> Formatter:
     policy = bp.default_policy()
     return Formatter(
@@ -58,18 +69,20 @@ def test_liaoning_subject_name_is_not_direct_in_chinese() -> None:
         "依据：      省管局明确规定 [province]",
         "有争议：    否",
         "数据版本：  test-data",
+        "截至：      2026-12-02",
         "",
         "阻断接入（须先在原接入商变更）：",
         "  - 主办单位名称 [subject_name]",
-        "    规则 [CN-LN/transfer/subject_address+subject_certificate+subject_name+",
-        "    subject_owner+subject_owner_contact+subject_type+website_domains+",
-        "    website_name+website_owner/organisation]（本省规则）",
+        "    规则 [CN-LN/tc-cn-ln/1]（本省规则）",
+        f"    出自：腾讯云 [tc-cn-ln]，{ZH_DATE['tc-cn-ln']}",
+        # The deciding statement's note, in Chinese (Tencent's company tab).
+        "    企业页签：辽宁不接受先接入后变更：所有变更都须在接入前于原接入商处完成。",
         "",
         "可延后（接入成功后再变更）：",
         "  无",
         "",
         "来源：",
-        "  [tc-cn-ln] Tencent Cloud: 辽宁省管局要求",
+        "  [tc-cn-ln] 腾讯云: 辽宁省管局要求",
         "      https://cloud.tencent.com/document/product/243/51688",
     ]
 
@@ -80,7 +93,7 @@ def test_beijing_defers_the_change_with_its_deadline_in_english() -> None:
         bp.assess_transfer("北京", ["subject_name"], subject_kind="organisation"), data_version=VERSION
     )
     lines = decision_lines(decision, words(bp.Lang.EN))
-    assert lines[:13] == [
+    assert lines[:16] == [
         "Beijing (北京市, CN-BJ)",
         "Changes:   subject name",
         "Subject:   organisation",
@@ -88,12 +101,15 @@ def test_beijing_defers_the_change_with_its_deadline_in_english() -> None:
         "Basis:     the province's own stated rules [province]",
         "Disputed:  no",
         "Data:      test-data",
+        "As of:     2026-12-02",
         "",
         "Blocking (change at the original provider first):",
         "  none",
         "",
         "Deferred (may be changed after the transfer):",
         "  - subject name [subject_name] (within 10 working days)",
+        "    rule [CN-BJ/tc-cn-bj/1] (province rule)",
+        f"    stated by Tencent Cloud [tc-cn-bj], {EN_DATE['tc-cn-bj']}",
     ]
 
 
@@ -159,7 +175,7 @@ def test_province_rows_at_a_glance() -> None:
     closes unfiled sites; 辽宁 has one rule of its own."""
     policy = bp.default_policy()
     rules = [policy.rules_for(bp.resolve_province(code)) for code in ("CN-BJ", "CN-LN")]
-    lines = provinces_lines(rules, VERSION, Formatter(bp.Lang.ZH))
+    lines = provinces_lines(rules, VERSION, Formatter(bp.Lang.ZH), as_of=bp.DATA_AS_OF)
     assert lines[:4] == [
         "代码   名称  英文名    简称  变更时机  细则  已备可访  未备关闭",
         "-----  ----  --------  ----  --------  ----  --------  --------",
@@ -295,11 +311,13 @@ def test_a_disputed_plan_names_who_disagrees() -> None:
     plan = bp.plan_transfer("陕西", ["subject_name"], subject_kind="organisation")
     lines = plan_lines(plan, words(bp.Lang.EN))
     start = lines.index("Disputed:")
-    assert lines[start + 1 : start + 4] == [
-        "  - subject name [subject_name]",
-        "    JD Cloud [j-cn-sn] says otherwise: change at the original provider first (a",
-        "    line the source repeats on every province page)",
-    ]
+    end = lines.index("", start)
+    assert lines[start + 1] == "  - subject name [subject_name]"
+    said = " ".join(line.strip() for line in lines[start + 2 : end])
+    assert (
+        f"JD Cloud [j-cn-sn] ({EN_DATE['j-cn-sn']}) says otherwise: change at the original provider first (a"
+        " line the source repeats on every province page)"
+    ) in said
     assert "  [j-cn-sn] JD Cloud: 陕西管局规则 (fork of JD Cloud docs)" in lines
 
 

@@ -111,14 +111,14 @@ def _province(code: str) -> int:
 def _deadline_rule() -> tuple[int, int]:
     """(province, rule) of the first rule with a deadline, found by shape, not by value."""
     for i, province in enumerate(SHIPPED["provinces"]):
-        for j, rule in enumerate(province["transfer_rules"]):
+        for j, rule in enumerate(province["statements"]):
             if "deadline_working_days" in rule:
                 return i, j
     raise AssertionError("the shipped data has no deadline")
 
 
 def _dated_source() -> int:
-    return next(i for i, s in enumerate(SHIPPED["sources"]) if "date" in s)
+    return next(i for i, s in enumerate(SHIPPED["sources"]) if "published" in s)
 
 
 def _invented_province(document: dict[str, Any]) -> None:
@@ -157,9 +157,12 @@ def _hinted_remedy() -> int:
 HINT_FIELD = f"remedies[{_hinted_remedy()}].number_hint_zh"
 DEADLINE = _deadline_rule()
 DEADLINE_RECORD = f"provinces[{DEADLINE[0]}] ({SHIPPED['provinces'][DEADLINE[0]]['code']})"
-DEADLINE_FIELD = f"transfer_rules[{DEADLINE[1]}].deadline_working_days"
+DEADLINE_FIELD = f"statements[{DEADLINE[1]}].deadline_working_days"
 DATED = _dated_source()
 DATED_RECORD = f"sources ({SHIPPED['sources'][DATED]['id']})"
+DATED_RECORD_LABEL = f"sources[{DATED}] ({SHIPPED['sources'][DATED]['id']})"
+PROVIDER0 = f"providers[0] ({SHIPPED['providers'][0]['id']})"
+PROVIDER0_RENAMED = "providers[0] (Tencent Cloud)"
 LN_INDIVIDUAL_EXAMPLE = 'direct = false\nblocking = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则'
 
 CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
@@ -199,7 +202,6 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
             "name_en",
             "iso_name",
             "icp_abbreviation",
-            "transfer_rules",
             "filed_sites_reachable",
             "unfiled_sites_closed",
         )
@@ -207,10 +209,16 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     "province without code": (drop("provinces", 0, "code"), [("provinces[0]", "code", "missing")]),
     "province without sources": (drop("provinces", 0, "sources"), [(BJ, "sources", "no source given")]),
     "province without examples": (drop("provinces", 0, "examples"), [(BJ, "examples", "worked example")]),
-    "rule without status": (
-        drop("provinces", 0, "transfer_rules", 0, "status"),
-        [(BJ, "transfer_rules[0].status", "required field missing")],
+    "statement without timing": (
+        drop("provinces", 0, "statements", 0, "timing"),
+        [(BJ, "statements[0].timing", "required field missing")],
     ),
+    "statement without source": (
+        drop("provinces", 0, "statements", 0, "source"),
+        [(BJ, "statements[0].source", "required field missing")],
+    ),
+    "no providers table": (drop("providers"), [(TOP, "providers", "[[providers]] is missing")]),
+    "provider without name": (drop("providers", 0, "name"), [(PROVIDER0, "name", "required field missing")]),
     "example without direct": (
         drop("provinces", 0, "examples", 0, "direct"),
         [(BJ, "examples[0].direct", "required field missing")],
@@ -237,13 +245,37 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
         put("主体不一致", "failures", 0, "aliases"),
         [(FAILURE0, "aliases", "expected an array")],
     ),
-    "rule changes a string": (
-        put("*", "provinces", 0, "transfer_rules", 0, "changes"),
-        [(BJ, "transfer_rules[0].changes", "expected an array")],
+    "statement changes a string": (
+        put("*", "provinces", 0, "statements", 0, "changes"),
+        [(BJ, "statements[0].changes", "expected an array")],
+    ),
+    "note a number": (
+        put(3, "provinces", 0, "statements", 0, "note"),
+        [(BJ, "statements[0].note", 'expected { zh = "...", en = "..." }, got int 3')],
+    ),
+    "note a plain string": (
+        put("Company tab: ...", "provinces", 0, "statements", 0, "note"),
+        [(BJ, "statements[0].note", "give the text in both languages")],
+    ),
+    "source note a plain string": (
+        put("Undated.", "sources", 0, "note"),
+        [(f"sources[0] ({SHIPPED['sources'][0]['id']})", "note", "give the text in both languages")],
+    ),
+    "note without en": (
+        put({"zh": "只有中文"}, "provinces", 0, "statements", 0, "note"),
+        [(BJ, "statements[0].note.en", "required field missing")],
+    ),
+    "published a string": (
+        put("2019-09-12", "sources", DATED, "published"),
+        [(DATED_RECORD_LABEL, "published", "expected a date")],
+    ),
+    "in_force_from_by_province a list": (
+        put(["CN-TJ"], "national_rules", 0, "in_force_from_by_province"),
+        [("national_rules[0] (transfer_adds_provider)", "in_force_from_by_province", "")],
     ),
     "applies_to a string (optional array)": (
         text('applies_to = ["organisation"]', 'applies_to = "organisation"', first=True),
-        [(BJ, "transfer_rules[1].applies_to", "expected an array")],
+        [(BJ, "statements[0].applies_to", "expected an array")],
     ),
     "sources a string": (put("iso-codes", "provinces", 0, "sources"), [(BJ, "sources", "expected an array")]),
     "order a string": (
@@ -260,9 +292,9 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
         put("unknown", "provinces", 0, "filed_sites_reachable"),
         [(BJ, "filed_sites_reachable", "")],
     ),
-    "status not in the vocabulary": (
-        put("maybe", "provinces", 0, "transfer_rules", 0, "status"),
-        [(BJ, "transfer_rules[0].status", "'maybe' is not one of")],
+    "timing not in the vocabulary": (
+        put("maybe", "provinces", 0, "statements", 0, "timing"),
+        [(BJ, "statements[0].timing", "'maybe' is not one of")],
     ),
     # -- duplicates --------------------------------------------------------------------------
     "duplicate source id": (
@@ -292,9 +324,13 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     # -- unknown keys ------------------------------------------------------------------------
     "unknown top-level key": (put("other.toml", "include"), [(TOP, "include", "unknown key")]),
     "unknown province field": (put("red", "provinces", 0, "colour"), [(BJ, "", "unknown field(s): colour")]),
-    "unknown rule field": (
-        put("after", "provinces", 0, "transfer_rules", 0, "timming"),
-        [(BJ, "transfer_rules[0]", "unknown field(s): timming")],
+    "unknown statement field": (
+        put("after", "provinces", 0, "statements", 0, "timming"),
+        [(BJ, "statements[0]", "unknown field(s): timming")],
+    ),
+    "old transfer_rules key": (
+        put([], "provinces", 0, "transfer_rules"),
+        [(BJ, "", "unknown field(s): transfer_rules")],
     ),
     # -- dangling references -----------------------------------------------------------------
     "unknown source": (
@@ -413,19 +449,27 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     "as_of in year 1": (put(dt.date(1, 1, 1), "as_of"), [(TOP, "as_of", "plausible")]),
     "as_of in year 9999": (put(dt.date(9999, 12, 31), "as_of"), [(TOP, "as_of", "plausible")]),
     "source dated after as_of": (
-        put(dt.date(2099, 1, 1), "sources", DATED, "date"),
-        [(DATED_RECORD, "date", "2099-01-01 is after the data's as_of")],
+        put(dt.date(2099, 1, 1), "sources", DATED, "published"),
+        [(DATED_RECORD, "published", "2099-01-01 is after the data's as_of")],
     ),
     "source dated before 1994": (
-        put(dt.date(1970, 1, 1), "sources", DATED, "date"),
-        [(DATED_RECORD, "date", "before 1994-01-01")],
+        put(dt.date(1970, 1, 1), "sources", DATED, "published"),
+        [(DATED_RECORD, "published", "before 1994-01-01")],
+    ),
+    "source seen after as_of": (
+        put(dt.date(2099, 1, 1), "sources", DATED, "seen"),
+        [(DATED_RECORD, "seen", "2099-01-01 is after the data's as_of")],
+    ),
+    "old date key on a source": (
+        put(dt.date(2019, 1, 1), "sources", DATED, "date"),
+        [(DATED_RECORD_LABEL, "", "unknown field(s): date")],
     ),
     "deadline of a million days": (
-        put(1_000_000, "provinces", DEADLINE[0], "transfer_rules", DEADLINE[1], "deadline_working_days"),
+        put(1_000_000, "provinces", DEADLINE[0], "statements", DEADLINE[1], "deadline_working_days"),
         [(DEADLINE_RECORD, DEADLINE_FIELD, "expected 1 to")],
     ),
     "deadline of zero days": (
-        put(0, "provinces", DEADLINE[0], "transfer_rules", DEADLINE[1], "deadline_working_days"),
+        put(0, "provinces", DEADLINE[0], "statements", DEADLINE[1], "deadline_working_days"),
         [(DEADLINE_RECORD, DEADLINE_FIELD, "expected 1 to")],
     ),
     # -- number-hint templates -------------------------------------------------------------
@@ -483,19 +527,115 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
         ],
     ),
     # -- the catch-all rule and the examples' own consistency ------------------------------------
-    "no catch-all rule": (
-        tree(lambda d: d["provinces"][0]["transfer_rules"].pop(0)),
-        [(BJ, "transfer_rules", "expected exactly one ['*'] rule, found 0")],
+    # -- statements and sources that cannot hold --------------------------------------------------
+    "'*' beside a change": (
+        put(["*", "subject_name"], "provinces", 0, "statements", 0, "changes"),
+        [(BJ, "statements[0].changes", "'*' stands alone")],
     ),
-    "two catch-all rules": (
+    "no changes": (
+        put([], "provinces", 0, "statements", 0, "changes"),
+        [(BJ, "statements[0].changes", "empty")],
+    ),
+    "deadline with timing before": (
+        put("before", "provinces", DEADLINE[0], "statements", DEADLINE[1], "timing"),
+        [(DEADLINE_RECORD, DEADLINE_FIELD, "a deadline needs timing = 'after'")],
+    ),
+    "statement citing an unknown source": (
+        put("no-such-page", "provinces", 0, "statements", 0, "source"),
+        [(BJ, "statements[0].source", "unknown source id 'no-such-page'")],
+    ),
+    "empty applies_to": (
+        put([], "provinces", 0, "statements", 0, "applies_to"),
+        [(BJ, "statements[0].applies_to", "empty")],
+    ),
+    "unknown provider": (
+        put("tencent", "sources", 0, "provider"),
+        [(SOURCE0, "provider", "unknown provider id 'tencent'")],
+    ),
+    "provider id with capitals": (
+        put("Tencent Cloud", "providers", 0, "id"),
+        [(PROVIDER0_RENAMED, "id", "expected a lower-case id")],
+    ),
+    "provider alias naming two providers": (
+        put(["aliyun"], "providers", 0, "aliases"),
+        [("providers (alibaba_cloud)", "aliases", "also names provider tencent_cloud")],
+    ),
+    "until before the start": (
+        tree(lambda d: d["sources"][DATED].update(until=dt.date(1999, 1, 1))),
+        [(DATED_RECORD_LABEL, "until", "is not after the source's start")],
+    ),
+    "superseded by an unknown source": (
+        put("no-such-page", "sources", 0, "superseded_by"),
+        [(SOURCE0, "superseded_by", "unknown source id 'no-such-page'")],
+    ),
+    "superseded by itself": (
+        put(SHIPPED["sources"][0]["id"], "sources", 0, "superseded_by"),
+        [(SOURCE0, "superseded_by", "supersession cycle")],
+    ),
+    "two sources superseding each other": (
         tree(
-            lambda d: d["provinces"][0]["transfer_rules"].append(dict(d["provinces"][0]["transfer_rules"][0]))
+            lambda d: (
+                d["sources"][0].update(superseded_by=d["sources"][1]["id"]),
+                d["sources"][1].update(superseded_by=d["sources"][0]["id"]),
+            )
         ),
-        [(BJ, "transfer_rules", "expected exactly one ['*'] rule, found 2")],
+        [(SOURCE0, "superseded_by", "supersession cycle")],
     ),
-    "catch-all for one subject kind": (
-        put(["individual"], "provinces", 0, "transfer_rules", 0, "applies_to"),
-        [(BJ, "transfer_rules[0].applies_to", "must apply to every subject kind")],
+    "pilot in a province that does not exist": (
+        put({"CN-ZZ": dt.date(2017, 12, 18)}, "national_rules", 0, "in_force_from_by_province"),
+        [("national_rules[0] (transfer_adds_provider)", "in_force_from_by_province", "not a province code")],
+    ),
+    "pilot later than the national start": (
+        tree(
+            lambda d: d["national_rules"][0].update(
+                in_force_from=dt.date(2018, 1, 1), in_force_from_by_province={"CN-TJ": dt.date(2019, 1, 1)}
+            )
+        ),
+        [
+            (
+                "national_rules[0] (transfer_adds_provider)",
+                "in_force_from_by_province",
+                "after the national start",
+            )
+        ],
+    ),
+    "national statement as boilerplate": (
+        tree(
+            lambda d: d.update(
+                national_statements=[
+                    {"source": "tc-seed-faq", "changes": ["*"], "timing": "before", "boilerplate": True}
+                ]
+            )
+        ),
+        [("national_statements[0]", "boilerplate", "cannot be a province boilerplate line")],
+    ),
+    "event without sources": (
+        tree(
+            lambda d: d.update(
+                events=[{"id": "e", "date": dt.date(2020, 1, 1), "text": {"zh": "事件", "en": "event"}}]
+            )
+        ),
+        [("events[0] (e)", "sources", "no source given")],
+    ),
+    "event in an unknown province": (
+        tree(
+            lambda d: d.update(
+                events=[
+                    {
+                        "id": "e",
+                        "date": dt.date(2020, 1, 1),
+                        "text": {"zh": "事件", "en": "event"},
+                        "sources": ["tc-seed-faq"],
+                        "provinces": ["CN-ZZ"],
+                    }
+                ]
+            )
+        ),
+        [("events[0] (e)", "provinces", "not a province code")],
+    ),
+    "empty transfer note": (
+        put({"text": {"zh": "", "en": ""}}, "provinces", 0, "transfer_note"),
+        [(BJ, "transfer_note.text", "needs both")],
     ),
     "example leaving a change out": (
         put(["subject_name", "website_name"], "provinces", 0, "examples", 0, "changes"),
@@ -508,11 +648,10 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     # -- a worked example contradicting its rule ---------------------------------------------------
     "rule flipped, example kept": (
         text(
-            'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-ln"',
-            'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\n'
-            'claims = [{ source = "j-cn-ln"',
+            'source = "j-cn-ln"\nchanges = ["*"]\ntiming = "before"\nboilerplate = true',
+            'source = "q-cn-ln"\nchanges = ["*"]\ntiming = "after"',
         ),
-        [(LN, "examples[2]", "says subject_name is blocking, but the rules make it deferred")],
+        [(LN, "examples[2]", "says subject_name is blocking, but the statements make it deferred")],
     ),
     "example flipped, rule kept": (
         tree(
@@ -520,14 +659,14 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
                 direct=False, blocking=["subject_name"], deferred=[]
             )
         ),
-        [(BJ, "examples[0]", "says subject_name is blocking, but the rules make it deferred")],
+        [(BJ, "examples[0]", "says subject_name is blocking, but the statements make it deferred")],
     ),
     "example flipped the other way": (
         text(
             LN_INDIVIDUAL_EXAMPLE,
             'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
         ),
-        [(LN, "examples[2]", "says subject_name is deferred, but the rules make it blocking")],
+        [(LN, "examples[2]", "says subject_name is deferred, but the statements make it blocking")],
     ),
 }
 
@@ -594,12 +733,13 @@ def test_provinces_come_out_in_gb_order_whatever_the_file_order(data_text: str) 
     assert [p.code for p in bp.provinces(policy=policy)] == list(ISO_TO_GB)
 
 
-def test_a_rule_for_one_subject_kind_has_the_kind_in_its_id(policy: bp.Policy) -> None:
+def test_a_statement_id_names_its_province_source_and_place(policy: bp.Policy) -> None:
     """Tencent's 山西 page gives the certificate rule on its company tab only."""
     (verdict,) = bp.assess_transfer(
         "山西", ["subject_certificate"], subject_kind="organisation", policy=policy
     ).verdicts
-    assert verdict.rule == "CN-SX/transfer/subject_certificate/organisation"
+    assert verdict.rule == "CN-SX/tc-cn-sx/1"
+    assert verdict.sources[0].id == "tc-cn-sx"
 
 
 def test_loader_knows_exactly_the_reference_codes(policy: bp.Policy) -> None:

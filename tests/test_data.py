@@ -12,7 +12,9 @@ import re
 import pytest
 
 import beian_policy as bp
+from beian_policy._grid import decision_grid
 from beian_policy._policy import province_alias_texts
+from beian_policy._statements import decide
 from beian_policy._text import lookup_key
 
 ISO_CODES = {
@@ -34,9 +36,18 @@ def rules(policy: bp.Policy, code: str) -> bp.model.ProvinceRules:
     return policy.rules_for(bp.resolve_province(code, policy=policy))
 
 
-def catch_all(policy: bp.Policy, code: str) -> bp.model.TransferRule:
-    (rule,) = [r for r in rules(policy, code).transfer_rules if r.covers_all]
-    return rule
+def general(policy: bp.Policy, code: str) -> bp.model.Statement | None:
+    """The province's general rule on the current pages: the best-ranked statement that
+    covers every change (``*``) for both subject kinds, boilerplate aside, today."""
+    statements = [
+        s
+        for s in rules(policy, code).statements
+        if s.covers_all
+        and s.source.is_current
+        and not s.boilerplate
+        and s.applies_to == frozenset(bp.SubjectKind)
+    ]
+    return decide(statements, (), bp.Change.SUBJECT_NAME, None, policy.as_of).decider
 
 
 # -- identity ---------------------------------------------------------------------------
@@ -110,9 +121,7 @@ def test_versions(policy: bp.Policy) -> None:
 
 def test_every_stated_value_has_a_current_source(policy: bp.Policy) -> None:
     for r in policy.rules:
-        values: list[tuple[str, bp.model.Status, tuple[bp.model.Source, ...]]] = [
-            (rule.id, rule.status, rule.sources) for rule in r.transfer_rules
-        ]
+        values: list[tuple[str, bp.model.Status, tuple[bp.model.Source, ...]]] = []
         values.append(
             (f"{r.province.code} reachable", r.filed_sites_reachable.status, r.filed_sites_reachable.sources)
         )
@@ -133,7 +142,7 @@ def test_every_stated_value_has_a_current_source(policy: bp.Policy) -> None:
 def test_every_province_page_from_tencent_is_cited(policy: bp.Policy) -> None:
     """Tencent's current per-province pages are the primary source: each province cites its own."""
     for r in policy.rules:
-        cited = {s.id for rule in r.transfer_rules for s in (*rule.sources, *(c.source for c in rule.claims))}
+        cited = {s.source.id for s in r.statements}
         cited |= {s.id for s in r.filed_sites_reachable.sources + r.unfiled_sites_closed.sources}
         cited |= {s.id for n in r.notes for s in n.sources}
         cited |= {s.id for q in r.requirements for s in q.sources}
@@ -142,15 +151,11 @@ def test_every_province_page_from_tencent_is_cited(policy: bp.Policy) -> None:
 
 
 def test_jd_boilerplate_is_never_the_rule(policy: bp.Policy) -> None:
-    for r in policy.rules:
-        for rule in r.transfer_rules:
-            if rule.stated:
-                assert any(s.provider != "JD Cloud" for s in rule.sources), (
-                    f"{rule.id} rests only on JD Cloud"
-                )
-            for claim in rule.claims:
-                if claim.boilerplate:
-                    assert claim.source.provider == "JD Cloud"
+    boilerplate = {s.id for r in policy.rules for s in r.statements if s.boilerplate}
+    assert boilerplate, "the shipped data records JD Cloud's repeated line"
+    assert {s.provider for r in policy.rules for s in r.statements if s.boilerplate} == {"jd_cloud"}
+    for cell in decision_grid(policy=policy):
+        assert cell.verdict.rule not in boilerplate, cell
 
 
 def test_sources_are_locatable(policy: bp.Policy) -> None:
@@ -207,14 +212,14 @@ def test_expectations_cover_every_province() -> None:
 
 
 @pytest.mark.parametrize("code", sorted(EXPECTED))
-def test_catch_all_rule(policy: bp.Policy, code: str) -> None:
-    rule = catch_all(policy, code)
+def test_general_rule(policy: bp.Policy, code: str) -> None:
+    statement = general(policy, code)
     expected = EXPECTED[code][0]
     if expected is None:
-        assert (rule.status, rule.timing) == (bp.model.Status.UNKNOWN, None)
+        assert statement is None
     else:
-        assert (rule.status, rule.timing) == (bp.model.Status.STATED, bp.Timing(expected))
-        assert rule.sources
+        assert statement is not None
+        assert statement.timing is bp.Timing(expected)
 
 
 @pytest.mark.parametrize("code", sorted(EXPECTED))
@@ -242,7 +247,7 @@ def test_unfiled_sites_closed(policy: bp.Policy, code: str) -> None:
 def test_closure_stated_by_tencent(policy: bp.Policy, code: str) -> None:
     fact = rules(policy, code).unfiled_sites_closed
     assert any(
-        s.provider == "Tencent Cloud" and s.standing is bp.model.SourceStanding.PRIMARY for s in fact.sources
+        s.provider == "tencent_cloud" and s.standing is bp.model.SourceStanding.PRIMARY for s in fact.sources
     )
 
 
@@ -273,10 +278,10 @@ def test_closure_stated_by_tencent(policy: bp.Policy, code: str) -> None:
 def test_stated_change_rules(
     policy: bp.Policy, code: str, change: str, timing: str, deadline: int | None, kind: str | None
 ) -> None:
-    rule = rules(policy, code).rule_for(bp.Change(change), None if kind is None else bp.SubjectKind(kind))
-    assert rule.status is bp.model.Status.STATED
-    assert rule.timing == timing
-    assert rule.deadline_working_days == deadline
+    (verdict,) = bp.assess_transfer(code, [change], subject_kind=kind, policy=policy).verdicts
+    assert verdict.basis is bp.Basis.PROVINCE
+    assert verdict.timing == timing
+    assert verdict.deadline_working_days == deadline
 
 
 @pytest.mark.parametrize(
@@ -395,11 +400,11 @@ def test_other_versions_of_tencent_pages_have_one_standing_rule(policy: bp.Polic
                 bp.model.SourceStanding.SECONDARY,
                 bp.model.SourceStanding.HISTORICAL,
             ), source.id
-            assert source.note, source.id
+            assert source.note.en, source.id
             if source.standing is bp.model.SourceStanding.HISTORICAL:
-                assert "older" in source.note.lower(), source.id
+                assert "older" in source.note.en.lower(), source.id
             else:
-                assert "could not be established" in source.note, source.id
+                assert "could not be established" in source.note.en, source.id
 
 
 # -- disagreements the audit of 2026-12-01 found unrecorded --------------------------------

@@ -34,6 +34,7 @@ LAYERS: dict[str, float] = {
     "_coerce": 2,
     "_numbers": 2,
     "_model": 3,
+    "_statements": 3.5,
     "_step": 4,
     "_schema": 4,
     "_policy": 4,

@@ -24,6 +24,8 @@ else:  # pragma: no cover
 
 # Each object of the schema's $defs, and the record class that reads the same table.
 DOC_OF_DEF: dict[str, type[Any]] = {
+    "provider": doc.ProviderDoc,
+    "bilingual": doc.TextDoc,
     "source": doc.SourceDoc,
     "no_icp_region": doc.NoIcpRegionDoc,
     "change_text": doc.ChangeDoc,
@@ -31,16 +33,16 @@ DOC_OF_DEF: dict[str, type[Any]] = {
     "fact_term": doc.TermDoc,
     "step": doc.StepDoc,
     "national_rule": doc.NationalRuleDoc,
-    "timing_claim": doc.TimingClaimDoc,
     "fact_claim": doc.FactClaimDoc,
-    "transfer_rule": doc.TransferRuleDoc,
+    "statement": doc.StatementDoc,
+    "transfer_note": doc.TransferNoteDoc,
+    "event": doc.EventDoc,
     "site_fact": doc.SiteFactDoc,
     "requirement": doc.RequirementDoc,
     "check_claim": doc.CheckClaimDoc,
     "check": doc.CheckDoc,
     "note": doc.NoteDoc,
     "example": doc.ExampleDoc,
-    "bilingual": doc.TextDoc,
     "province": doc.ProvinceDoc,
     "cause": doc.CauseDoc,
     "remedy": doc.RemedyDoc,
@@ -96,6 +98,7 @@ def test_the_builder_required_fields_are_the_cited_ones() -> None:
         ("CauseDoc", "sources"),
         ("RemedyDoc", "sources"),
         ("FailureDoc", "sources"),
+        ("EventDoc", "sources"),
     }
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import beian_policy as bp
 from beian_policy._cli._render_grid import table_csv_lines, table_json
 from beian_policy._grid import SUBJECT_KINDS, TABLE_COLUMNS, DecisionCell, decision_grid, table_row
+from tests.conftest import replace_once
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT / "data" / "decisions.csv"
@@ -54,7 +55,7 @@ def test_a_dispute_says_who_says_what() -> None:
     (jiangsu,) = [d for d in bp.disputes() if d.province.code == "CN-JS"]
     assert jiangsu.verdict.timing is bp.Timing.AFTER
     assert jiangsu.verdict.deadline_working_days == 10
-    assert jiangsu.providers == ("Tencent Cloud", "JD Cloud", "QingCloud")
+    assert jiangsu.providers == ("tencent_cloud", "jd_cloud", "qingcloud")
     deciding = [p for p in jiangsu.positions if p.decides]
     assert [(p.source.id, p.timing) for p in deciding] == [("tc-cn-js", bp.Timing.AFTER)]
     dissent = {(p.source.id, p.timing, p.boilerplate) for p in jiangsu.dissent}
@@ -62,17 +63,26 @@ def test_a_dispute_says_who_says_what() -> None:
     assert all(p.date is None for p in jiangsu.positions)  # undated pages
 
 
-def test_history_never_takes_a_position() -> None:
-    # The 2017 Tencent page refused a new certificate in 四川; it is history, not a dispute.
+def test_history_takes_a_position_but_never_decides() -> None:
+    # The 2017 Tencent page refused a new certificate in 四川: an archived statement still in
+    # effect (it has no end date), so it dissents; the current company tab decides. QingCloud's
+    # general match rule disagrees with the exception too; Tencent's own general rule on the
+    # same page does not count against its exception.
     (sichuan,) = [d for d in bp.disputes() if d.province.code == "CN-SC"]
-    assert "t17" not in {p.source.id for p in sichuan.positions}
-    assert {p.source.id for p in sichuan.dissent} == {"j-cn-sc"}
+    assert [(p.source.id, p.timing) for p in sichuan.positions if p.decides] == [
+        ("tc-cn-sc", bp.Timing.AFTER)
+    ]
+    assert {p.source.id for p in sichuan.dissent} == {"j-cn-sc", "t17", "q-cn-sc"}
+    assert sichuan.verdict.dissent[-1].source.id == "t17"  # archives rank last
 
 
 def test_disputes_of_another_policy(data_text: str) -> None:
     # Without JD Cloud's 陕西 claim, 陕西's company rule is no longer disputed.
-    text = data_text.replace(
-        'claims = [{ source = "j-cn-sn", timing = "before", boilerplate = true }]\n', "", 1
+    text = replace_once(
+        data_text,
+        '[[provinces.statements]]\nsource = "j-cn-sn"\nchanges = ["*"]\ntiming = "before"\n'
+        "boilerplate = true\n\n",
+        "",
     )
     policy = bp.loads_policy(text)
     assert not any(d.province.code == "CN-SN" for d in bp.disputes(policy=policy))
@@ -122,26 +132,30 @@ def test_a_row_by_hand() -> None:
         "province_name": "北京",
         "change": "subject_name",
         "subject_kind": "organisation",
+        "according_to": None,
         "timing": "after",
         "basis": "province",
         "disputed": False,
         "deadline_working_days": 10,
-        "rule": "CN-BJ/transfer/subject_name+website_domains+website_name+website_owner/organisation",
+        "rule": "CN-BJ/tc-cn-bj/1",
+        "provider": "tencent_cloud",
+        "date": row["date"],  # the page's dating is the data engineer's (a bound, or undated)
         "sources": ["tc-cn-bj"],
     }
-    lines = table_csv_lines([row])
+    assert row["date"] is None or str(row["date"]).startswith((">=", "20"))
+    lines = table_csv_lines([dict(row, date=None)])
     assert lines == [
-        "province,province_name,change,subject_kind,timing,basis,disputed,deadline_working_days,rule,sources",
-        "CN-BJ,北京,subject_name,organisation,after,province,false,10,"
-        "CN-BJ/transfer/subject_name+website_domains+website_name+website_owner/organisation,tc-cn-bj",
+        "province,province_name,change,subject_kind,according_to,timing,basis,disputed,"
+        "deadline_working_days,rule,provider,date,sources",
+        "CN-BJ,北京,subject_name,organisation,,after,province,false,10,CN-BJ/tc-cn-bj/1,tencent_cloud,,tc-cn-bj",
     ]
     # 天津 states no rule: no kind, no deadline, two sources of the default.
     default_row = table_row(
         next(c for c in decision_grid() if (c.province.code, c.change) == ("CN-TJ", bp.Change.WEBSITE_NAME))
     )
     assert table_csv_lines([default_row])[1] == (
-        "CN-TJ,天津,website_name,,before,national_default,false,,"
-        "national/change_first_by_default,tc-seed-faq tc-faq-transfer"
+        "CN-TJ,天津,website_name,,,before,national_default,false,,"
+        "national/change_first_by_default,,,tc-seed-faq tc-faq-transfer"
     )
     assert json.loads(table_json([default_row]))[0]["subject_kind"] is None
 

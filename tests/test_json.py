@@ -23,7 +23,10 @@ from beian_policy._rejection import rejection_impact
 from beian_policy.errors import DataProblem
 from beian_policy.strategies import TransferCase, transfer_cases
 
-SOURCE_KEYS = {"id", "provider", "title", "standing", "url", "repository", "path", "commit", "date", "note"}
+SOURCE_KEYS = {
+    "id", "provider", "title", "standing", "url", "repository", "path", "commit", "published", "not_before",
+    "seen", "until", "superseded_by", "note", "provider_name", "end", "retired",
+}  # fmt: skip
 PROVINCE_KEYS = {
     "code", "gb_code", "name", "short_name", "name_en", "iso_name", "icp_abbreviation",
     "alternative_abbreviations", "aliases",
@@ -50,10 +53,14 @@ VERDICT_KEYS = {
     "disputed",
     "note",
     "dissent",
+    "provider",
+    "date",
+    "date_is_bound",
+    "evidence_date",
 }
 DECISION_KEYS = {
-    "province", "changes", "subject_kind", "direct", "blocking", "deferred", "basis", "disputed",
-    "verdicts", "sources", "data_version",
+    "province", "changes", "subject_kind", "direct", "blocking", "deferred", "carried", "basis", "disputed",
+    "verdicts", "sources", "data_version", "as_of", "according_to", "evidence_date",
 }  # fmt: skip
 PLAN_KEYS = {"decision", "steps", "step_ids", "facts", "refile", "data_version"}
 ICP_KEYS = {
@@ -120,7 +127,7 @@ def test_plan_and_step_keys() -> None:
     }
     assert first["rule"] == "national/domain_owner_must_match_subject"
     assert first["sources"] == ["tc-seed-faq", "tc-domains"]
-    assert data["sources_by_id"]["tc-domains"]["provider"] == "Tencent Cloud"
+    assert data["sources_by_id"]["tc-domains"]["provider"] == "tencent_cloud"
     last = data["steps"][-1]
     assert (last["id"], last["deadline_working_days"], last["changes"]) == (
         "update_filing_after_transfer",
@@ -169,8 +176,8 @@ def test_sources_are_written_once_per_document_and_cited_by_id() -> None:
     assert set(index) == cited_ids(data)
     assert all(set(s) == SOURCE_KEYS and s["id"] == sid for sid, s in index.items())
     assert data["decision"]["sources"] == ["tc-seed-faq", "tc-faq-transfer"]
-    assert index["tc-seed-faq"]["provider"] == "Tencent Cloud"
-    assert json.dumps(data).count('"provider"') == len(index)
+    assert index["tc-seed-faq"]["provider"] == "tencent_cloud"
+    assert json.dumps(data).count('"commit"') == len(index)  # only a source has a commit
     # A source on its own, or in a list, is written whole; a value that cites none has no index.
     assert to_dict(bp.default_policy().source("t17"))["id"] == "t17"
     assert "sources_by_id" not in to_dict(parse_icp_number("京ICP备2021012345号-3"))
@@ -208,7 +215,8 @@ def test_two_sources_with_one_id_in_one_document_are_refused() -> None:
 def test_sources_dates_and_absent_values() -> None:
     t17 = bp.default_policy().source("t17")
     data = to_dict(t17)
-    assert data["date"] == "2017-06-05"
+    assert (data["published"], data["not_before"], data["provider"]) == ("2017-06-05", None, "tencent_cloud")
+    assert data["provider_name"] == {"zh": "腾讯云", "en": "Tencent Cloud"}
     assert data["standing"] == "historical"
     iso = to_dict(bp.default_policy().source("iso-codes"))
     assert iso["commit"] is None
@@ -301,13 +309,17 @@ def test_every_public_type_in_keys_is_pinned() -> None:
 def test_model_records_without_their_own_hook() -> None:
     rules = bp.default_policy().rules_for(bp.resolve_province("北京"))
     data = to_dict(rules)
-    (catch_all,) = [r for r in data["transfer_rules"] if r["covers_all"]]
-    assert (catch_all["status"], catch_all["timing"]) == ("unknown", None)
-    assert "website_owner_phone" not in catch_all["changes"]
-    (after,) = [r for r in data["transfer_rules"] if r["timing"] == "after"]
+    # 北京: no general statement; Tencent's company tab lets four changes wait 10 days.
+    assert not [s for s in data["statements"] if s["covers_all"]]
+    (after,) = [s for s in data["statements"] if s["timing"] == "after"]
     assert after["deadline_working_days"] == 10
     assert after["applies_to"] == ["organisation"]
-    assert catch_all["applies_to"] == ["organisation", "individual"]
+    assert after["id"] == "CN-BJ/tc-cn-bj/1"
+    assert after["source"] == "tc-cn-bj"
+    assert data["sources_by_id"]["tc-cn-bj"]["provider"] == "tencent_cloud"
+    assert after["note"]["en"].startswith("Company tab")
+    assert after["note"]["zh"].startswith("企业页签：新接入该接入商的企业可以先接入、后变更")
+    assert data["transfer_note"]["text"]["en"].startswith("Tencent's 北京 page")
     assert plain(data)
 
 
@@ -364,6 +376,39 @@ def test_a_disputed_verdict_names_who_disagrees_and_what_they_say() -> None:
     assert verdict["timing"] == "after"
     assert verdict["disputed"] is True
     assert [(c["source"], c["timing"]) for c in verdict["dissent"]] == [("j-cn-sn", "before")]
-    assert data["sources_by_id"]["j-cn-sn"]["provider"] == "JD Cloud"
+    assert data["sources_by_id"]["j-cn-sn"]["provider"] == "jd_cloud"
     undisputed = bp.to_dict(bp.assess_transfer("北京", ["website_name"]))
     assert undisputed["verdicts"][0]["dissent"] == []
+
+
+def empty_strings(value: Any, path: str = "") -> list[str]:
+    """The paths under *value* that hold ``""``."""
+    if value == "":
+        return [path]
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in empty_strings(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [p for item in value for p in empty_strings(item, f"{path}[]")]
+    return []
+
+
+def test_an_absent_value_is_null_never_an_empty_string() -> None:
+    policy = bp.default_policy()
+    documents = [
+        bp.plan_transfer("北京", ["subject_name", "website_owner_phone"], facts={"has_extra_filings": True}),
+        bp.assess_transfer("陕西", ["subject_name"], subject_kind="organisation"),
+        diagnose("sms_verification_failed", "辽宁", submitted_to_administration=True),
+        parse_icp_number("合字A1.B1.B2-20180017"),
+        *policy.failures,
+    ]
+    for document in documents:
+        assert empty_strings(to_dict(document)) == [], type(document).__name__
+    # Every province's record, its sources and notes included; the preflight checks'
+    # own notes are still English strings, written by their maintainers.
+    for rules in policy.rules:
+        data = to_dict(rules)
+        data.pop("checks")
+        assert empty_strings(data) == [], rules.province.code
+    # Written as null, read back as None.
+    (source,) = [s for s in policy.sources if s.note is None][:1]
+    assert to_dict({"s": source})["sources_by_id"][source.id]["note"] is None

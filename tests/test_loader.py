@@ -19,7 +19,7 @@ BJ_CLOSED = (
     '[provinces.unfiled_sites_closed]\nstatus = "stated"\nvalue = true\nscope = "organisations"\n'
     'sources = ["tc-cn-bj"]'
 )
-BJ_DEADLINE = 'deadline_working_days = 10\nsources = ["tc-cn-bj"]'
+BJ_DEADLINE = 'deadline_working_days = 10\nnote = { zh = "企业页签：新接入该接入商的企业'
 
 
 def problems(text: str) -> list[str]:
@@ -74,14 +74,18 @@ def test_unknown_key(data_text: str) -> None:
 
 
 def test_wrong_type_names_record_and_field(data_text: str) -> None:
-    text = replace_once(data_text, BJ_DEADLINE, 'deadline_working_days = "10"\nsources = ["tc-cn-bj"]')
+    text = replace_once(
+        data_text, BJ_DEADLINE, 'deadline_working_days = "10"\nnote = { zh = "企业页签：新接入该接入商的企业'
+    )
     (line,) = problems(text)
-    assert line.startswith("provinces[0] (CN-BJ): transfer_rules[1].deadline_working_days: ")
+    assert line.startswith("provinces[0] (CN-BJ): statements[0].deadline_working_days: ")
     assert "expected an integer" in line
 
 
 def test_bool_is_not_an_integer(data_text: str) -> None:
-    text = replace_once(data_text, BJ_DEADLINE, 'deadline_working_days = true\nsources = ["tc-cn-bj"]')
+    text = replace_once(
+        data_text, BJ_DEADLINE, 'deadline_working_days = true\nnote = { zh = "企业页签：新接入该接入商的企业'
+    )
     (line,) = problems(text)
     assert "deadline_working_days" in line
 
@@ -104,14 +108,14 @@ def test_unknown_must_not_carry_a_value(data_text: str) -> None:
     assert any("status is 'unknown' but a value is given" in p for p in found)
 
 
-def test_province_rule_may_not_decide_the_phone(data_text: str) -> None:
+def test_a_change_listed_twice_in_a_statement_is_a_problem(data_text: str) -> None:
     text = replace_once(
         data_text,
         'changes = ["subject_type", "subject_certificate"',
-        'changes = ["website_owner_phone", "subject_type", "subject_certificate"',
+        'changes = ["subject_type", "subject_type", "subject_certificate"',
     )
-    found = problems(text)
-    assert any("national SMS rule" in p for p in found)
+    (line,) = problems(text)
+    assert line.startswith("provinces[0] (CN-BJ): statements[1].changes: duplicate change 'subject_type'")
 
 
 def test_wrong_worked_example_is_caught(data_text: str) -> None:
@@ -128,7 +132,9 @@ def test_wrong_worked_example_is_caught(data_text: str) -> None:
 
 def test_every_problem_is_listed_at_once(data_text: str) -> None:
     text = replace_once(data_text, 'code = "CN-TJ"', 'code = "CN-BJ"')
-    text = replace_once(text, BJ_DEADLINE, 'deadline_working_days = "10"\nsources = ["tc-cn-bj"]')
+    text = replace_once(
+        text, BJ_DEADLINE, 'deadline_working_days = "10"\nnote = { zh = "企业页签：新接入该接入商的企业'
+    )
     text = replace_once(text, 'aliases = ["Peking"]', 'aliases = ["Peking"]\ncolour = "red"')
     text = replace_once(text, 'data_version = "', 'data_version = 1\nx_data_version = "')
     found = problems(text)
@@ -145,13 +151,15 @@ def test_every_problem_is_listed_at_once(data_text: str) -> None:
 
 
 def test_schema_versions(data_text: str) -> None:
-    text = replace_once(data_text, 'schema_version = "1.1"', 'schema_version = "2.0"')
+    text = replace_once(data_text, 'schema_version = "2.0"', 'schema_version = "3.0"')
     (line,) = problems(text)
-    assert "schema 2.0 is not supported" in line
-    newer = replace_once(data_text, 'schema_version = "1.1"', 'schema_version = "1.7"')
+    assert "schema 3.0 is not supported" in line
+    older = replace_once(data_text, 'schema_version = "2.0"', 'schema_version = "1.1"')
+    assert any("convert_to_statements" in line for line in problems(older))
+    newer = replace_once(data_text, 'schema_version = "2.0"', 'schema_version = "2.7"')
     with pytest.warns(bp.errors.PolicyDataWarning, match="newer"):
         policy = bp.loads_policy(newer)
-    assert policy.schema_version == "1.7"
+    assert policy.schema_version == "2.7"
 
 
 def test_load_from_path_bytes_and_text(tmp_path: Path, data_text: str) -> None:
@@ -192,9 +200,9 @@ def test_corrected_data_changes_a_decision(data_text: str) -> None:
     """An embedder can hot-fix a rule without moving its version pin."""
     text = replace_once(
         data_text,
-        'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-js"',
-        'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-js"]\n'
-        'claims = [{ source = "j-cn-js"',
+        '[[provinces.statements]]\nsource = "j-cn-js"\n',
+        '[[provinces.statements]]\nsource = "tc-cn-js"\nchanges = ["*"]\ntiming = "after"\n\n'
+        '[[provinces.statements]]\nsource = "j-cn-js"\n',
     )
     text = replace_once(
         text,
@@ -241,7 +249,7 @@ def test_a_path_is_never_guessed_to_be_text(tmp_path: Path, data_text: str) -> N
 
 def test_one_line_text_is_a_document() -> None:
     with pytest.raises(bp.PolicyDataError) as info:
-        bp.loads_policy('schema_version = "1.0"')
+        bp.loads_policy('schema_version = "2.0"')
     assert info.value.path == "<string>"
     where = {(p.record, p.field) for p in info.value.problems}
     assert ("(top level)", "data_version") in where
@@ -250,7 +258,9 @@ def test_one_line_text_is_a_document() -> None:
 
 def test_validate_policy_reports_what_load_raises(data_text: str) -> None:
     text = replace_once(data_text, 'code = "CN-TJ"', 'code = "CN-BJ"')
-    text = replace_once(text, BJ_DEADLINE, 'deadline_working_days = "10"\nsources = ["tc-cn-bj"]')
+    text = replace_once(
+        text, BJ_DEADLINE, 'deadline_working_days = "10"\nnote = { zh = "企业页签：新接入该接入商的企业'
+    )
     with pytest.raises(bp.PolicyDataError) as info:
         bp.loads_policy(text)
     report = bp.validate_policy(text=text)
@@ -280,13 +290,13 @@ def test_validate_policy_never_raises_on_a_bad_file(tmp_path: Path, data_text: s
 def test_validate_policy_collects_data_warnings(tmp_path: Path, data_text: str) -> None:
     path = tmp_path / "newer.toml"
     path.write_text(
-        replace_once(data_text, 'schema_version = "1.1"', 'schema_version = "1.7"'), encoding="utf-8"
+        replace_once(data_text, 'schema_version = "2.0"', 'schema_version = "2.7"'), encoding="utf-8"
     )
     report = bp.validate_policy(path, origin="newer")
     assert report.ok
     assert report.policy is not None
-    assert (report.policy.schema_version, report.policy.origin) == ("1.7", "newer")
-    assert report.warnings == ("policy data uses schema 1.7, newer than 1.1; unknown parts may be ignored",)
+    assert (report.policy.schema_version, report.policy.origin) == ("2.7", "newer")
+    assert report.warnings == ("policy data uses schema 2.7, newer than 2.0; unknown parts may be ignored",)
 
 
 def test_validate_policy_takes_exactly_one_source(data_text: str) -> None:

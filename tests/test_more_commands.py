@@ -61,10 +61,15 @@ def test_province_shows_rules_disputes_and_notes(capsys: pytest.CaptureFixture[s
     assert main(["province", "陕西", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("陕西省（CN-SN，Shaanxi）")
-    assert "JD Cloud [j-cn-sn]说：须先在原接入商变更" in out
+    assert "须先在原接入商变更（该来源各省页面通用的句子）\n    [CN-SN/j-cn-sn/1] · 京东云 [j-cn-sn]" in out
     assert "主办单位名称" in out
     assert "未备案的网站或域名须保持关闭：    是 [j-cn-sn]" in out
     assert main(["province", "北京", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["province"]["code"] == "CN-BJ"
-    assert any(rule["id"] == "CN-BJ/transfer/*" for rule in data["transfer_rules"])
+    assert [s["id"] for s in data["statements"]] == [
+        "CN-BJ/tc-cn-bj/1",
+        "CN-BJ/tc-cn-bj/2",
+        "CN-BJ/tc-cn-bj/3",
+    ]
+    assert data["transfer_note"]["text"]["zh"].startswith("腾讯云北京页面")

@@ -23,6 +23,7 @@ def _ids() -> frozenset[str]:
     for info in POLICY.failures:
         found |= {cause.id for cause in info.causes} | {remedy.id for remedy in info.remedies}
     found |= {source.id for source in POLICY.sources}
+    found |= {provider.id for provider in POLICY.providers}
     return frozenset(found)
 
 
@@ -69,6 +70,9 @@ COMMANDS = [
     ("rules",),
     ("province", "陕西"),
     ("province", "北京"),
+    ("province", "陕西", "--according-to", "tencent_cloud", "--as-of", "2019-10-01"),
+    ("check", "陕西", "-c", "subject_name", "--subject-kind", "单位", "--according-to", "阿里云"),
+    ("disputes",),
 ]
 
 

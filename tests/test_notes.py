@@ -31,6 +31,12 @@ RENAME_EN = (
     "Company tab: a subject renamed, or moving from an old to a new certificate, supplies a rename letter."
 )
 
+
+def squeeze(text: str) -> str:
+    """*text* without any white space (Chinese lines may also break at a space)."""
+    return re.sub(r"\s+", "", text)
+
+
 # -- the data and the API ---------------------------------------------------------------
 
 
@@ -171,3 +177,71 @@ def test_province_shows_its_notes_in_the_chosen_language(capsys: pytest.CaptureF
     assert "[materials] 个人身份证复印件上须按手印。" in zh
     en = flat(run(capsys, "province", "广东", "--lang", "en"), lang="en")
     assert "[materials] Copies of individuals' ID cards carry a fingerprint." in en
+
+
+# -- the deciding statement's note ---------------------------------------------------------
+
+BJ_AFTER_ZH = (
+    "企业页签：新接入该接入商的企业可以先接入、后变更，变更备案须在审核通过后 10 个工作日内完成；"
+    "更名或从旧证件换为新证件需提供更名证明。下一条规则中的主体字段是例外。"
+)
+BJ_AFTER_EN = (
+    "Company tab: a company new to the provider may transfer first and change afterwards, with the "
+    "change filing due within 10 working days of approval; a rename or a move from an old to a new "
+    "certificate needs a rename letter. The subject fields in the next rule are the exception."
+)
+SC_MATCH_ZH = (
+    "新接入该接入商的主体，接入的信息必须与已备案信息一致；有任何不同，须先在原接入商处变更。"
+    "腾讯云在企业和个人两个页签上都这样写，青云在企业用户和个人用户下也都这样写。"
+)
+
+
+def test_a_verdict_carries_its_deciding_statements_note() -> None:
+    decision = bp.assess_transfer("北京", ["subject_name"], subject_kind="organisation")
+    (verdict,) = decision.verdicts
+    assert verdict.note == bp.model.Text(BJ_AFTER_ZH, BJ_AFTER_EN)
+    # The default decides where no statement does: its note says why the rule is unknown.
+    (unknown,) = bp.assess_transfer("天津", ["subject_address"]).verdicts
+    assert unknown.note is not None
+    assert unknown.note.zh.startswith(
+        "没有来源说明天津是否接受带有备案信息变更的接入备案，因此适用稳妥的全国默认做法。"
+    )
+    assert unknown.note.en.startswith("No source states whether 天津 accepts a transfer with changed filing")
+
+
+def test_check_shows_the_deciding_note_once(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("check", "北京", "-c", "subject_name,website_name", "--subject-kind", "organisation")
+    zh = squeeze(run(capsys, *args, "--lang", "zh"))
+    # One statement decides both changes: its note is printed once.
+    assert zh.count(squeeze(BJ_AFTER_ZH)) == 1
+    en = flat(run(capsys, *args, "--lang", "en"), lang="en")
+    assert en.count(BJ_AFTER_EN) == 1
+    assert BJ_AFTER_ZH not in en
+
+
+def test_plan_steps_carry_the_deciding_statements_note(capsys: pytest.CaptureFixture[str]) -> None:
+    plan = bp.plan_transfer("北京", ["subject_name"], subject_kind="organisation")
+    (update,) = [s for s in plan.steps if s.id == "update_filing_after_transfer"]
+    assert update.note == bp.model.Text(BJ_AFTER_ZH, BJ_AFTER_EN)
+    # A step decided by the cautious default repeats no national text as a note.
+    (first,) = [
+        s for s in bp.plan_transfer("天津", ["subject_address"]).steps if s.id.startswith("change_filing")
+    ]
+    assert first.note is None
+    en = flat(
+        run(capsys, "steps", "北京", "-c", "subject_name", "--subject-kind", "organisation", "--lang", "en")
+    )
+    assert BJ_AFTER_EN.replace(" ", "") in en.replace(" ", "")
+
+
+def test_diagnose_shows_the_provinces_note_on_its_steps(capsys: pytest.CaptureFixture[str]) -> None:
+    # 四川 wants the transferred details to match (Tencent's company and individual tabs).
+    diagnosis = bp.diagnose("subject_mismatch", "四川")
+    (first, *_) = diagnosis.steps
+    assert first.id == "change_filing_at_original_provider"
+    assert first.note is not None
+    assert first.note.zh == SC_MATCH_ZH
+    zh = squeeze(run(capsys, "diagnose", "subject_mismatch", "-p", "四川", "--lang", "zh"))
+    assert squeeze(SC_MATCH_ZH) in zh
+    en = flat(run(capsys, "diagnose", "subject_mismatch", "-p", "四川", "--lang", "en"), lang="en")
+    assert "For a subject new to the provider, the transferred information must equal the filed record" in en

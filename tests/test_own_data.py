@@ -15,10 +15,10 @@ from beian_policy._diagnosis import diagnose
 from beian_policy._icp import parse_icp_number
 from tests.conftest import replace_once
 
-LN_RULE = 'changes = ["*"]\nstatus = "unknown"\nclaims = [{ source = "j-cn-ln"'
+LN_RULE = '[[provinces.statements]]\nsource = "j-cn-ln"\n'
 LN_AFTER = (
-    'changes = ["*"]\nstatus = "stated"\ntiming = "after"\nsources = ["tc-cn-ln"]\n'
-    'claims = [{ source = "j-cn-ln"'
+    '[[provinces.statements]]\nsource = "tc-cn-ln"\nchanges = ["*"]\ntiming = "after"\n\n'
+    '[[provinces.statements]]\nsource = "j-cn-ln"\n'
 )
 
 
@@ -89,7 +89,7 @@ def test_a_policy_that_is_not_one_is_refused() -> None:
 
 
 def test_bad_data_names_every_problem(tmp_path: Path, corrected: str) -> None:
-    text = replace_once(corrected, LN_AFTER, LN_AFTER.replace('timing = "after"\n', ""))
+    text = replace_once(corrected, LN_AFTER, LN_AFTER.replace('timing = "after"\n', "", 1))
     text = replace_once(text, 'code = "CN-TJ"', 'code = "tianjin"')
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
@@ -97,7 +97,7 @@ def test_bad_data_names_every_problem(tmp_path: Path, corrected: str) -> None:
         bp.load_policy(path)
     assert info.value.path == str(path)
     where = {(p.record, p.field) for p in info.value.problems}
-    assert ("provinces[5] (CN-LN)", "transfer_rules[0].timing") in where
+    assert ("provinces[5] (CN-LN)", "statements[0].timing") in where
     assert ("provinces[1] (tianjin)", "code") in where
 
 

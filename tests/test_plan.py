@@ -64,10 +64,8 @@ def test_blocking_change_goes_to_the_original_provider_first() -> None:
     steps = bp.required_steps("辽宁", ["subject_name"], subject_kind="organisation")
     assert ids(steps)[0] == "change_filing_at_original_provider"
     assert steps[0].changes == {bp.Change.SUBJECT_NAME}
-    assert steps[0].rule == (
-        "CN-LN/transfer/subject_address+subject_certificate+subject_name+subject_owner+subject_owner_contact"
-        "+subject_type+website_domains+website_name+website_owner/organisation"
-    )
+    # The statement on Tencent's company tab (tc-cn-ln, its only 辽宁 statement).
+    assert steps[0].rule == "CN-LN/tc-cn-ln/1"
     # Without a subject kind the company-tab rule does not count: the strict default decides.
     assert bp.required_steps("辽宁", ["subject_name"])[0].rule == "national/change_first_by_default"
     assert "update_filing_after_transfer" not in ids(steps)
@@ -146,10 +144,8 @@ def test_steps_carry_titles_rules_and_sources(policy: bp.Policy) -> None:
         assert step.title.get() == step.title.get("zh")
         assert step.sources
     rules = {step.id: step.rule for step in steps}
-    assert rules["change_filing_at_original_provider"] == (
-        "CN-BJ/transfer/subject_address+subject_certificate+subject_owner+subject_owner_contact+subject_type"
-        "/organisation"
-    )
+    # Tencent's 北京 company tab, its second statement: the subject fields that must match.
+    assert rules["change_filing_at_original_provider"] == "CN-BJ/tc-cn-bj/2"
     assert rules["obtain_preapproval"] == "national/preapproval_for_regulated"
     assert rules["close_unfiled_sites"] == "CN-BJ/unfiled_sites_closed"
     assert rules["update_filing_after_transfer"] == "national/update_after_transfer"

@@ -78,10 +78,7 @@ def test_vocabularies_match_the_code() -> None:
 
 
 BJ_CHANGES = 'changes = ["subject_name", "website_name", "website_owner", "website_domains"]'
-BJ_RULE = (
-    f'{BJ_CHANGES}\napplies_to = ["organisation"]\nstatus = "stated"\ntiming = "after"\n'
-    'deadline_working_days = 10\nsources = ["tc-cn-bj"]'
-)
+BJ_RULE = f'{BJ_CHANGES}\napplies_to = ["organisation"]\ntiming = "after"\ndeadline_working_days = 10\n'
 
 
 @pytest.mark.parametrize(
@@ -89,12 +86,14 @@ BJ_RULE = (
     [
         # an unknown field
         ('aliases = ["Peking"]', 'aliases = ["Peking"]\ncolour = "red"'),
-        # stated without a timing
+        # a statement without a timing
         (BJ_RULE, BJ_RULE.replace('timing = "after"\ndeadline_working_days = 10\n', "")),
         # a deadline with timing "before"
         (BJ_RULE, BJ_RULE.replace('"after"', '"before"')),
-        # the SMS phone in a province rule
-        (BJ_RULE, BJ_RULE.replace(BJ_CHANGES, 'changes = ["website_owner_phone"]')),
+        # '*' beside a change
+        (BJ_RULE, BJ_RULE.replace(BJ_CHANGES, 'changes = ["*", "subject_name"]')),
+        # a timing that does not exist
+        (BJ_RULE, BJ_RULE.replace('"after"', '"later"')),
         # a change that does not exist
         ('deferred = ["subject_name"]', 'deferred = ["subject_nickname"]'),
         # a malformed ISO code

@@ -171,8 +171,8 @@ def test_policy_documents_read_the_parsed_data_not_its_lines(
         stated = [
             (i, j)
             for i, rules in enumerate(DEFAULT.rules)
-            for j, rule in enumerate(rules.transfer_rules)
-            if rule.timing is not None
+            for j, statement in enumerate(rules.statements)
+            if statement.timing is not bp.Timing.WITH_TRANSFER
         ]
         assert list(bst._sites().timings) == stated
     finally:

@@ -10,6 +10,7 @@ guess.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable, Mapping
 
@@ -17,7 +18,7 @@ import attrs
 
 from ._coerce import coerce_fact, coerce_failure_id, coerce_term, vocabulary_key
 from ._data._loader import resolve_policy
-from ._decision import TransferDecision, assess_transfer
+from ._decision import TransferDecision, assess_transfer, coerce_according_to, coerce_as_of, statement_notes
 from ._enums import Basis, Change, Failure
 from ._icp import IcpNumber, parse_icp_number
 from ._memo import memoised
@@ -30,6 +31,7 @@ from ._model import (
     Source,
     Text,
     combine_basis,
+    join_notes,
     merge_sources,
 )
 from ._policy import Policy
@@ -241,7 +243,7 @@ def _remedy(
                 rule=blocking[0].rule,
                 sources=merge_sources(*(v.sources for v in blocking), sources),
                 changes=frozenset(v.change for v in blocking),
-                note=note,
+                note=join_notes((note, statement_notes(blocking))),
             )
         elif deferred and step_id == StepId.UPDATE_FILING_AFTER_TRANSFER:
             national = policy.national_rule(RuleId.UPDATE_AFTER_TRANSFER)
@@ -252,7 +254,7 @@ def _remedy(
                 sources=merge_sources(national.sources, *(v.sources for v in deferred), sources),
                 deadline_working_days=min(deadlines) if deadlines else None,
                 changes=frozenset(v.change for v in deferred),
-                note=note,
+                note=join_notes((note, statement_notes(deferred))),
             )
         else:
             step = Step.from_info(info, rule=rule, sources=sources, note=note)
@@ -329,13 +331,17 @@ def _known_facts(
     return facts
 
 
-def _add_province_facts(facts: _Facts, info: FailureInfo, policy: Policy) -> None:
-    """For a failure about changes: what the province's transfer rules say of them."""
+def _add_province_facts(
+    facts: _Facts, info: FailureInfo, policy: Policy, as_of: dt.date | None, according_to: str | None
+) -> None:
+    """For a failure about changes: what the province's statements say of them."""
     if facts.province is None or not info.changes:
         return
-    facts.decision = assess_transfer(facts.province, info.changes, policy=policy)
+    facts.decision = assess_transfer(
+        facts.province, info.changes, as_of=as_of, according_to=according_to, policy=policy
+    )
     facts.known[Fact.PROVINCE_REQUIRES_MATCH] = bool(facts.decision.blocking)
-    facts.known[Fact.PROVINCE_ALLOWS_AFTER] = bool(facts.decision.deferred)
+    facts.known[Fact.PROVINCE_ALLOWS_AFTER] = bool(facts.decision.deferred or facts.decision.carried)
 
 
 def _select_causes(info: FailureInfo, cause_id: str | None, facts: _Facts) -> tuple[Cause, ...]:
@@ -385,6 +391,8 @@ def diagnose(
     original_provider_reachable: bool | None = None,
     cause: str | None = None,
     icp_number: str | IcpNumber | None = None,
+    as_of: dt.date | None = None,
+    according_to: str | None = None,
     policy: Policy | None = None,
 ) -> Diagnosis:
     """Causes and remedies of a failed transfer, for the facts given.
@@ -397,7 +405,8 @@ def diagnose(
     asks for it. The facts are True, False or None (not known); *cause* narrows the
     diagnosis to one of the failure's cause ids. A fact not given never becomes a
     guess: the branches it decides are all kept, labelled, and ``unknown_facts``
-    names it.
+    names it. *as_of* and *according_to* are :func:`assess_transfer`'s, for the
+    province's rules on the changes.
 
     Raises :class:`UnknownFailureError` for an unknown failure,
     :class:`UnknownProvinceError` for an unknown province, :class:`UnknownIdError`
@@ -406,6 +415,8 @@ def diagnose(
     names it as the likely cause where the failure has one for it.
     """
     pol = resolve_policy(policy)
+    day = coerce_as_of(as_of, pol)
+    provider = coerce_according_to(according_to, pol)
     info = pol.failure_info(coerce_failure(failure, policy=pol))
     prov = None if province is None else resolve_province(province, policy=pol)
     cause_id = _coerce_cause(cause, info)
@@ -420,7 +431,7 @@ def diagnose(
     facts.given.update(
         name for name, value in (("province", province), ("cause", cause)) if value is not None
     )
-    _add_province_facts(facts, info, pol)
+    _add_province_facts(facts, info, pol, day, provider)
 
     causes = _select_causes(info, cause_id, facts)
     remedies = _select_remedies(info, cause_id, facts, pol)

@@ -47,6 +47,7 @@ class Timing(_StrEnum):
 
     BEFORE = "before"  # at the original provider, before the transfer
     AFTER = "after"  # by a change filing once the transfer succeeded
+    WITH_TRANSFER = "with_transfer"  # the transfer itself carries the new details
 
 
 class Status(_StrEnum):

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from ._data._loader import resolve_policy
+from ._decision import coerce_as_of
 from ._enums import Severity
 from ._finding import Finding, FooterCheck
 from ._icp import IcpNumber, find_icp_numbers, parse_icp_number
@@ -115,8 +116,9 @@ def check_footer(
 
     Findings: ``footer_number_missing``, ``footer_number_wrong`` (another number, or
     the right one written inexactly) and ``footer_link_wrong`` (no link, a retired
-    host, ``www.``, or ``http``). Raises ``InvalidIcpNumberError`` for a bad
-    *icp_number*.
+    host, ``www.``, or ``http``); before the link rule took effect (*as_of*; None:
+    the data's own date) a wrong link is only ``info``. Raises
+    ``InvalidIcpNumberError`` for a bad *icp_number*.
     """
     if not isinstance(html, str):
         raise ArgumentTypeError("html", html, ["the page's HTML (str)"])
@@ -171,7 +173,8 @@ def check_footer(
                 Text(f"原样写出 {shown[0].canonical}。", f"Write it exactly as {shown[0].canonical}."),
             )
         _check_link(add, shown, links)
-    if as_of is not None and rule.date is not None and as_of < rule.date:
+    day = coerce_as_of(as_of, pol)
+    if not rule.in_force(expected.province.code if expected.province else None, day):
         findings = [
             attrs.evolve(f, severity=Severity.INFO) if f.id is FindingId.FOOTER_LINK_WRONG else f
             for f in findings

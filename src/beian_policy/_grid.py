@@ -8,11 +8,12 @@ import datetime as dt
 import attrs
 
 from ._data._loader import resolve_policy
-from ._decision import ChangeVerdict, assess_transfer
-from ._enums import Basis, Change, SubjectKind, Timing
+from ._decision import ChangeVerdict, assess_transfer, coerce_according_to, coerce_as_of
+from ._enums import Change, SubjectKind, Timing
 from ._memo import memoised
-from ._model import Province, Source
+from ._model import Province, Source, Text
 from ._policy import Policy
+from ._statements import candidates
 
 __all__ = [
     "SUBJECT_KINDS",
@@ -45,28 +46,35 @@ class DecisionCell:
 
 @attrs.frozen
 class Position:
-    """What one current source says about when a change is filed."""
+    """What one statement in effect says about when a change is filed."""
 
     source: Source
-    """The document that says it (its ``provider`` and ``date``, where known)."""
+    """The document that says it (its ``provider`` and dates, where known)."""
     timing: Timing
-    """What it says: ``before`` or ``after`` the transfer."""
+    """What it says: ``before``, ``after`` or ``with_transfer``."""
     decides: bool
-    """True for a source of the rule the answer follows; False for a claim beside it."""
+    """True for the statement the answer follows; False for one beside it."""
     boilerplate: bool = False
     """The provider repeats the line for many provinces (JD Cloud's match line)."""
-    note: str = ""
-    """The data's remark on the claim (English)."""
+    note: Text | None = None
+    """The data's remark on the statement."""
+    statement: str = ""
+    """The statement's id (``CN-JS/q-cn-js/1``)."""
 
     @property
     def provider(self) -> str:
-        """Who published the source."""
+        """The id of who published the source."""
         return self.source.provider
 
     @property
     def date(self) -> dt.date | None:
-        """The source's date, where known."""
-        return self.source.date
+        """The statement's start (its publication date or a bound), where known."""
+        return self.source.start
+
+    @property
+    def date_is_bound(self) -> bool:
+        """True when :attr:`date` is only a lower bound."""
+        return self.source.start_is_bound
 
 
 @attrs.frozen
@@ -83,7 +91,8 @@ class Dispute:
     verdict: ChangeVerdict
     """The answer the library gives (its timing, basis, rule and sources)."""
     positions: tuple[Position, ...]
-    """The deciding sources first, then the other current sources' claims, each once."""
+    """The deciding statement first, then every other statement in effect that agrees
+    or dissents, each once."""
 
     @property
     def providers(self) -> tuple[str, ...]:
@@ -97,16 +106,23 @@ class Dispute:
 
 
 @memoised
-def decision_grid(*, policy: Policy | None = None) -> tuple[DecisionCell, ...]:
+def decision_grid(
+    *, as_of: dt.date | None = None, according_to: str | None = None, policy: Policy | None = None
+) -> tuple[DecisionCell, ...]:
     """Every province x change x subject kind (None, organisation, individual), in
-    province, change and kind order: 930 answers for the shipped data."""
+    province, change and kind order (930 answers for the shipped data), as of *as_of*
+    and in *according_to*'s view (see :func:`~beian_policy.assess_transfer`)."""
     pol = resolve_policy(policy)
+    day = coerce_as_of(as_of, pol)
+    provider = coerce_according_to(according_to, pol)
     return tuple(
         DecisionCell(
             province,
             change,
             kind,
-            assess_transfer(province, [change], subject_kind=kind, policy=pol).verdicts[0],
+            assess_transfer(
+                province, [change], subject_kind=kind, as_of=day, according_to=provider, policy=pol
+            ).verdicts[0],
         )
         for province in pol.provinces
         for change in Change
@@ -114,28 +130,44 @@ def decision_grid(*, policy: Policy | None = None) -> tuple[DecisionCell, ...]:
     )
 
 
-def _positions(cell: DecisionCell, policy: Policy) -> tuple[Position, ...]:
+def _positions(cell: DecisionCell, policy: Policy, day: dt.date) -> tuple[Position, ...]:
     verdict = cell.verdict
     rules = policy.rules_for(cell.province)
     found: dict[str, Position] = {}
-    if verdict.basis is Basis.PROVINCE:
-        for source in verdict.sources:
-            found.setdefault(source.id, Position(source, verdict.timing, decides=True))
-    for claim in rules.claims_about(cell.change, cell.subject_kind):
-        if claim.timing is not None and claim.source.is_current:
-            position = Position(claim.source, claim.timing, False, claim.boilerplate, claim.note)
-            found.setdefault(claim.source.id, position)
-    return tuple(found.values())
+    in_effect = (
+        *candidates(rules.statements, cell.change, cell.subject_kind, day),
+        *candidates(policy.national_statements, cell.change, cell.subject_kind, day),
+    )
+    dissent = {s.id for s in verdict.dissent}
+    for statement in in_effect:
+        if statement.id == verdict.rule or statement.id in dissent or statement.timing is verdict.timing:
+            found.setdefault(
+                statement.id,
+                Position(
+                    statement.source,
+                    statement.timing,
+                    statement.id == verdict.rule,
+                    statement.boilerplate,
+                    statement.note,
+                    statement.id,
+                ),
+            )
+    ordered = sorted(found.values(), key=lambda p: not p.decides)
+    return tuple(ordered)
 
 
 @memoised
-def disputes(*, policy: Policy | None = None) -> tuple[Dispute, ...]:
-    """Every province x change x subject kind whose answer a current source disputes,
-    with what each source says (the decision grid's disputed cells)."""
+def disputes(
+    *, as_of: dt.date | None = None, according_to: str | None = None, policy: Policy | None = None
+) -> tuple[Dispute, ...]:
+    """Every province x change x subject kind whose answer a province statement in
+    effect disputes, with what each statement in effect says (the decision grid's
+    disputed cells), as of *as_of* and in *according_to*'s view."""
     pol = resolve_policy(policy)
+    day = coerce_as_of(as_of, pol)
     return tuple(
-        Dispute(cell.province, cell.change, cell.subject_kind, cell.verdict, _positions(cell, pol))
-        for cell in decision_grid(policy=pol)
+        Dispute(cell.province, cell.change, cell.subject_kind, cell.verdict, _positions(cell, pol, day))
+        for cell in decision_grid(as_of=day, according_to=according_to, policy=pol)
         if cell.verdict.disputed
     )
 
@@ -146,30 +178,41 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "province_name",
     "change",
     "subject_kind",
+    "according_to",
     "timing",
     "basis",
     "disputed",
     "deadline_working_days",
     "rule",
+    "provider",
+    "date",
     "sources",
 )
 
 
-def table_row(cell: DecisionCell) -> dict[str, object]:
+def table_row(cell: DecisionCell, according_to: str | None = None) -> dict[str, object]:
     """One row of the decision table: plain values keyed by :data:`TABLE_COLUMNS`
-    (``subject_kind`` and ``deadline_working_days`` are None when absent, ``sources``
-    the deciding rule's source ids)."""
+    (``subject_kind``, ``according_to`` (the provider view; None: combined),
+    ``deadline_working_days``, ``provider`` and ``date`` are None when absent;
+    ``date`` is the deciding statement's start, ``>=`` before it when it is a bound;
+    ``sources`` the deciding statement's or rule's source ids)."""
     verdict = cell.verdict
+    date = None
+    if verdict.date is not None:
+        date = (">=" if verdict.date_is_bound else "") + verdict.date.isoformat()
     values: tuple[object, ...] = (
         cell.province.code,
         cell.province.short_name,
         cell.change.value,
         cell.subject_kind.value if cell.subject_kind else None,
+        according_to,
         verdict.timing.value,
         verdict.basis.value,
         verdict.disputed,
         verdict.deadline_working_days,
         verdict.rule,
+        verdict.provider,
+        date,
         [source.id for source in verdict.sources],
     )
     return dict(zip(TABLE_COLUMNS, values, strict=True))

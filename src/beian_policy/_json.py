@@ -47,7 +47,17 @@ from ._enums import _StrEnum
 from ._finding import Finding, FooterCheck, Preflight
 from ._grid import Dispute, Position
 from ._icp import IcpNumber
-from ._model import Cause, Condition, FailureInfo, NationalRule, Province, RemedyInfo, Source, Text
+from ._model import (
+    Cause,
+    Condition,
+    FailureInfo,
+    NationalRule,
+    Province,
+    RemedyInfo,
+    Source,
+    Statement,
+    Text,
+)
 from ._plan import PlanFacts, TransferPlan
 from ._policy import Policy
 from ._rejection import RejectionImpact
@@ -85,14 +95,20 @@ class _SourceConflictError(ValueError):
 
 #: Computed properties written beside the fields: JSON key -> property name.
 EXTRAS: Mapping[type, Mapping[str, str]] = {
-    TransferDecision: {"direct": "direct", "blocking": "blocking_changes", "deferred": "deferred_changes"},
+    TransferDecision: {
+        "direct": "direct",
+        "blocking": "blocking_changes",
+        "deferred": "deferred_changes",
+        "carried": "carried_changes",
+    },
     TransferPlan: {"step_ids": "step_ids", "refile": "refile", "data_version": "data_version"},
     Remedy: {"step_ids": "step_ids"},
     Diagnosis: {"step_ids": "step_ids", "decided": "decided"},
     RejectionImpact: {"step_ids": "step_ids"},
     PolicyReport: {"ok": "ok"},
     Dispute: {"providers": "providers"},
-    Position: {"provider": "provider", "date": "date"},
+    Position: {"provider": "provider", "date": "date", "date_is_bound": "date_is_bound"},
+    Statement: {"provider": "provider", "date": "date", "date_is_bound": "date_is_bound"},
     Preflight: {"ok": "ok"},
     FooterCheck: {"ok": "ok"},
     IcpNumber: {

@@ -20,9 +20,11 @@ __all__ = [
     "Cause",
     "CheckClaim",
     "Condition",
+    "Event",
     "FactClaim",
     "FailureInfo",
     "NationalRule",
+    "Provider",
     "Province",
     "ProvinceCheck",
     "ProvinceNote",
@@ -31,11 +33,11 @@ __all__ = [
     "Requirement",
     "SiteFact",
     "Source",
+    "Statement",
     "StepInfo",
     "Term",
     "Text",
-    "TimingClaim",
-    "TransferRule",
+    "TransferNote",
     "WorkedExample",
     "combine_basis",
     "join_notes",
@@ -75,17 +77,33 @@ class Term:
 
 
 @attrs.frozen
+class Provider:
+    """Who publishes sources: a hosting provider (``according_to=`` takes its id or an
+    alias) or another publisher (``hosting`` False)."""
+
+    id: str
+    """The provider's id in the data (``tencent_cloud``)."""
+    name: Text
+    """Its name in both languages."""
+    hosting: bool = True
+    """Whether it hosts websites (and so has a view of its own on transfers)."""
+    aliases: tuple[str, ...] = ()
+    """Other spellings that name it."""
+
+
+@attrs.frozen
 class Source:
-    """A document a value comes from, precise enough to find the same text again."""
+    """A document a value comes from, precise enough to find the same text again,
+    with what is known of when it was in effect."""
 
     id: str
     """The source's id in the data (``tc-cn-bj``), which rules cite."""
     provider: str
-    """Who published it (``Tencent Cloud``)."""
+    """The id of who published it (``tencent_cloud``)."""
     title: str
     """The document's own title."""
     standing: SourceStanding
-    """Its weight: primary, secondary, or history (never counted as a dispute)."""
+    """Its weight: primary, secondary, or historical (an archive or older version)."""
     url: str | None = None
     """Where the published page is, when known."""
     repository: str | None = None
@@ -94,15 +112,52 @@ class Source:
     """The file in that repository."""
     commit: str | None = None
     """The commit of the copy read, so the same text can be found again."""
-    date: dt.date | None = None
-    """The document's date, when known."""
-    note: str = ""
-    """The data's remark on the source."""
+    published: dt.date | None = None
+    """The date the text was published, when known."""
+    not_before: dt.date | None = None
+    """A lower bound on the publication date, when the date itself is not known."""
+    seen: dt.date | None = None
+    """A date the text is known to have been in effect."""
+    until: dt.date | None = None
+    """The date it stopped being in effect, when known."""
+    superseded_by: str | None = None
+    """The id of the source whose text replaced it."""
+    note: Text | None = None
+    """The data's remark on the source, if any."""
+    provider_name: Text = Text("", "")
+    """The publisher's name in both languages (from the provider catalogue)."""
+    end: dt.date | None = None
+    """The first day it is no longer in effect: ``until``, else its successor's start."""
+    retired: bool = False
+    """Replaced by a source whose start is unknown: it takes part in no answer."""
 
     @property
     def is_current(self) -> bool:
-        """False for history (2017 and older pages, deprecated doc trees)."""
+        """False for history (archives, older versions, deprecated doc trees)."""
         return self.standing is not SourceStanding.HISTORICAL
+
+    @property
+    def start(self) -> dt.date | None:
+        """The first day in effect: ``published``, else the ``not_before`` bound."""
+        return self.published if self.published is not None else self.not_before
+
+    @property
+    def start_is_bound(self) -> bool:
+        """True when :attr:`start` is only a lower bound (``not_before``)."""
+        return self.published is None and self.not_before is not None
+
+    @property
+    def freshness(self) -> dt.date | None:
+        """How new the evidence is: the latest of ``seen``, ``published``, ``not_before``."""
+        dates = [d for d in (self.seen, self.published, self.not_before) if d is not None]
+        return max(dates) if dates else None
+
+    def in_effect(self, day: dt.date) -> bool:
+        """Whether the source's statements hold on *day* (undated: always)."""
+        if self.retired:
+            return False
+        start = self.start
+        return (start is None or start <= day) and (self.end is None or day < self.end)
 
 
 def join_notes(notes: Iterable[Text | None]) -> Text | None:
@@ -167,16 +222,6 @@ class Province:
 
 
 @attrs.frozen
-class TimingClaim:
-    """What another source says about a transfer rule."""
-
-    source: Source
-    timing: Timing | None
-    boilerplate: bool = False
-    note: str = ""
-
-
-@attrs.frozen
 class FactClaim:
     """What another source says about a yes/no fact."""
 
@@ -190,39 +235,49 @@ def _disagrees(claim_value: object, value: object, source: Source) -> bool:
 
 
 @attrs.frozen
-class TransferRule:
-    """When the changes it covers must be filed, in one province.
-
-    ``covers_all`` marks the province's catch-all rule (``changes = ["*"]`` in the
-    data), which is where an unknown is written down.
-    """
+class Statement:
+    """What one source says about when some changes are filed, in one province (or
+    nationally, ``province`` None), for the subject kinds of its page section."""
 
     id: str
+    """``CN-TJ/<source id>/<n>`` (``national/<source id>/<n>``): stable, built by the loader."""
+    source: Source
+    """The document that says it (its provider and dates)."""
     changes: frozenset[Change]
+    """The changes it covers."""
     covers_all: bool
+    """Written ``changes = ["*"]``: every change the page's rule covers."""
     applies_to: frozenset[SubjectKind]
-    status: Status
-    timing: Timing | None
-    deadline_working_days: int | None
-    sources: tuple[Source, ...]
-    claims: tuple[TimingClaim, ...] = ()
-    note: str = ""
+    """The subject kinds of its page section."""
+    timing: Timing
+    """What it says: before, after or with the transfer."""
+    deadline_working_days: int | None = None
+    """For ``after``: the stated deadline of the change filing."""
+    boilerplate: bool = False
+    """A line the provider repeats for every province: never decides, may dissent."""
+    note: Text | None = None
+    """The data's remark on it, if any."""
+    province: str | None = None
+    """The province code, or None for a national statement."""
 
     @property
-    def stated(self) -> bool:
-        return self.status is Status.STATED
-
-    def disputed_against(self, timing: Timing) -> bool:
-        """Whether a current source claims something other than *timing*."""
-        require_member(timing, Timing, "timing")
-        return any(_disagrees(c.timing, timing, c.source) for c in self.claims)
+    def provider(self) -> str:
+        """The id of the provider that says it."""
+        return self.source.provider
 
     @property
-    def disputed(self) -> bool:
-        """Whether a current source disagrees with the stated timing."""
-        return self.timing is not None and self.disputed_against(self.timing)
+    def date(self) -> dt.date | None:
+        """Its start: the source's publication date, or the bound (:attr:`date_is_bound`)."""
+        return self.source.start
 
-    def applies(self, change: Change, subject_kind: SubjectKind | None) -> bool:
+    @property
+    def date_is_bound(self) -> bool:
+        """True when :attr:`date` is only a lower bound."""
+        return self.source.start_is_bound
+
+    def covers(self, change: Change, subject_kind: SubjectKind | None) -> bool:
+        """Whether it speaks about *change* for *subject_kind* (a statement for one kind
+        takes part only when the kind is given)."""
         require_member(change, Change, "change")
         require_member(subject_kind, SubjectKind, "subject_kind", optional=True)
         if change not in self.changes:
@@ -230,6 +285,29 @@ class TransferRule:
         if subject_kind is None:
             return self.applies_to == ALL_KINDS
         return subject_kind in self.applies_to
+
+
+@attrs.frozen
+class TransferNote:
+    """Why a province's rule is unknown where no statement covers a change."""
+
+    text: Text
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen
+class Event:
+    """A dated event that changes no answer by itself (shown with the rules)."""
+
+    id: str
+    date: dt.date
+    text: Text
+    sources: tuple[Source, ...]
+    provinces: frozenset[str] = frozenset()
+    """Province codes; empty: national."""
+
+    def concerns(self, province_code: str) -> bool:
+        return not self.provinces or province_code in self.provinces
 
 
 @attrs.frozen
@@ -346,55 +424,19 @@ class ProvinceRules:
 
     province: Province
     sources: tuple[Source, ...]
-    transfer_rules: tuple[TransferRule, ...]
+    statements: tuple[Statement, ...]
     filed_sites_reachable: SiteFact
     unfiled_sites_closed: SiteFact
     requirements: tuple[Requirement, ...] = ()
     checks: tuple[ProvinceCheck, ...] = ()
     notes: tuple[ProvinceNote, ...] = ()
     examples: tuple[WorkedExample, ...] = ()
+    transfer_note: TransferNote | None = None
 
-    def disputed(self, change: Change, subject_kind: SubjectKind | None, timing: Timing) -> bool:
-        """Whether a current source claims other than *timing* for *change*: claims on
-        the catch-all rule are about every change, so they count for specific rules too."""
-        return bool(self.dissent(change, subject_kind, timing))
-
-    def claims_about(self, change: Change, subject_kind: SubjectKind | None) -> tuple[TimingClaim, ...]:
-        """The claims of every rule that covers *change* for *subject_kind* (the
-        catch-all's included), in rule order: the evidence :meth:`disputed` weighs."""
-        return tuple(
-            claim
-            for rule in self.transfer_rules
-            if rule.applies(change, subject_kind)
-            for claim in rule.claims
-        )
-
-    def dissent(
-        self, change: Change, subject_kind: SubjectKind | None, timing: Timing
-    ) -> tuple[TimingClaim, ...]:
-        """The claims of current sources that say other than *timing* for *change* (the
-        ones that make it :meth:`disputed`), so that an answer can name who says what."""
-        require_member(timing, Timing, "timing")
-        return tuple(
-            claim
-            for claim in self.claims_about(change, subject_kind)
-            if _disagrees(claim.timing, timing, claim.source)
-        )
-
-    def rule_for(self, change: Change, subject_kind: SubjectKind | None) -> TransferRule:
-        """The most specific rule that decides *change* (a named change beats ``*``,
-        a rule for the subject kind beats one for every kind)."""
-        best: TransferRule | None = None
-        best_rank = (-1, -1)
-        for rule in self.transfer_rules:
-            if not rule.applies(change, subject_kind):
-                continue
-            rank = (int(not rule.covers_all), int(rule.applies_to != ALL_KINDS))
-            if rank > best_rank:
-                best, best_rank = rule, rank
-        if best is None:  # pragma: no cover - the loader guarantees a catch-all rule
-            raise AssertionError(f"{self.province.code} has no rule for {change.value}")
-        return best
+    def statements_about(self, change: Change, subject_kind: SubjectKind | None) -> tuple[Statement, ...]:
+        """The statements that cover *change* for *subject_kind*, in data order, at
+        any date (the history)."""
+        return tuple(s for s in self.statements if s.covers(change, subject_kind))
 
 
 @attrs.frozen
@@ -410,6 +452,22 @@ class NationalRule:
     """The number of days the rule sets, if any."""
     suffixes: tuple[str, ...] = ()
     """The domain suffixes the rule lists (``.com``), if any."""
+    in_force_from: dt.date | None = None
+    """The day it took effect nationwide; None: always in force."""
+    in_force_from_by_province: tuple[tuple[str, dt.date], ...] = ()
+    """Earlier starts in some provinces (pilots), as (province code, date) pairs."""
+
+    def in_force(self, province_code: str | None, day: dt.date) -> bool:
+        """Whether the rule holds in *province_code* (None: nationwide) on *day*."""
+        start = self.start_in(province_code)
+        return start is None or start <= day
+
+    def start_in(self, province_code: str | None) -> dt.date | None:
+        """The day the rule took effect in *province_code*: its own start, else the national one."""
+        for code, start in self.in_force_from_by_province:
+            if code == province_code:
+                return start
+        return self.in_force_from
 
 
 @attrs.frozen

@@ -3,6 +3,7 @@ provider, at the new provider, and after approval."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
 from typing import ParamSpec
@@ -11,7 +12,7 @@ import attrs
 
 from ._coerce import ChangesLike, coerce_flag, require_member
 from ._data._loader import resolve_policy
-from ._decision import ProvinceLike, TransferDecision, assess_transfer
+from ._decision import ProvinceLike, TransferDecision, assess_transfer, statement_notes
 from ._enums import Basis, Change, SubjectKind
 from ._memo import keyed_by_fields, memoised
 from ._model import ProvinceRules, Requirement, Source, Text, join_notes, merge_sources
@@ -189,7 +190,8 @@ def _refiles_subject(decision: TransferDecision, must_match: tuple[Requirement, 
     added website to carry the filed subject."""
     if any(change.is_subject for change in decision.blocking_changes):
         return True
-    return bool(must_match) and any(change.is_subject for change in decision.deferred_changes)
+    later = decision.deferred_changes | {v.change for v in decision.carried}
+    return bool(must_match) and any(change.is_subject for change in later)
 
 
 def _plan_refiling(
@@ -277,24 +279,37 @@ def plan_transfer(
     *,
     subject_kind: SubjectKind | str | None = None,
     facts: PlanFacts | Mapping[str, bool] | None = None,
+    as_of: dt.date | None = None,
+    according_to: str | None = None,
     policy: Policy | None = None,
 ) -> TransferPlan:
     """The decision for *province* and *changes* plus every step, in order.
 
     *facts* (a :class:`PlanFacts`, or a dict of its field names) says what else is
     true of the case; left out, each fact takes the value that adds no step.
+    *as_of* and *according_to* are :func:`assess_transfer`'s: national rules take
+    part only from the day they took effect in the province (SMS verification, the
+    domain registrant check).
     """
     plan_facts = PlanFacts.coerce(facts)
     pol = resolve_policy(policy)
-    decision = assess_transfer(province, changes, subject_kind=subject_kind, policy=pol)
+    decision = assess_transfer(
+        province, changes, subject_kind=subject_kind, as_of=as_of, according_to=according_to, policy=pol
+    )
     rules = pol.rules_for(decision.province)
     kind = decision.subject_kind
     steps = _Steps(pol)
+    day = decision.as_of if decision.as_of is not None else pol.as_of
+    code = decision.province.code
 
-    if not plan_facts.domain_owner_matches_subject:
-        steps.national(StepId.CHANGE_DOMAIN_OWNER, RuleId.DOMAIN_OWNER_MUST_MATCH_SUBJECT)
-    elif plan_facts.domain_held_by_legal_representative:
-        _legal_representative_domain(steps, rules, kind)
+    def in_force(rule: RuleId) -> bool:
+        return pol.national_rule(rule).in_force(code, day)
+
+    if in_force(RuleId.DOMAIN_OWNER_MUST_MATCH_SUBJECT):  # no registrant check before it
+        if not plan_facts.domain_owner_matches_subject:
+            steps.national(StepId.CHANGE_DOMAIN_OWNER, RuleId.DOMAIN_OWNER_MUST_MATCH_SUBJECT)
+        elif plan_facts.domain_held_by_legal_representative:
+            _legal_representative_domain(steps, rules, kind)
     if plan_facts.domain_registered_overseas:
         steps.national(StepId.MOVE_DOMAIN_TO_DOMESTIC_REGISTRAR, RuleId.OVERSEAS_DOMAIN_NOT_ACCEPTED)
 
@@ -309,6 +324,7 @@ def plan_transfer(
                 verdict.rule,
                 verdict.sources,
                 changes=decision.blocking_changes,
+                note=statement_notes(decision.blocking),
             )
 
     for requirement in rules.requirements:
@@ -343,7 +359,8 @@ def plan_transfer(
 
     if not refile:
         steps.national(StepId.SUBMIT_TRANSFER, RuleId.TRANSFER_ADDS_PROVIDER)
-    steps.national(StepId.VERIFY_SMS, RuleId.SMS_WITHIN_24_HOURS)
+    if in_force(RuleId.SMS_WITHIN_24_HOURS) and in_force(RuleId.SMS_PHONE_MUST_MATCH):
+        steps.national(StepId.VERIFY_SMS, RuleId.SMS_WITHIN_24_HOURS)
     steps.national(StepId.WAIT_FOR_REVIEW, RuleId.TRANSFER_ADDS_PROVIDER)
     steps.national(StepId.POINT_DNS_TO_NEW_PROVIDER, RuleId.DNS_AFTER_TRANSFER)
 
@@ -357,6 +374,7 @@ def plan_transfer(
             merge_sources(rule.sources, *(v.sources for v in deferred)),
             deadline_working_days=min(deadlines) if deadlines else None,
             changes=frozenset(v.change for v in deferred),
+            note=statement_notes(deferred),
         )
 
     return TransferPlan(decision=decision, steps=steps.ordered(), facts=plan_facts)

@@ -9,10 +9,29 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._coerce import suggest_terms, vocabulary_key
 from ._enums import Change, Failure
-from ._model import FailureInfo, NationalRule, Province, ProvinceRules, Source, StepInfo, Term, Text
+from ._model import (
+    Event,
+    FailureInfo,
+    NationalRule,
+    Provider,
+    Province,
+    ProvinceRules,
+    Source,
+    Statement,
+    StepInfo,
+    Term,
+    Text,
+)
 from ._text import lookup_key, name_key
-from .errors import UnknownChangeError, UnknownIdError, UnknownProvinceError
+from .errors import (
+    ArgumentTypeError,
+    UnknownChangeError,
+    UnknownIdError,
+    UnknownProviderError,
+    UnknownProvinceError,
+)
 
 __all__ = ["NoIcpRegion", "Policy", "province_alias_texts"]
 
@@ -72,6 +91,9 @@ class Policy:
     change_terms: tuple[Term, ...] = ()
     subject_kind_terms: tuple[Term, ...] = ()
     fact_terms: tuple[Term, ...] = ()
+    providers: tuple[Provider, ...] = ()
+    national_statements: tuple[Statement, ...] = ()
+    events: tuple[Event, ...] = ()
 
     _by_code: Mapping[str, ProvinceRules] = attrs.field(init=False, eq=False, repr=False)
     _by_alias: Mapping[str, Province] = attrs.field(init=False, eq=False, repr=False)
@@ -85,6 +107,7 @@ class Policy:
     _sources: Mapping[str, Source] = attrs.field(init=False, eq=False, repr=False)
     _vocabularies: Mapping[str, Mapping[str, tuple[str, ...]]] = attrs.field(init=False, eq=False, repr=False)
     _terms: Mapping[tuple[str, str], Term] = attrs.field(init=False, eq=False, repr=False)
+    _providers: Mapping[str, Provider] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         def put(name: str, value: dict[Any, Any]) -> None:
@@ -122,12 +145,14 @@ class Policy:
             },
         )
 
+        put("_providers", {p.id: p for p in self.providers})
         failure_terms = tuple(Term(f.failure.value, f.title, f.aliases) for f in self.failures)
         terms = {
             "change": self.change_terms,
             "subject_kind": self.subject_kind_terms,
             "fact": self.fact_terms,
             "failure": failure_terms,
+            "provider": tuple(Term(p.id, p.name, p.aliases) for p in self.providers if p.hosting),
         }
         put("_terms", {(name, term.id): term for name, group in terms.items() for term in group})
         put("_vocabularies", {name: _alias_index(group) for name, group in terms.items()})
@@ -207,6 +232,25 @@ class Policy:
     def failure_by_alias(self, text: str) -> Failure | None:
         """The failure whose id, title (zh or en) or alias *text* is, after folding."""
         return _by_name(self._failures_by_alias, text)
+
+    def provider(self, provider_id: str) -> Provider:
+        """The provider *provider_id*; :class:`UnknownIdError` if the data has none."""
+        return _get(self._providers, provider_id, "provider")
+
+    def hosting_provider(self, text: object) -> str:
+        """The id of the hosting provider *text* names (its id, a name or an alias);
+        :class:`UnknownProviderError` with suggestions otherwise."""
+        valid = [p.id for p in self.providers if p.hosting]
+        if not isinstance(text, str):
+            raise ArgumentTypeError("according_to", text, ["a provider id such as 'tencent_cloud'", "None"])
+        key = vocabulary_key(text)
+        if key in valid:
+            return key
+        aliases = self.vocabulary("provider")
+        ids = aliases.get(lookup_key(text[:200]), ())
+        if len(ids) == 1:
+            return ids[0]
+        raise UnknownProviderError(text, valid, suggest_terms(text, valid, aliases))
 
     def source(self, source_id: str) -> Source:
         """The source *source_id*; :class:`UnknownIdError` if the data has none."""

@@ -28,6 +28,8 @@ class Run:
     policy: Policy
     as_of: dt.date
     findings: list[Finding] = attrs.field(factory=list)
+    rules_day: dt.date = attrs.field(default=attrs.Factory(lambda self: self.as_of, takes_self=True))
+    """The day rules are read for: :attr:`as_of`, but never later than the data's date."""
 
     def national(self, rule: RuleId) -> NationalRule:
         return self.policy.national_rule(rule.value)
@@ -113,7 +115,8 @@ def _dispute_text(check: ProvinceCheck) -> Text:
 
     def said(lang: str, sep: str) -> str:
         return "; ".join(
-            f"{c.source.provider} ({c.source.id})" + (f"{sep}{c.note.get(lang)}" if c.note is not None else "")
+            f"{c.source.provider_name.get(lang)} ({c.source.id})"
+            + (f"{sep}{c.note.get(lang)}" if c.note is not None else "")
             for c in against
         )
 

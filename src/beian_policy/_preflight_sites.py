@@ -36,6 +36,8 @@ def _domains(run: Run) -> None:
             Text("要接入的网站及其域名。", "the websites to transfer and their domains."),
         )
     one_domain = run.national(RuleId.ONE_DOMAIN_PER_WEBSITE)
+    start = one_domain.start_in(run.province.code) or one_domain.date
+    since = start.isoformat() if start is not None else "?"
     for w, website in enumerate(run.app.websites):
         if not website.domains:
             run.unknown(
@@ -43,13 +45,13 @@ def _domains(run: Run) -> None:
                 f"websites[{w}].domains",
                 Text("网站的域名。", "the website's domain."),
             )
-        elif len(website.domains) > 1 and one_domain.date is not None and run.as_of >= one_domain.date:
+        elif len(website.domains) > 1 and one_domain.in_force(run.province.code, run.rules_day):
             run.add(
                 FindingId.TOO_MANY_DOMAINS,
                 Severity.BLOCKS,
                 Text(
-                    f"一个网站列了{len(website.domains)}个域名；自{one_domain.date.isoformat()}起一个网站（一个备案号）只对应一个域名。",
-                    f"A website lists {len(website.domains)} domains; since {one_domain.date.isoformat()} "
+                    f"一个网站列了{len(website.domains)}个域名；自{since}起一个网站（一个备案号）只对应一个域名。",
+                    f"A website lists {len(website.domains)} domains; since {since} "
                     "one website (one filing number) has exactly one domain.",
                 ),
                 Text("每个域名作为一个单独的网站备案。", "File each domain as a website of its own."),

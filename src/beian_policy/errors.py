@@ -38,6 +38,7 @@ __all__ = [
     "UnknownFailureError",
     "UnknownIdError",
     "UnknownNameError",
+    "UnknownProviderError",
     "UnknownProvinceError",
 ]
 
@@ -102,6 +103,7 @@ _VOCABULARY_ZH = {
     "step": "步骤",
     "source": "来源",
     "national rule": "全国规则",
+    "provider": "接入商",
 }
 
 
@@ -205,6 +207,16 @@ class UnknownFailureError(UnknownNameError):
 
     def __init__(self, query: object, valid: Iterable[str] = (), suggestions: Iterable[str] = ()) -> None:
         super().__init__("failure", query, valid, suggestions)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (_portable(self.query), self.valid, self.suggestions), {}, str(self)))
+
+
+class UnknownProviderError(UnknownNameError):
+    """The value names no hosting provider of the data (``according_to=``)."""
+
+    def __init__(self, query: object, valid: Iterable[str] = (), suggestions: Iterable[str] = ()) -> None:
+        super().__init__("provider", query, valid, suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (_portable(self.query), self.valid, self.suggestions), {}, str(self)))

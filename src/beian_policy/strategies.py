@@ -55,11 +55,13 @@ from ._vocab import Trigger
 __all__ = [
     "TransferCase",
     "applications",
+    "as_of_dates",
     "change_sets",
     "changes",
     "failures",
     "icp_numbers",
     "policy_documents",
+    "provider_views",
     "province_texts",
     "provinces",
     "transfer_cases",
@@ -257,6 +259,46 @@ def _case(*, province: object, changes: object, subject_kind: object, **facts: b
     return TransferCase(province, frozenset(changes), subject_kind, PlanFacts(**facts))  # type: ignore[arg-type]
 
 
+# -- dates and provider views ---------------------------------------------------------
+
+
+def as_of_dates(*, policy: Policy | None = None) -> st.SearchStrategy[dt.date | None]:
+    """An ``as_of=`` argument: None (the data's own date), or a date from 2010 to some
+    years after the data's date, shrinking towards the dates where statements and
+    national rules start or end (so both sides of a change are drawn)."""
+
+    def build() -> st.SearchStrategy[dt.date | None]:
+        pol = resolve_policy(_check_policy(policy))
+        edges: set[dt.date] = set()
+        for source in pol.sources:
+            for day in (source.start, source.end):
+                if day is not None:
+                    edges.update((day - dt.timedelta(days=1), day))
+        for rule in pol.national_rules:
+            for day in (rule.in_force_from, *(d for _, d in rule.in_force_from_by_province)):
+                if day is not None:
+                    edges.update((day - dt.timedelta(days=1), day))
+        later = pol.as_of + dt.timedelta(days=3 * 366)
+        return st.one_of(
+            st.none(),
+            st.sampled_from(sorted(edges)) if edges else st.nothing(),
+            st.dates(dt.date(2010, 1, 1), later),
+        )
+
+    return _lazy(build)
+
+
+def provider_views(*, policy: Policy | None = None) -> st.SearchStrategy[str | None]:
+    """An ``according_to=`` argument: None (every provider, combined) or the id of
+    one hosting provider of *policy*."""
+
+    def build() -> st.SearchStrategy[str | None]:
+        pol = resolve_policy(_check_policy(policy))
+        return st.one_of(st.none(), st.sampled_from([p.id for p in pol.providers if p.hosting]))
+
+    return _lazy(build)
+
+
 # -- failures ----------------------------------------------------------------------------
 
 
@@ -274,7 +316,7 @@ class _Sites:
     it still loads. The document is never changed: each draw copies what it edits."""
 
     document: Mapping[str, Any]
-    # (province index, rule index) of each transfer rule with a stated timing.
+    # (province index, statement index) of each province statement.
     timings: tuple[tuple[int, int], ...]
     # Every name that already resolves to a province or a region without ICP filing.
     alias_keys: frozenset[str]
@@ -286,8 +328,8 @@ def _sites() -> _Sites:
     timings = tuple(
         (i, j)
         for i, province in enumerate(document["provinces"])
-        for j, rule in enumerate(province["transfer_rules"])
-        if rule.get("timing") in ("before", "after")
+        for j, statement in enumerate(province.get("statements", ()))
+        if statement.get("timing") in ("before", "after")
     )
     policy = resolve_policy(None)
     keys = {lookup_key(t) for p in policy.provinces for t in province_alias_texts(p)}
@@ -310,7 +352,12 @@ def _documents(draw: st.DrawFn) -> str:
         return province
 
     # Never before a source's own date: the loader refuses sources dated after as_of.
-    dated = [source["date"] for source in document["sources"] if "date" in source]
+    dated = [
+        source[key]
+        for source in document["sources"]
+        for key in ("published", "not_before", "seen")
+        if key in source
+    ]
     day = draw(st.dates(max(dated, default=dt.date(2020, 1, 1)), dt.date(2099, 12, 31)))
     if draw(st.booleans()):
         release = f"{day.year:04}.{day.month:02}.{day.day:02}"
@@ -319,11 +366,11 @@ def _documents(draw: st.DrawFn) -> str:
         document["data_version"] = release
     if draw(st.booleans()):
         document["as_of"] = day
-    # Flip the stated timing of some rules; a deadline goes with "after" only.
+    # Flip the timing of some statements; a deadline goes with "after" only.
     flips = draw(st.lists(st.sampled_from(sites.timings), max_size=3, unique=True))
     for province_index, rule_index in flips:
         province = edited(province_index)
-        rules = list(province["transfer_rules"])
+        rules = list(province["statements"])
         rule = dict(rules[rule_index])
         if rule["timing"] == "after":
             rule["timing"] = "before"
@@ -331,7 +378,7 @@ def _documents(draw: st.DrawFn) -> str:
         else:
             rule["timing"] = "after"
         rules[rule_index] = rule
-        province["transfer_rules"] = rules
+        province["statements"] = rules
         # The worked examples followed the old rule (the loader refuses them now): one
         # example that holds under any rules replaces them.
         province["examples"] = [

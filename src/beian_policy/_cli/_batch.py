@@ -7,6 +7,7 @@ whether any line failed."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import sys
@@ -58,6 +59,24 @@ def _text(question: Question, key: str, *, required: bool = False) -> str | None
     return value
 
 
+def _as_of(question: Question) -> dt.date | None:
+    """The ``as_of`` key: a ``YYYY-MM-DD`` string (empty or missing: the data's date)."""
+    value = _text(question, "as_of")
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidArgumentError(
+            "as_of", value, ["a date YYYY-MM-DD", "empty (the data's own date)"]
+        ) from None
+
+
+def _when(question: Question) -> dict[str, Any]:
+    """The ``as_of`` and ``according_to`` keys as keyword arguments."""
+    return {"as_of": _as_of(question), "according_to": _text(question, "according_to")}
+
+
 def _changes(question: Question) -> list[str]:
     value = question.get("changes", question.get("change"))
     if value is None or value == "":
@@ -73,7 +92,11 @@ def _check(question: Question, policy: Policy) -> object:
     province = _text(question, "province", required=True)
     assert province is not None
     return assess_transfer(
-        province, _changes(question), subject_kind=_text(question, "subject_kind"), policy=policy
+        province,
+        _changes(question),
+        subject_kind=_text(question, "subject_kind"),
+        **_when(question),
+        policy=policy,
     )
 
 
@@ -89,7 +112,12 @@ def _steps(question: Question, policy: Policy) -> object:
         multiple_cloud_resources=bool(_flag(question, "multiple_cloud_resources", False)),
     )
     return plan_transfer(
-        province, _changes(question), subject_kind=_text(question, "subject_kind"), facts=facts, policy=policy
+        province,
+        _changes(question),
+        subject_kind=_text(question, "subject_kind"),
+        facts=facts,
+        **_when(question),
+        policy=policy,
     )
 
 
@@ -104,6 +132,7 @@ def _diagnose(question: Question, policy: Policy) -> object:
         original_provider_reachable=_flag(question, "original_provider_reachable", None),
         cause=_text(question, "cause"),
         icp_number=_text(question, "icp_number"),
+        **_when(question),
         policy=policy,
     )
 
@@ -123,13 +152,15 @@ _ANSWER: Mapping[str, Callable[[Question, Policy], object]] = {
 
 #: The keys a batch line may have, per command (the options' names).
 BATCH_KEYS: Mapping[str, frozenset[str]] = {
-    "check": frozenset({"province", "changes", "change", "subject_kind"}),
+    "check": frozenset({"province", "changes", "change", "subject_kind", "as_of", "according_to"}),
     "steps": frozenset(
         {
             "province",
             "changes",
             "change",
             "subject_kind",
+            "as_of",
+            "according_to",
             "domain_owner_differs",
             "regulated_industry",
             "original_provider_unreachable",
@@ -147,6 +178,8 @@ BATCH_KEYS: Mapping[str, frozenset[str]] = {
             "original_provider_reachable",
             "cause",
             "icp_number",
+            "as_of",
+            "according_to",
         }
     ),
     "parse": frozenset({"number"}),

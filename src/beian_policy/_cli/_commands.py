@@ -86,7 +86,8 @@ class Context:
         facts = {t.id: t.text for t in policy.fact_terms}
         failures = {f.failure.value: f.title for f in policy.failures}
         changes = {change: policy.change_text(change) for change in Change}
-        return Formatter(self.lang, changes, facts, failures)
+        providers = {p.id: p.name for p in policy.providers}
+        return Formatter(self.lang, changes, facts, failures, providers)
 
     def emit_json(self, value: object) -> None:
         from .._json import to_json
@@ -130,7 +131,12 @@ def run_check(ctx: Context) -> int:
         return run_batch("check", args.batch, ctx.policy, ctx.out)
     province_notes(ctx, args.province)
     decision = assess_transfer(
-        args.province, _changes(args.changes, ctx.policy), subject_kind=args.subject_kind, policy=ctx.policy
+        args.province,
+        _changes(args.changes, ctx.policy),
+        subject_kind=args.subject_kind,
+        as_of=args.as_of,
+        according_to=args.according_to,
+        policy=ctx.policy,
     )
     code = EXIT_NOT_DIRECT if args.fail_if_not_direct and not decision.direct else EXIT_OK
     if ctx.json:
@@ -162,6 +168,8 @@ def run_steps(ctx: Context) -> int:
             domain_registered_overseas=args.domain_registered_overseas,
             multiple_cloud_resources=args.multiple_cloud_resources,
         ),
+        as_of=args.as_of,
+        according_to=args.according_to,
         policy=ctx.policy,
     )
     if ctx.json:
@@ -188,6 +196,8 @@ def run_diagnose(ctx: Context) -> int:
         original_provider_reachable=args.original_provider_reachable,
         cause=args.cause,
         icp_number=args.icp_number,
+        as_of=args.as_of,
+        according_to=args.according_to,
         policy=ctx.policy,
     )
     if ctx.json:
@@ -217,7 +227,9 @@ def run_provinces(ctx: Context) -> int:
     if ctx.json:
         ctx.emit_json(policy.rules)
     else:
-        ctx.out.lines(render.provinces_lines(policy.rules, policy.data_version, ctx.words))
+        ctx.out.lines(
+            render.provinces_lines(policy.rules, policy.data_version, ctx.words, as_of=policy.as_of)
+        )
     return EXIT_OK
 
 
@@ -276,7 +288,7 @@ def run_disputes(ctx: Context) -> int:
     from .._grid import disputes
     from . import _render_grid as render_grid
 
-    found = disputes(policy=ctx.policy)
+    found = disputes(as_of=ctx.args.as_of, according_to=ctx.args.according_to, policy=ctx.policy)
     if ctx.json:
         ctx.emit_json(found)
     else:
@@ -288,7 +300,15 @@ def run_table(ctx: Context) -> int:
     from .._grid import decision_grid, table_row
     from . import _render_grid as render_grid
 
-    rows = [table_row(cell) for cell in decision_grid(policy=ctx.policy)]
+    args, policy = ctx.args, ctx.policy
+    views: list[str | None] = [args.according_to]
+    if args.according_to is not None and args.according_to.strip().lower() == "all":
+        views = [None, *(p.id for p in policy.providers if p.hosting)]
+    rows = [
+        table_row(cell, view if view is None else policy.hosting_provider(view))
+        for view in views
+        for cell in decision_grid(as_of=args.as_of, according_to=view, policy=policy)
+    ]
     if ctx.json or ctx.args.format == "json":
         ctx.out.line(render_grid.table_json(rows))
     else:
@@ -308,7 +328,9 @@ def run_preflight(ctx: Context) -> int:
             province = args.province
         if province is None:
             raise InvalidApplicationError([("province", "not given: use --province or a 'province' key")])
-        result = preflight(province, data, as_of=args.as_of, policy=ctx.policy)
+        result = preflight(
+            province, data, as_of=args.as_of, according_to=args.according_to, policy=ctx.policy
+        )
     except InvalidApplicationError as exc:
         for field, message in exc.problems:  # every problem, each with its field
             error_line(f"{args.application}: {field}: {message}")

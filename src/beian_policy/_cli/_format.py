@@ -4,12 +4,13 @@ renderers that use it are pure."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
 from .._enums import Change, Lang
-from .._model import Province, Text
+from .._model import Province, Source, Text
 from ._labels import LABELS
 from ._layout import display_width, pad, wrap
 
@@ -26,6 +27,7 @@ class Formatter:
     change_names: Mapping[Change, Text] = attrs.field(factory=dict)
     fact_names: Mapping[str, Text] = attrs.field(factory=dict)
     failure_names: Mapping[str, Text] = attrs.field(factory=dict)
+    provider_names: Mapping[str, Text] = attrs.field(factory=dict)
 
     @property
     def zh(self) -> bool:
@@ -91,6 +93,21 @@ class Formatter:
         return ("，" if self.zh else ", ").join(
             f"{self.fact(name)}{'：' if self.zh else ': '}{self.yes_no(value)}" for name, value in pairs
         )
+
+    def who(self, source: Source) -> str:
+        """The publisher in words and the source's id in brackets: ``腾讯云 [tc-cn-bj]``."""
+        return f"{source.provider_name.get(self.lang)} [{source.id}]"
+
+    def provider(self, provider_id: str) -> str:
+        """A provider in words with its id in brackets: ``阿里云 [alibaba_cloud]``."""
+        text = self.provider_names.get(provider_id)
+        return f"{text.get(self.lang)} [{provider_id}]" if text is not None else f"[{provider_id}]"
+
+    def when(self, day: dt.date | None, *, bound: bool = False) -> str:
+        """A statement's date: ``2019-09-12``, ``不早于 2021-01-21`` for a bound, or undated."""
+        if day is None:
+            return self.t("undated")
+        return self.t("date_bound", d=day.isoformat()) if bound else day.isoformat()
 
     def deadline(self, days: int | None) -> str:
         return "" if days is None else self.t("deadline", n=days)

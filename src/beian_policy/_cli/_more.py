@@ -6,13 +6,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .._decision import coerce_according_to, coerce_as_of
 from .._enums import Change, Status, SubjectKind, Timing
-from .._model import SiteFact, TransferRule
+from .._model import SiteFact, Statement
 from .._provinces import resolve_province
 from . import _render as render
 from ._commands import Context, province_notes
 from ._exit import EXIT_OK
 from ._format import Formatter
+from ._layout import wrap
 
 __all__ = ["run_find", "run_province", "run_rules"]
 
@@ -73,40 +75,42 @@ def run_rules(ctx: Context) -> int:
     return EXIT_OK
 
 
-def _kinds(rule: TransferRule, fmt: Formatter) -> str:
-    if rule.applies_to == frozenset(SubjectKind):
+def _kinds(statement: Statement, fmt: Formatter) -> str:
+    if statement.applies_to == frozenset(SubjectKind):
         return ""
     return fmt.join(
         fmt.t("organisation") if k is SubjectKind.ORGANISATION else fmt.t("individual")
         for k in SubjectKind
-        if k in rule.applies_to
+        if k in statement.applies_to
     )
 
 
-def _timing(rule: TransferRule, fmt: Formatter) -> str:
-    if rule.status is Status.UNKNOWN or rule.timing is None:
-        return fmt.t("timing_unknown")
-    words = fmt.t("dissent_before") if rule.timing is Timing.BEFORE else fmt.t("dissent_after")
-    return words + fmt.aside([fmt.deadline(rule.deadline_working_days)])
+_SAYS_LABELS = {
+    Timing.BEFORE: "dissent_before",
+    Timing.AFTER: "dissent_after",
+    Timing.WITH_TRANSFER: "dissent_with_transfer",
+}
 
 
-def _rule_lines(rule: TransferRule, fmt: Formatter) -> list[str]:
+def _statement_lines(statement: Statement, fmt: Formatter, *, in_effect: bool) -> list[str]:
+    """One statement: its changes and kinds, what it says, who said it and when."""
     changes = (
         fmt.t("every_other_change")
-        if rule.covers_all
-        else fmt.join(fmt.change(c) for c in Change if c in rule.changes)
+        if statement.covers_all
+        else fmt.join(fmt.change(c) for c in Change if c in statement.changes)
     )
-    ids = ", ".join(source.id for source in rule.sources)
-    head = f"{changes}{fmt.aside([_kinds(rule, fmt)])}{'：' if fmt.zh else ': '}{_timing(rule, fmt)}"
-    lines = fmt.bullet(f"{head} [{rule.id}]" + (f" · {fmt.t('sources_short')} [{ids}]" if ids else ""))
-    for claim in rule.claims:
-        if claim.timing is None:
-            continue
-        what = fmt.t("dissent_before") if claim.timing is Timing.BEFORE else fmt.t("dissent_after")
-        what += fmt.aside([fmt.t("dissent_boilerplate") if claim.boilerplate else ""])
-        who = f"{claim.source.provider} [{claim.source.id}]"
-        lines.extend(fmt.bullet(fmt.t("claim_says", who=who, what=what), indent="    "))
-    return lines
+    what = fmt.t(_SAYS_LABELS[statement.timing]) + fmt.aside(
+        [
+            fmt.deadline(statement.deadline_working_days),
+            fmt.t("dissent_boilerplate") if statement.boilerplate else "",
+        ]
+    )
+    head = f"{changes}{fmt.aside([_kinds(statement, fmt)])}{'：' if fmt.zh else ': '}{what}"
+    when = fmt.when(statement.date, bound=statement.date_is_bound)
+    if not in_effect:
+        when += fmt.aside([fmt.t("not_in_effect")])
+    comma = "，" if fmt.zh else ", "
+    return fmt.bullet(f"{head} [{statement.id}] · {fmt.who(statement.source)}{comma}{when}")
 
 
 def _site_fact(label: str, fact: SiteFact, fmt: Formatter) -> tuple[str, str]:
@@ -124,9 +128,25 @@ def run_province(ctx: Context) -> int:
         ctx.emit_json(rules)
         return EXIT_OK
     fmt = ctx.words
+    day = coerce_as_of(ctx.args.as_of, policy)
+    provider = coerce_according_to(ctx.args.according_to, policy)
     lines = [fmt.province(rules.province), "", fmt.colon("transfer_rules")]
-    for rule in rules.transfer_rules:
-        lines.extend(_rule_lines(rule, fmt))
+    for statement in rules.statements:
+        if provider is None or statement.provider == provider:
+            lines.extend(_statement_lines(statement, fmt, in_effect=statement.source.in_effect(day)))
+    if rules.transfer_note is not None:
+        lines.extend(
+            [
+                "",
+                fmt.colon("transfer_note"),
+                *wrap(rules.transfer_note.text.get(fmt.lang), first="  ", indent="  "),
+            ]
+        )
+    events = [e for e in policy.events if e.concerns(rules.province.code)]
+    if events:
+        lines.extend(["", fmt.colon("events")])
+        for event in events:
+            lines.extend(fmt.bullet(f"{event.date.isoformat()} {event.text.get(fmt.lang)} [{event.id}]"))
     lines.extend(
         [
             "",

@@ -114,6 +114,23 @@ def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     )
 
 
+def _time_options(parser: argparse.ArgumentParser, *, all_providers: bool = False) -> None:
+    """``--as-of`` and ``--according-to``: the date to answer for and the provider view."""
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="answer as on this date, YYYY-MM-DD (default: the data's own date)",
+    )
+    parser.add_argument(
+        "--according-to",
+        metavar="PROVIDER",
+        help="answer from one provider's statements alone: tencent_cloud, alibaba_cloud, ucloud, qingcloud,"
+        " jd_cloud, huawei_cloud, baidu_cloud (or its name)"
+        + ("; all: the combined view, then one block per provider" if all_providers else ""),
+    )
+
+
 def _change_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--change",
@@ -177,12 +194,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _batch_option(p, "province", "PROVINCE")
     _change_option(p)
+    _time_options(p)
     p.add_argument("--fail-if-not-direct", action="store_true", help="exit 1 when the transfer is not direct")
 
     p = command("steps", "the numbered plan for a transfer", run_steps)
     p.add_argument("province", metavar="PROVINCE", nargs="?")
     _batch_option(p, "province", "PROVINCE")
     _change_option(p)
+    _time_options(p)
     facts = p.add_argument_group("facts (each adds the steps it needs)")
     facts.add_argument(
         "--domain-owner-differs", action="store_true", help="the domain owner is not the subject"
@@ -232,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--cause", metavar="ID", help="narrow to one of the failure's causes (ids: see `failures`)"
     )
+    _time_options(p)
 
     p = command("parse", "an ICP number, normalised and explained", run_parse)
     p.add_argument(
@@ -246,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("validate-data", "check a policy data file; list every problem", run_validate)
     p.add_argument("path", metavar="PATH", type=_path)
 
-    command("disputes", "every answer the sources disagree on, and what each says", run_disputes)
+    p = command("disputes", "every answer the sources disagree on, and what each says", run_disputes)
+    _time_options(p)
 
     p = command("table", "every province x change x subject kind, decided (CSV or JSON)", run_table)
     p.add_argument(
@@ -255,11 +276,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="csv",
         help="output format (default csv; --json means json)",
     )
+    _time_options(p, all_providers=True)
 
     p = command("find", "the ICP numbers in a text or HTML page (FILE, or - for stdin)", run_find)
     p.add_argument("source", metavar="FILE", type=_path, help="a file, or - to read stdin")
     p = command("province", "everything the data says about one province", run_province)
     p.add_argument("province", metavar="PROVINCE", help="code, name or abbreviation: CN-GD, 广东, 粤, 44")
+    _time_options(p)
     command("rules", "the rules in every province and what a rejected transfer means", run_rules)
 
     p = command("preflight", "check a whole application before submitting it", run_preflight)
@@ -267,14 +290,16 @@ def build_parser() -> argparse.ArgumentParser:
         "application", metavar="APPLICATION", type=_path, help="a .toml or .json file, or - for stdin"
     )
     p.add_argument("--province", "-p", help="the province (default: the file's 'province' key)")
-    p.add_argument("--as-of", type=_date, metavar="DATE", help="check as on this date (default: today)")
+    _time_options(p)
 
     p = command("footer", "check a page's footer: filing number and link", run_footer)
     p.add_argument("file", metavar="FILE", type=_path, help="an HTML file, or - for stdin")
     p.add_argument(
         "--icp-number", required=True, metavar="NUMBER", help="the filing number the page must show"
     )
-    p.add_argument("--as-of", type=_date, metavar="DATE", help="check as on this date (default: today)")
+    p.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="check as on this date (default: the data's own date)"
+    )
 
     command("version", "code, data and schema versions", run_version)
     return parser

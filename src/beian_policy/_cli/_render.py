@@ -4,13 +4,15 @@ no policy loading, no stdout: each can be tested on its own."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .._decision import ChangeVerdict, TransferDecision
 from .._enums import Basis, Change, Status, SubjectKind, Timing
-from .._model import FailureInfo, ProvinceRules, SiteFact, Source, Text, merge_sources
+from .._model import ALL_KINDS, FailureInfo, ProvinceRules, SiteFact, Source, Text, merge_sources
 from .._policy import Policy
+from .._statements import decide
 from .._step import Step
 from ..errors import DataProblem
 from ._format import Formatter
@@ -52,8 +54,16 @@ _SUBJECT_KIND_LABELS: Mapping[SubjectKind, str] = {
     SubjectKind.ORGANISATION: "organisation",
     SubjectKind.INDIVIDUAL: "individual",
 }
-_TIMING_LABELS: Mapping[Timing, str] = {Timing.BEFORE: "before", Timing.AFTER: "after"}
-_DISSENT_LABELS: Mapping[Timing, str] = {Timing.BEFORE: "dissent_before", Timing.AFTER: "dissent_after"}
+_TIMING_LABELS: Mapping[Timing, str] = {
+    Timing.BEFORE: "before",
+    Timing.AFTER: "after",
+    Timing.WITH_TRANSFER: "with_transfer",
+}
+_DISSENT_LABELS: Mapping[Timing, str] = {
+    Timing.BEFORE: "dissent_before",
+    Timing.AFTER: "dissent_after",
+    Timing.WITH_TRANSFER: "dissent_with_transfer",
+}
 # Keyed by the values of IcpKind and IcpService (keywords, so that only label keys
 # are string constants here), so that rendering a decision need not import the ICP
 # number parser in a short-lived command.
@@ -114,7 +124,8 @@ def sources_lines(sources: Iterable[Source], fmt: Formatter) -> list[str]:
     """Each source's id, provider and title, and where to read it."""
     lines = [fmt.colon("sources")]
     for source in sources:
-        lines.extend(wrap(f"{source.provider}: {source.title}", first=f"  [{source.id}] ", indent="      "))
+        publisher = source.provider_name.get(fmt.lang)
+        lines.extend(wrap(f"{publisher}: {source.title}", first=f"  [{source.id}] ", indent="      "))
         # Locations are never wrapped: a broken URL or path cannot be copied.
         lines.extend("      " + where for where in _where(source))
     return lines
@@ -138,6 +149,12 @@ def _decision_head(decision: TransferDecision, fmt: Formatter, *, refile: bool =
         fmt.row("disputed", fmt.t("disputed_yes") if decision.disputed else fmt.t("no")),
         fmt.row("data", decision.data_version),
     ]
+    if decision.as_of is not None:
+        rows.append(fmt.row("as_of", decision.as_of.isoformat()))
+    if decision.according_to is not None:
+        rows.append(fmt.row("according_to", fmt.provider(decision.according_to)))
+    if decision.evidence_date is not None:
+        rows.append(fmt.row("evidence", decision.evidence_date.isoformat()))
     return [fmt.province(decision.province), *fmt.fields(rows)]
 
 
@@ -177,21 +194,35 @@ def steps_lines(steps: Sequence[Step], fmt: Formatter) -> list[str]:
 
 
 def _dissent_lines(verdict: ChangeVerdict, fmt: Formatter, *, indent: str) -> list[str]:
-    """Who disagrees with a disputed verdict, and what they say."""
+    """Who disagrees with a verdict, when they said it, and what they say."""
     lines: list[str] = []
-    for claim in verdict.dissent:
-        if claim.timing is None:  # pragma: no cover - only a timing can disagree
-            continue
-        who = f"{claim.source.provider} [{claim.source.id}]"
-        what = fmt.t(_DISSENT_LABELS[claim.timing])
-        what += fmt.aside([fmt.t("dissent_boilerplate") if claim.boilerplate else ""])
-        if claim.note and not fmt.zh:
-            what += f" ({claim.note})"
+    for statement in verdict.dissent:
+        when = fmt.when(statement.date, bound=statement.date_is_bound)
+        who = f"{fmt.who(statement.source)}{fmt.aside([when])}"
+        what = fmt.t(_DISSENT_LABELS[statement.timing])
+        what += fmt.aside([fmt.t("dissent_boilerplate") if statement.boilerplate else ""])
+        if statement.note is not None:
+            note = statement.note.get(fmt.lang)
+            what += f" ({note})" if not fmt.zh else f"（{note}）"
         lines.extend(wrap(fmt.t("dissent_says", who=who, what=what), indent=indent))
     return lines
 
 
-def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Formatter) -> list[str]:
+def _decided_by(verdict: ChangeVerdict, fmt: Formatter) -> list[str]:
+    """The deciding statement's provider and date, when a statement decided."""
+    if verdict.provider is None or not verdict.sources:
+        return []
+    who = fmt.who(verdict.sources[0])
+    text = fmt.t("decided_by", who=who, when=fmt.when(verdict.date, bound=verdict.date_is_bound))
+    return wrap(text, first="    ", indent="      ")
+
+
+def _verdicts_lines(
+    heading: str, verdicts: Sequence[ChangeVerdict], fmt: Formatter, shown: set[Text] | None = None
+) -> list[str]:
+    """The verdicts under *heading*, each with its rule, who decided, the deciding
+    note (once per answer: *shown* holds the notes already printed) and the dissent."""
+    shown = set() if shown is None else shown
     lines = ["", heading]
     if not verdicts:
         lines.append("  " + fmt.t("none"))
@@ -202,6 +233,10 @@ def _verdicts_lines(heading: str, verdicts: Sequence[ChangeVerdict], fmt: Format
         lines.extend(fmt.bullet(f"{fmt.change(verdict.change)} [{verdict.change.value}]{fmt.aside(notes)}"))
         basis = fmt.t(_BASIS_SHORT_LABELS[verdict.basis])
         lines.extend(wrap(f"{fmt.t('rule')} [{verdict.rule}]{fmt.aside([basis])}", indent="    "))
+        lines.extend(_decided_by(verdict, fmt))
+        if verdict.note is not None and verdict.note not in shown:
+            shown.add(verdict.note)
+            lines.extend(wrap(verdict.note.get(fmt.lang), indent="    "))
         lines.extend(_dissent_lines(verdict, fmt, indent="    "))
     return lines
 
@@ -215,10 +250,16 @@ def decision_lines(
     notes, note_sources = (
         transfer_notes_lines(rules, decision.subject_kind, decision.changes, fmt) if rules else ([], ())
     )
+    shown: set[Text] = set()
     return [
         *_decision_head(decision, fmt),
-        *_verdicts_lines(fmt.colon("blocking"), by_timing[Timing.BEFORE], fmt),
-        *_verdicts_lines(fmt.colon("deferred"), by_timing[Timing.AFTER], fmt),
+        *_verdicts_lines(fmt.colon("blocking"), by_timing[Timing.BEFORE], fmt, shown),
+        *_verdicts_lines(fmt.colon("deferred"), by_timing[Timing.AFTER], fmt, shown),
+        *(
+            _verdicts_lines(fmt.colon("carried"), by_timing[Timing.WITH_TRANSFER], fmt, shown)
+            if decision.carried
+            else []
+        ),
         *notes,
         "",
         *sources_lines(merge_sources(decision.sources, _dissent_sources(decision), note_sources), fmt),
@@ -226,7 +267,7 @@ def decision_lines(
 
 
 def _dissent_sources(decision: TransferDecision) -> tuple[Source, ...]:
-    return tuple(claim.source for verdict in decision.verdicts for claim in verdict.dissent)
+    return tuple(statement.source for verdict in decision.verdicts for statement in verdict.dissent)
 
 
 def plan_lines(plan: TransferPlan, fmt: Formatter, rules: ProvinceRules | None = None) -> list[str]:
@@ -357,25 +398,28 @@ def _glance_fact(fact: SiteFact, fmt: Formatter) -> str:
     return fmt.yes_no(fact.value) + ("*" if fact.disputed else "")
 
 
-def _glance_default(rules: ProvinceRules, fmt: Formatter) -> str:
-    (catch_all,) = [r for r in rules.transfer_rules if r.covers_all]
-    if not catch_all.stated or catch_all.timing is None:
+def _glance_default(rules: ProvinceRules, fmt: Formatter, as_of: dt.date) -> str:
+    """The timing the province's general (``*``) statements give on *as_of*: the best
+    ranked one, starred when another one in effect says otherwise."""
+    general = [s for s in rules.statements if s.covers_all and s.applies_to == ALL_KINDS]
+    ruling = decide(general, (), Change.SUBJECT_NAME, None, as_of)
+    if ruling.decider is None:
         return fmt.t("unknown")
-    text = fmt.t(_TIMING_LABELS[catch_all.timing])
-    if catch_all.deadline_working_days is not None:
-        text += " " + fmt.t("days_short", n=catch_all.deadline_working_days)
-    return text + ("*" if catch_all.disputed else "")
+    text = fmt.t(_TIMING_LABELS[ruling.decider.timing])
+    if ruling.decider.deadline_working_days is not None:
+        text += " " + fmt.t("days_short", n=ruling.decider.deadline_working_days)
+    return text + ("*" if ruling.disputing else "")
 
 
-def _province_row(rules: ProvinceRules, fmt: Formatter) -> list[str]:
+def _province_row(rules: ProvinceRules, fmt: Formatter, as_of: dt.date) -> list[str]:
     p = rules.province
     names = (p.short_name, p.name_en) if fmt.zh else (p.name_en, p.short_name)
-    specific = sum(1 for r in rules.transfer_rules if not r.covers_all)
+    specific = sum(1 for r in rules.statements if not r.covers_all and not r.boilerplate)
     return [
         p.code,
         *names,
         " ".join((p.icp_abbreviation, *p.alternative_abbreviations)),
-        _glance_default(rules, fmt),
+        _glance_default(rules, fmt, as_of),
         f"+{specific}" if specific else "-",
         _glance_fact(rules.filed_sites_reachable, fmt),
         _glance_fact(rules.unfiled_sites_closed, fmt),
@@ -402,12 +446,14 @@ def _glossary_lines(items: Sequence[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def provinces_lines(rules: Iterable[ProvinceRules], data_version: str, fmt: Formatter) -> list[str]:
-    """``provinces``: one row of key rules per province, and a legend."""
+def provinces_lines(
+    rules: Iterable[ProvinceRules], data_version: str, fmt: Formatter, *, as_of: dt.date
+) -> list[str]:
+    """``provinces``: one row of key rules per province (as of *as_of*), and a legend."""
     heading = [fmt.t(column) for column in _COLUMN_LABELS]
     legend = [(fmt.t(column), fmt.t(text)) for column, text in _LEGEND_LABELS]
     return [
-        *_table_lines([heading, *(_province_row(r, fmt) for r in rules)]),
+        *_table_lines([heading, *(_province_row(r, fmt, as_of) for r in rules)]),
         "",
         *_glossary_lines(legend),
         *wrap(fmt.t("legend_marks")),

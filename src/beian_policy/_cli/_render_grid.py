@@ -20,7 +20,7 @@ __all__ = ["disputes_lines", "table_csv_lines", "table_json"]
 def _timing(timing: Timing, fmt: Formatter) -> str:
     """The timing's label, with its value beside the Chinese one (the table's word)."""
     label = fmt.t(_TIMING_LABELS[timing])
-    return f"{label} ({timing.value})" if fmt.zh else label
+    return f"{label} [{timing.value}]" if fmt.zh else label
 
 
 def _position_line(position: Position, fmt: Formatter) -> list[str]:
@@ -28,10 +28,9 @@ def _position_line(position: Position, fmt: Formatter) -> list[str]:
         fmt.t("decides") if position.decides else "",
         fmt.t("boilerplate") if position.boilerplate else "",
     ]
-    if position.date is not None:
-        notes.append(position.date.isoformat())
+    notes.append(fmt.when(position.date, bound=position.date_is_bound))
     timing = _timing(position.timing, fmt)
-    head = f"{position.provider} [{position.source.id}]"
+    head = fmt.who(position.source)
     separator = "：" if fmt.zh else ": "
     text = f"{head}{separator}{timing}{fmt.aside(notes)}"
     return fmt.bullet(text, indent="    ")
@@ -47,7 +46,7 @@ def _dispute_lines(dispute: Dispute, fmt: Formatter) -> list[str]:
     )
     lines = [*wrap(f"{fmt.province(dispute.province)} · {change} · {kind}")]
     lines.extend(wrap(answer, first="  ", indent="    "))
-    lines.extend(wrap(f"{fmt.t('rule')} {verdict.rule}", first="    ", indent="    "))
+    lines.extend(wrap(f"{fmt.t('rule')} [{verdict.rule}]", first="    ", indent="    "))
     for position in dispute.positions:
         lines.extend(_position_line(position, fmt))
     return lines

@@ -24,6 +24,7 @@ from ._build_catalogue import (
     build_change_terms,
     build_changes,
     build_national_rules,
+    build_providers,
     build_regions,
     build_sources,
     build_steps,
@@ -31,14 +32,15 @@ from ._build_catalogue import (
 )
 from ._build_failures import build_failures
 from ._build_provinces import build_provinces, check_aliases
+from ._build_statements import build_events, build_statements
 from ._context import Context
 from ._structure import SCALARS, structure_records
 
 __all__ = ["SCHEMA_VERSION", "build_policy"]
 
 #: The data-file format this code reads (``MAJOR.MINOR``).
-SCHEMA_VERSION = "1.1"
-_SCHEMA = (1, 1)
+SCHEMA_VERSION = "2.0"
+_SCHEMA = (2, 0)
 #: No statement about ICP filing can be older than China's public internet (1994);
 #: a date past 2100 is a typo. Both bounds are far from any real date.
 EARLIEST = dt.date(1994, 1, 1)
@@ -49,18 +51,23 @@ _DATA_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]{0,63}")
 
 
 def _check_dates(ctx: Context, scalars: Mapping[str, Any], sources: Sequence[Source]) -> None:
-    """``as_of`` is a plausible date, and no source is dated after it."""
+    """``as_of`` is a plausible date; no source date is implausible, and no source is
+    published or seen after it."""
     as_of = scalars.get("as_of")
     if as_of is not None and not EARLIEST <= as_of <= LATEST:
         ctx.add("(top level)", "as_of", f"{as_of} is not a plausible date ({EARLIEST} to {LATEST})")
         return
     for source in sources:
-        if source.date is None:
-            continue
-        if source.date < EARLIEST:
-            ctx.add(f"sources ({source.id})", "date", f"{source.date} is before {EARLIEST}")
-        elif as_of is not None and source.date > as_of:
-            ctx.add(f"sources ({source.id})", "date", f"{source.date} is after the data's as_of {as_of}")
+        for field in ("published", "not_before", "seen", "until"):
+            day = getattr(source, field)
+            if day is None:
+                continue
+            if day < EARLIEST:
+                ctx.add(f"sources ({source.id})", field, f"{day} is before {EARLIEST}")
+            elif day > LATEST:
+                ctx.add(f"sources ({source.id})", field, f"{day} is after {LATEST}")
+            elif field != "until" and as_of is not None and day > as_of:
+                ctx.add(f"sources ({source.id})", field, f"{day} is after the data's as_of {as_of}")
 
 
 def _check_data_version(ctx: Context, value: str) -> None:
@@ -84,7 +91,8 @@ def _check_schema_version(ctx: Context, value: str) -> None:
         ctx.add(
             "(top level)",
             "schema_version",
-            f"schema {value} is not supported; this version of beian-policy reads {SCHEMA_VERSION}",
+            f"schema {value} is not supported; this version of beian-policy reads {SCHEMA_VERSION}"
+            + (" (convert a 1.x file with tools/convert_to_statements.py)" if major < _SCHEMA[0] else ""),
         )
     elif minor > _SCHEMA[1]:
         warnings.warn(
@@ -103,6 +111,7 @@ def build_policy(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, t
         _check_schema_version(ctx, scalars["schema_version"])
     if "data_version" in scalars:
         _check_data_version(ctx, scalars["data_version"])
+    providers = build_providers(ctx, sections["providers"])
     sources = build_sources(ctx, sections["sources"])
     _check_dates(ctx, scalars, sources)
     changes = build_changes(ctx, sections["changes"])
@@ -112,7 +121,18 @@ def build_policy(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, t
     national = build_national_rules(ctx, sections["national_rules"])
     regions = build_regions(ctx, sections["no_icp_regions"])
     step_index = {s.id: s for s in steps}
-    rules = build_provinces(ctx, sections["provinces"], data.get("provinces"), step_index)
+    as_of = scalars.get("as_of")
+    rules = build_provinces(
+        ctx,
+        sections["provinces"],
+        data.get("provinces"),
+        step_index,
+        as_of if isinstance(as_of, dt.date) else None,
+    )
+    national_statements = build_statements(
+        ctx, None, [(label, "", d) for label, d in sections["national_statements"]]
+    )
+    events = build_events(ctx, sections["events"])
     check_aliases(ctx, rules, regions)
     failures = build_failures(
         ctx, sections["failures"], data.get("failures"), step_index, {n.id: n for n in national}
@@ -134,5 +154,8 @@ def build_policy(data: Mapping[str, Any], origin: str) -> tuple[Policy | None, t
         fact_terms=facts,
         no_icp_regions=regions,
         failures=failures,
+        providers=providers,
+        national_statements=national_statements,
+        events=events,
     )
     return policy, ()

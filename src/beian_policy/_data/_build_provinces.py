@@ -1,18 +1,17 @@
 """Building the provinces: identity, transfer rules (and their overlaps), site facts,
 requirements, notes, worked examples, and the check that every alias names one place.
 
-The hardest part is the transfer rules: each change of each subject kind must be
-decided by exactly one rule of the highest specificity (a named change beats ``*``,
-a subject kind beats both kinds), so that ``ProvinceRules.rule_for`` never has to
-choose between two rules of equal rank.
+The statements themselves are built in ``_build_statements``; here they are checked
+against the province's worked examples by the combination rule.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from .._enums import Change, SubjectKind, Timing
+from .._enums import Change, Timing
 from .._model import (
     ALL_KINDS,
     FactClaim,
@@ -22,18 +21,17 @@ from .._model import (
     Requirement,
     SiteFact,
     StepInfo,
-    TimingClaim,
-    TransferRule,
     WorkedExample,
 )
 from .._policy import NoIcpRegion, province_alias_texts
+from .._statements import decide
 from .._text import lookup_key
 from .._vocab import Trigger
 from ..errors import shown
 from ._build_checks import build_checks
+from ._build_statements import build_statements, build_transfer_note
 from ._context import Context, copy_fields
 from ._document import (
-    MAX_DEADLINE_WORKING_DAYS,
     PROVINCE_CODES,
     TRIGGERS,
     ExampleDoc,
@@ -47,13 +45,16 @@ from ._document import (
 __all__ = ["PROVINCE_COUNT", "build_provinces", "check_aliases"]
 
 PROVINCE_COUNT = 31
-WILDCARD = "*"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def build_provinces(
-    ctx: Context, items: list[tuple[str, ProvinceDoc]], raw: object, steps: Mapping[str, StepInfo]
+    ctx: Context,
+    items: list[tuple[str, ProvinceDoc]],
+    raw: object,
+    steps: Mapping[str, StepInfo],
+    as_of: dt.date | None = None,
 ) -> tuple[ProvinceRules, ...]:
     """Every province, in GB/T 2260 order.
 
@@ -69,18 +70,22 @@ def build_provinces(
     for missing in [code for code in PROVINCE_CODES if code not in codes]:
         ctx.add("provinces", "code", f"province {missing} ({PROVINCE_CODES[missing]}) has no record")
     ctx.duplicates("provinces", "gb_code", (d.gb_code for _, d in items), "GB/T code")
-    built = [_province(ctx, label, d, steps) for label, d in items]
+    built = [_province(ctx, label, d, steps, as_of) for label, d in items]
     return tuple(sorted(built, key=lambda r: r.province.gb_code))
 
 
-def _province(ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, StepInfo]) -> ProvinceRules:
+def _province(
+    ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, StepInfo], as_of: dt.date | None
+) -> ProvinceRules:
     _check_identity(ctx, label, d)
     problems_before = len(ctx.problems)
     # Built in this order so that problems are listed in the order of the record.
     rules = ProvinceRules(
         province=copy_fields(Province, d),
         sources=ctx.cite(label, "sources", d.sources, required=True),
-        transfer_rules=_transfer_rules(ctx, label, d),
+        statements=build_statements(
+            ctx, d.code, [(label, f"statements[{i}]", s) for i, s in enumerate(d.statements)]
+        ),
         filed_sites_reachable=_site_fact(ctx, label, "filed_sites_reachable", d.filed_sites_reachable),
         unfiled_sites_closed=_site_fact(ctx, label, "unfiled_sites_closed", d.unfiled_sites_closed),
         requirements=tuple(
@@ -89,9 +94,10 @@ def _province(ctx: Context, label: str, d: ProvinceDoc, steps: Mapping[str, Step
         checks=build_checks(ctx, label, d.checks),
         notes=tuple(_note(ctx, label, f"notes[{i}]", n) for i, n in enumerate(d.notes)),
         examples=_examples(ctx, label, d.examples),
+        transfer_note=build_transfer_note(ctx, label, d.transfer_note),
     )
-    if len(ctx.problems) == problems_before:  # rule_for needs sound rules
-        _check_examples_follow_rules(ctx, label, rules)
+    if len(ctx.problems) == problems_before:  # the examples need sound statements
+        _check_examples_follow_rules(ctx, label, rules, as_of)
     return rules
 
 
@@ -128,116 +134,30 @@ def _check_identity(ctx: Context, label: str, d: ProvinceDoc) -> None:
     ctx.duplicates(label, "aliases", d.aliases, "alias")
 
 
-def _check_examples_follow_rules(ctx: Context, label: str, rules: ProvinceRules) -> None:
-    """Each worked example says what the province's rules say: a change is deferred
-    exactly when the rule deciding it is stated with timing ``after``. (The phone
-    number is decided nationally, before the transfer; an unknown rule falls back to
-    the national default, before.) Only called when the record has no other problem."""
+def _check_examples_follow_rules(
+    ctx: Context, label: str, rules: ProvinceRules, as_of: dt.date | None
+) -> None:
+    """Each worked example says what the province's statements say on the data's
+    ``as_of`` date, by the combination rule: a change is deferred exactly when the
+    deciding statement's timing is ``after`` (or ``with_transfer``). (The phone number
+    is decided nationally, before the transfer; an unknown rule falls back to the
+    national default, before.) Only called when the record has no other problem."""
+    if as_of is None:
+        return
     for i, example in enumerate(rules.examples):
-        kinds = (example.subject_kind,) if example.subject_kind is not None else (None,)
         for change in sorted(example.changes, key=lambda c: c.value):
-            for kind in kinds:
-                deferred = False
-                if change is not Change.WEBSITE_OWNER_PHONE:
-                    rule = rules.rule_for(change, kind)
-                    deferred = rule.stated and rule.timing is Timing.AFTER
-                if deferred != (change in example.deferred):
-                    said = "deferred" if change in example.deferred else "blocking"
-                    ctx.add(
-                        label,
-                        f"examples[{i}]",
-                        f"says {change.value} is {said}, but the rules make it "
-                        f"{'deferred' if deferred else 'blocking'}; fix the rule or the example",
-                    )
-
-
-def _transfer_rules(ctx: Context, label: str, d: ProvinceDoc) -> tuple[TransferRule, ...]:
-    """The province's transfer rules, with their derived ids.
-
-    ``["*"]`` stands for every change except the SMS phone (decided nationally) and
-    must apply to both subject kinds, exactly once per province: it is where an
-    unknown is written down. A rule's id is ``<code>/transfer/<changes or *>``, plus
-    ``/<kinds>`` when it applies to one subject kind only.
-    """
-    rules = []
-    catch_all = 0
-    for i, r in enumerate(d.transfer_rules):
-        field = f"transfer_rules[{i}]"
-        covers_all = list(r.changes) == [WILDCARD]
-        if WILDCARD in r.changes and not covers_all:
-            ctx.add(label, f"{field}.changes", "'*' stands alone; list changes or write ['*']")
-        if not r.changes:
-            ctx.add(label, f"{field}.changes", "empty; list change ids or write ['*']")
-        changes = (
-            frozenset(Change) - {Change.WEBSITE_OWNER_PHONE}
-            if covers_all
-            else ctx.changes(label, f"{field}.changes", [c for c in r.changes if c != WILDCARD])
-        )
-        if Change.WEBSITE_OWNER_PHONE.value in r.changes:
-            ctx.add(
-                label,
-                f"{field}.changes",
-                "website_owner_phone is decided by the national SMS rule, not by a province rule",
-            )
-        applies_to = frozenset(r.applies_to) if r.applies_to else ALL_KINDS
-        if covers_all:
-            catch_all += 1
-            if applies_to != ALL_KINDS:
-                ctx.add(label, f"{field}.applies_to", "the '*' rule must apply to every subject kind")
-        _check_stated(ctx, label, field, r.status.value, r.timing, "timing")
-        if r.deadline_working_days is not None:
-            if r.timing is not Timing.AFTER:
-                ctx.add(label, f"{field}.deadline_working_days", "a deadline needs timing = 'after'")
-            if not 0 < r.deadline_working_days <= MAX_DEADLINE_WORKING_DAYS:
+            deferred = False
+            if change is not Change.WEBSITE_OWNER_PHONE:
+                ruling = decide(rules.statements, (), change, example.subject_kind, as_of)
+                deferred = ruling.decider is not None and ruling.decider.timing is not Timing.BEFORE
+            if deferred != (change in example.deferred):
+                said = "deferred" if change in example.deferred else "blocking"
                 ctx.add(
                     label,
-                    f"{field}.deadline_working_days",
-                    f"expected 1 to {MAX_DEADLINE_WORKING_DAYS} working days, got {r.deadline_working_days}",
+                    f"examples[{i}]",
+                    f"says {change.value} is {said}, but the statements make it "
+                    f"{'deferred' if deferred else 'blocking'}; fix the statement or the example",
                 )
-        claims = tuple(
-            TimingClaim(src, c.timing, c.boilerplate, c.note)
-            for j, c in enumerate(r.claims)
-            for src in ctx.cite(label, f"{field}.claims[{j}].source", [c.source], required=True)
-        )
-        rule_id = f"{d.code}/transfer/" + (
-            WILDCARD if covers_all else "+".join(sorted(c.value for c in changes))
-        )
-        if applies_to != ALL_KINDS:
-            rule_id += "/" + "+".join(sorted(k.value for k in applies_to))
-        rules.append(
-            copy_fields(
-                TransferRule,
-                r,
-                id=rule_id,
-                changes=changes,
-                covers_all=covers_all,
-                applies_to=applies_to,
-                sources=ctx.cite(label, f"{field}.sources", r.sources, required=r.status.value == "stated"),
-                claims=claims,
-            )
-        )
-    if catch_all != 1:
-        ctx.add(label, "transfer_rules", f"expected exactly one ['*'] rule, found {catch_all}")
-    _check_overlaps(ctx, label, rules)
-    return tuple(rules)
-
-
-def _check_overlaps(ctx: Context, label: str, rules: list[TransferRule]) -> None:
-    """Two rules of the same specificity may not decide the same change for the same
-    subject kind (the catch-all never overlaps a named change: it ranks lower)."""
-    seen: dict[tuple[Change, SubjectKind, bool, bool], str] = {}
-    for rule in rules:
-        specific = (not rule.covers_all, rule.applies_to != ALL_KINDS)
-        for change in rule.changes:
-            for kind in rule.applies_to:
-                key = (change, kind, *specific)
-                if key in seen and seen[key] != rule.id:
-                    ctx.add(
-                        label,
-                        "transfer_rules",
-                        f"rules {seen[key]!r} and {rule.id!r} both decide {change.value} for {kind.value}",
-                    )
-                seen.setdefault(key, rule.id)
 
 
 def _check_stated(ctx: Context, label: str, field: str, status: str, value: object, name: str) -> None:

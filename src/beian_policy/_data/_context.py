@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .._enums import Change
-from .._model import Source, Text
+from .._model import Provider, Source, Text
 from .._text import lookup_key
 from ..errors import DataProblem
 from ._document import TextDoc
@@ -36,6 +36,7 @@ class Context:
     def __init__(self) -> None:
         self.problems: list[DataProblem] = []
         self.sources: dict[str, Source] = {}
+        self.providers: dict[str, Provider] = {}
 
     def add(self, record: str, field: str, message: str) -> None:
         self.problems.append(DataProblem(record, field, message))

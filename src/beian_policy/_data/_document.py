@@ -87,11 +87,25 @@ class TextDoc:
 
 
 @attrs.frozen
+class ProviderDoc:
+    """``[[providers]]``: who publishes sources (a hosting provider, or another
+    publisher with ``hosting = false``); ``id`` is what sources and
+    ``according_to=`` name, ``aliases`` the other spellings accepted."""
+
+    id: str
+    name: TextDoc
+    hosting: bool = True
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class SourceDoc:
     """``[[sources]]``: one page, document or file that the data cites by ``id``.
 
     ``url`` or ``path`` (or both) must let a reader find it again; ``commit`` pins a
-    copy in a repository; ``standing`` says whether it may state a current rule.
+    copy in a repository; ``standing`` says whether it is a current page or an
+    archive. ``published`` / ``not_before`` / ``seen`` / ``until`` /
+    ``superseded_by`` date it (docs/data-format.md, "Effective periods").
     """
 
     id: str
@@ -102,8 +116,12 @@ class SourceDoc:
     repository: str | None = None
     path: str | None = None
     commit: str | None = None
-    date: dt.date | None = None
-    note: str = ""
+    published: dt.date | None = None
+    not_before: dt.date | None = None
+    seen: dt.date | None = None
+    until: dt.date | None = None
+    superseded_by: str | None = None
+    note: TextDoc | None = None
 
 
 @attrs.frozen
@@ -153,6 +171,8 @@ class NationalRuleDoc:
     date: dt.date | None = None
     days: int | None = None
     suffixes: tuple[str, ...] = ()
+    in_force_from: dt.date | None = None
+    in_force_from_by_province: dict[str, dt.date] = attrs.Factory(dict)
 
 
 @attrs.frozen
@@ -174,18 +194,6 @@ class NoIcpRegionDoc:
 
 
 @attrs.frozen
-class TimingClaimDoc:
-    """What another source says about a transfer rule's timing. A current source
-    that disagrees with the rule marks it disputed; ``boilerplate`` marks a line a
-    provider repeats for every province (recorded, never used as the rule)."""
-
-    source: str
-    timing: Timing | None = None
-    boilerplate: bool = False
-    note: str = ""
-
-
-@attrs.frozen
 class FactClaimDoc:
     """What another source says about a yes/no fact (a site fact or a requirement)."""
 
@@ -195,25 +203,45 @@ class FactClaimDoc:
 
 
 @attrs.frozen
-class TransferRuleDoc:
-    """``[[provinces.transfer_rules]]``: whether the listed changes may wait until
-    after the transfer (``timing = "after"``) or must be filed at the original
-    provider first (``"before"``).
+class StatementDoc:
+    """``[[provinces.statements]]`` / ``[[national_statements]]``: what one source
+    says about when the listed changes are filed: ``before`` the transfer (at the
+    original provider), ``after`` it (a change filing) or ``with_transfer`` (the
+    transfer carries them).
 
-    ``changes = ["*"]`` is the province's catch-all rule, for every subject kind;
-    ``status = "unknown"`` carries no timing (unknowns stay unknown), ``"stated"``
-    needs a timing and sources. The rule's id is derived from the province code, the
-    changes and ``applies_to``.
+    ``changes = ["*"]`` is every change the page's rule covers; ``applies_to`` is the
+    scope of the page section (a 企业 tab: organisations). ``boilerplate`` marks a line
+    a provider repeats for every province: it never decides, it may dissent.
     """
 
+    source: str
     changes: tuple[str, ...]
-    status: Status
-    timing: Timing | None = None
-    deadline_working_days: int | None = None
+    timing: Timing
     applies_to: tuple[SubjectKind, ...] | None = None
+    deadline_working_days: int | None = None
+    boilerplate: bool = False
+    note: TextDoc | None = None
+
+
+@attrs.frozen
+class TransferNoteDoc:
+    """``[provinces.transfer_note]``: why the province's rule is unknown where no
+    statement covers a change, with the sources that were read."""
+
+    text: TextDoc
     sources: tuple[str, ...] = ()
-    claims: tuple[TimingClaimDoc, ...] = ()
-    note: str = ""
+
+
+@attrs.frozen
+class EventDoc:
+    """``[[events]]``: a dated event that changes no answer by itself (shown with a
+    province's rules); ``provinces`` omitted: national."""
+
+    id: str
+    date: dt.date
+    text: TextDoc
+    sources: tuple[str, ...] = _later()
+    provinces: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -313,12 +341,13 @@ class ProvinceDoc:
     name_en: str
     iso_name: str
     icp_abbreviation: str
-    transfer_rules: tuple[TransferRuleDoc, ...]
     filed_sites_reachable: SiteFactDoc
     unfiled_sites_closed: SiteFactDoc
     sources: tuple[str, ...] = _later()
     alternative_abbreviations: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    statements: tuple[StatementDoc, ...] = ()
+    transfer_note: TransferNoteDoc | None = None
     requirements: tuple[RequirementDoc, ...] = ()
     checks: tuple[CheckDoc, ...] = ()
     notes: tuple[NoteDoc, ...] = ()

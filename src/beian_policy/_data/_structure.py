@@ -133,6 +133,7 @@ def _list_only(base: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
 #: The tables of the file, each an array of records of one ``*Doc`` class.
 SECTIONS: Mapping[str, type[Any]] = {
+    "providers": doc.ProviderDoc,
     "sources": doc.SourceDoc,
     "no_icp_regions": doc.NoIcpRegionDoc,
     "changes": doc.ChangeDoc,
@@ -142,9 +143,11 @@ SECTIONS: Mapping[str, type[Any]] = {
     "national_rules": doc.NationalRuleDoc,
     "provinces": doc.ProvinceDoc,
     "failures": doc.FailureDoc,
+    "national_statements": doc.StatementDoc,
+    "events": doc.EventDoc,
 }
 #: Tables a file may leave out.
-OPTIONAL_SECTIONS = frozenset({"no_icp_regions", "subject_kinds", "facts"})
+OPTIONAL_SECTIONS = frozenset({"no_icp_regions", "subject_kinds", "facts", "national_statements", "events"})
 #: The top-level keys that are single values, with their types.
 SCALARS: Mapping[str, type[Any]] = {"schema_version": str, "data_version": str, "as_of": dt.date}
 _CONVERTER = _make_converter()
