@@ -196,3 +196,61 @@ def test_site_fact_and_its_sources(
     }
     assert current >= cited
     assert not site_fact.disputed
+
+
+# The failure reasons and the sources the reference's §3.4 table cites for each (the
+# seed FAQ first for the seven reasons it lists; "TFAQ 常见驳回" is tc-faq-rejections,
+# Huawei's 驳回咨询 h-rejections, its 错误提示FAQ h-errors, the old 接入备案.md
+# tc-old-transfer-faq).
+FAILURE_SOURCES: dict[str, frozenset[str]] = {
+    "subject_mismatch": frozenset({"tc-seed-faq", "tc-faq-transfer", "tc-old-transfer-faq"}),
+    "sms_verification_failed": frozenset({"tc-seed-faq", "tc-faq-sms"}),
+    "subject_cancelled": frozenset({"tc-seed-faq", "h-rejections"}),
+    "website_cancelled": frozenset({"tc-seed-faq", "h-rejections"}),
+    "provider_info_mismatch": frozenset({"tc-seed-faq", "tc-old-transfer-faq"}),
+    "website_problem": frozenset({"tc-seed-faq", "tc-faq-rejections", "j-access-notes"}),
+    "missing_preapproval": frozenset({"tc-seed-faq", "tc-faq-rejections", "h-rejections"}),
+    "wrong_filing_password": frozenset({"tc-seed-faq", "tc-faq-password", "j-new-access"}),
+    "conflicting_applications": frozenset({"tc-faq-review"}),
+    "expired_domain_in_website": frozenset({"q-add-access"}),
+    "phone_used_by_other_subject": frozenset({"tc-faq-rejections"}),
+    "domain_owner_mismatch": frozenset({"tc-faq-rejections", "h-rejections"}),
+    "domain_registrar_not_approved": frozenset({"tc-faq-rejections", "h-errors"}),
+    "access_ip_mismatch": frozenset({"h-errors"}),
+}
+
+
+@pytest.mark.parametrize("failure", sorted(FAILURE_SOURCES))
+def test_failure_cites_its_sources(failure: str) -> None:
+    info = bp.default_policy().failure_info(bp.Failure(failure))
+    cited = [s.id for s in info.sources]
+    assert set(cited) >= FAILURE_SOURCES[failure]
+    if "tc-seed-faq" in FAILURE_SOURCES[failure]:
+        assert cited[0] == "tc-seed-faq"
+
+
+# Preflight checks read off the reference (§1 "other notable" and the §2 sections):
+# (province, check kind, value, subject kinds it concerns, the source that states it).
+CHECKS: list[tuple[str, str, int | None, frozenset[str], str]] = [
+    ("CN-HL", "websites_per_order", 4, frozenset({ORG}), "tc-cn-hl"),  # L: ≤4 (企业)
+    ("CN-HL", "websites_per_order", 2, frozenset({IND}), "tc-cn-hl"),  # L: ≤2 (个人)
+    ("CN-HL", "id_local", None, frozenset({IND}), "tc-cn-hl"),  # 个人 must use 本省 ID
+    ("CN-YN", "id_local", None, frozenset({IND}), "tc-cn-yn"),  # 个人 residency
+    ("CN-BJ", "min_age", 18, frozenset({IND}), "tc-cn-bj"),  # 个人 ≥18
+    ("CN-HN", "websites_per_order", 1, frozenset({ORG, IND}), "tc-cn-hn"),  # 1 website per order
+    ("CN-JS", "phone_local", None, frozenset({ORG, IND}), "j-cn-js"),  # 江苏 numbers (A; J; Q)
+]
+
+
+@pytest.mark.parametrize(("code", "kind", "value", "kinds", "source"), CHECKS)
+def test_preflight_check_and_its_scope(
+    code: str, kind: str, value: int | None, kinds: frozenset[str], source: str
+) -> None:
+    checks = [
+        c
+        for c in bp.default_policy().rules_for(bp.resolve_province(code)).checks
+        if c.kind.value == kind and {k.value for k in c.applies_to} == kinds
+    ]
+    assert len(checks) == 1, [(c.kind, c.applies_to) for c in checks]
+    assert checks[0].value == value
+    assert checks[0].sources[0].id == source

@@ -54,6 +54,7 @@ CODE_TARGETS: dict[str, tuple[str, ...]] = {
 }
 DATA_TESTS = (
     "tests/test_truth_table.py",
+    "tests/test_preflight.py",
     "tests/test_data.py",
     "tests/test_decisions.py",
     "tests/test_plan.py",
