@@ -254,3 +254,62 @@ def test_preflight_check_and_its_scope(
     assert len(checks) == 1, [(c.kind, c.applies_to) for c in checks]
     assert checks[0].value == value
     assert checks[0].sources[0].id == source
+
+
+# The 2017 page's values (§1, "T17 (old): yes"): kept as historical claims, shown with
+# the fact, never deciding it. (Conditional T17 statements, "close if domain
+# privacy-protected", are left out.)
+HISTORICAL: list[tuple[str, str]] = [
+    ("CN-LN", "filed_sites_reachable"),
+    ("CN-SH", "filed_sites_reachable"),
+    ("CN-ZJ", "filed_sites_reachable"),
+    ("CN-HA", "filed_sites_reachable"),
+    ("CN-GD", "filed_sites_reachable"),
+    ("CN-HI", "filed_sites_reachable"),
+    ("CN-BJ", "unfiled_sites_closed"),
+    ("CN-HE", "unfiled_sites_closed"),
+    ("CN-NM", "unfiled_sites_closed"),
+    ("CN-LN", "unfiled_sites_closed"),
+    ("CN-HL", "unfiled_sites_closed"),
+    ("CN-SN", "unfiled_sites_closed"),
+]
+
+
+@pytest.mark.parametrize(("code", "fact"), HISTORICAL)
+def test_the_2017_page_is_kept_as_a_claim(code: str, fact: str) -> None:
+    site_fact = getattr(bp.default_policy().rules_for(bp.resolve_province(code)), fact)
+    assert ("t17", True) in {(c.source.id, c.value) for c in site_fact.claims}
+    assert "t17" not in {s.id for s in site_fact.sources}
+
+
+# The remedies the seed FAQ gives for its seven reasons cite it first; where §3.4 names
+# the page a remedy comes from, it is cited too.
+REMEDY_SOURCES: list[tuple[str, str, frozenset[str]]] = [
+    ("subject_mismatch", "change_first", frozenset({"tc-seed-faq"})),
+    ("subject_mismatch", "transfer_then_change", frozenset({"tc-seed-faq"})),
+    ("sms_verification_failed", "change_phone_first", frozenset({"tc-seed-faq", "tc-faq-sms"})),
+    ("sms_verification_failed", "refile_as_new_website", frozenset({"tc-faq-sms"})),
+    ("sms_verification_failed", "verify_again", frozenset({"tc-faq-sms"})),
+    ("subject_cancelled", "file_again", frozenset({"tc-seed-faq", "h-rejections"})),
+    ("website_cancelled", "add_website", frozenset({"tc-seed-faq"})),
+    ("website_cancelled", "cancel_subject_then_file_again", frozenset({"tc-seed-faq", "h-rejections"})),
+    ("provider_info_mismatch", "change_first", frozenset({"tc-seed-faq"})),
+    ("provider_info_mismatch", "transfer_then_change", frozenset({"tc-seed-faq"})),
+    ("website_problem", "fix_now", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
+    ("website_problem", "wait_then_resubmit", frozenset({"tc-seed-faq"})),
+    ("missing_preapproval", "obtain_and_resubmit", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
+    ("wrong_filing_password", "recover_then_resubmit", frozenset({"tc-seed-faq"})),
+    ("expired_domain_in_website", "renew_or_remove", frozenset({"q-add-access"})),
+    ("phone_used_by_other_subject", "change_or_release", frozenset({"tc-faq-rejections"})),
+    ("conflicting_applications", "finish_other_first", frozenset({"tc-faq-review"})),
+]
+
+
+@pytest.mark.parametrize(("failure", "remedy", "sources"), REMEDY_SOURCES)
+def test_remedy_cites_its_sources(failure: str, remedy: str, sources: frozenset[str]) -> None:
+    info = bp.default_policy().failure_info(bp.Failure(failure))
+    (found,) = [r for r in info.remedies if r.id == remedy]
+    cited = [s.id for s in found.sources]
+    assert set(cited) >= sources
+    if "tc-seed-faq" in sources:
+        assert cited[0] == "tc-seed-faq"
