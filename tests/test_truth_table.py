@@ -313,3 +313,17 @@ def test_remedy_cites_its_sources(failure: str, remedy: str, sources: frozenset[
     assert set(cited) >= sources
     if "tc-seed-faq" in sources:
         assert cited[0] == "tc-seed-faq"
+
+
+@pytest.mark.parametrize("code", ["CN-BJ", "CN-SN", "CN-HN", "CN-TJ"])
+@pytest.mark.parametrize("change", ["website_owner_phone"])
+def test_a_new_phone_blocks_everywhere_by_the_sms_rule(code: str, change: str) -> None:
+    """§3.4: the SMS check goes to the filed phone, so a changed phone cannot pass it
+    (Tencent's 短信核验类 page): a national rule, the same in every province, which no
+    province's page disputes."""
+    verdict = _verdict(code, change, None)
+    assert verdict.basis is bp.Basis.NATIONAL_RULE
+    assert verdict.timing is bp.Timing.BEFORE
+    assert "tc-faq-sms" in {s.id for s in verdict.sources}
+    assert not verdict.disputed
+    assert verdict.dissent == ()
