@@ -239,6 +239,10 @@ CHECKS: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-BJ", "min_age", 18, frozenset({IND}), "tc-cn-bj"),  # 个人 ≥18
     ("CN-HN", "websites_per_order", 1, frozenset({ORG, IND}), "tc-cn-hn"),  # 1 website per order
     ("CN-JS", "phone_local", None, frozenset({ORG, IND}), "j-cn-js"),  # 江苏 numbers (A; J; Q)
+    ("CN-NX", "min_age", 18, frozenset({ORG, IND}), "tc-cn-nx"),  # 宁夏: ≥18
+    ("CN-HA", "websites_per_order", 1, frozenset({IND}), "tc-cn-ha"),  # 个人 1 website/order (L)
+    ("CN-HA", "id_min_days", 90, frozenset({ORG, IND}), "tc-cn-ha"),  # ID validity ≥3 months
+    ("CN-GX", "phone_local", None, frozenset({ORG, IND}), "q-cn-gx"),  # phone 广西 (A; J; Q)
 ]
 
 
