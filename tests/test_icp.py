@@ -558,3 +558,61 @@ def test_any_text_parses_or_raises_only_invalid_icp_number_error(text: str) -> N
 def test_mutated_numbers_parse_or_raise_only_invalid_icp_number_error(data: st.DataObject) -> None:
     original = data.draw(icp_numbers() | icp_numbers(messy=True))
     parses_or_raises(data.draw(mutated(original)))
+
+
+def test_max_length_is_inclusive() -> None:
+    """A text exactly max_length characters long is read; one more is refused."""
+    text = "京ICP备12345678号"
+    from beian_policy import errors, find_icp_numbers, parse_icp_number
+
+    assert find_icp_numbers(text, max_length=len(text)) == (parse_icp_number(text),)
+    with pytest.raises(errors.TextTooLongError):
+        find_icp_numbers(text, max_length=len(text) - 1)
+
+
+def test_several_numbers_are_listed_three_at_most() -> None:
+    """The message names the first three numbers a text holds, not all of them: a page
+    with thousands would make a message as long as the page."""
+    from beian_policy import parse_icp_number
+
+    numbers = [f"京ICP备1000000{i}号" for i in range(5)]
+    with pytest.raises(InvalidIcpNumberError) as caught:
+        parse_icp_number(" ".join(numbers))
+    message = str(caught.value).split(" is not an ICP number: ", 1)[1]  # after the excerpt
+    assert "5 different ICP numbers" in message
+    assert all(n in message for n in numbers[:3])
+    assert numbers[3] not in message
+    assert ", ..." in message
+
+
+@pytest.mark.parametrize(("count", "cut"), [(2, False), (3, False), (4, True)])
+def test_the_list_is_cut_only_past_three(count: int, cut: bool) -> None:
+    from beian_policy import parse_icp_number
+
+    numbers = [f"京ICP备1000000{i}号" for i in range(count)]
+    with pytest.raises(InvalidIcpNumberError) as caught:
+        parse_icp_number(" ".join(numbers))
+    message = str(caught.value).split(" is not an ICP number: ", 1)[1]
+    assert (", ..." in message) is cut
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5, "10", True])
+def test_max_length_must_be_a_non_negative_int(bad: object) -> None:
+    from beian_policy import errors, find_icp_numbers
+
+    with pytest.raises(errors.InvalidArgumentError, match="max_length"):
+        find_icp_numbers("京ICP备12345678号", max_length=bad)  # type: ignore[arg-type]
+
+
+def test_only_a_telecom_licence_may_have_no_province() -> None:
+    """A 备 filing is always a province's; the message offers None only for a B2."""
+    from beian_policy import errors, parse_icp_number
+
+    filing = parse_icp_number("京ICP备12345678号")
+    with pytest.raises(errors.InvalidArgumentError) as caught:
+        attrs.evolve(filing, province=None)
+    assert "None for a licence" not in str(caught.value)
+    licence = parse_icp_number("京B2-20180202")
+    with pytest.raises(errors.ArgumentTypeError) as caught_b2:
+        attrs.evolve(licence, province="京")
+    assert "None for a licence the ministry issued" in str(caught_b2.value)

@@ -196,3 +196,138 @@ def test_site_fact_and_its_sources(
     }
     assert current >= cited
     assert not site_fact.disputed
+
+
+# The failure reasons and the sources the reference's §3.4 table cites for each (the
+# seed FAQ first for the seven reasons it lists; "TFAQ 常见驳回" is tc-faq-rejections,
+# Huawei's 驳回咨询 h-rejections, its 错误提示FAQ h-errors, the old 接入备案.md
+# tc-old-transfer-faq).
+FAILURE_SOURCES: dict[str, frozenset[str]] = {
+    "subject_mismatch": frozenset({"tc-seed-faq", "tc-faq-transfer", "tc-old-transfer-faq"}),
+    "sms_verification_failed": frozenset({"tc-seed-faq", "tc-faq-sms"}),
+    "subject_cancelled": frozenset({"tc-seed-faq", "h-rejections"}),
+    "website_cancelled": frozenset({"tc-seed-faq", "h-rejections"}),
+    "provider_info_mismatch": frozenset({"tc-seed-faq", "tc-old-transfer-faq"}),
+    "website_problem": frozenset({"tc-seed-faq", "tc-faq-rejections", "j-access-notes"}),
+    "missing_preapproval": frozenset({"tc-seed-faq", "tc-faq-rejections", "h-rejections"}),
+    "wrong_filing_password": frozenset({"tc-seed-faq", "tc-faq-password", "j-new-access"}),
+    "conflicting_applications": frozenset({"tc-faq-review"}),
+    "expired_domain_in_website": frozenset({"q-add-access"}),
+    "phone_used_by_other_subject": frozenset({"tc-faq-rejections"}),
+    "domain_owner_mismatch": frozenset({"tc-faq-rejections", "h-rejections"}),
+    "domain_registrar_not_approved": frozenset({"tc-faq-rejections", "h-errors"}),
+    "access_ip_mismatch": frozenset({"h-errors"}),
+}
+
+
+@pytest.mark.parametrize("failure", sorted(FAILURE_SOURCES))
+def test_failure_cites_its_sources(failure: str) -> None:
+    info = bp.default_policy().failure_info(bp.Failure(failure))
+    cited = [s.id for s in info.sources]
+    assert set(cited) >= FAILURE_SOURCES[failure]
+    if "tc-seed-faq" in FAILURE_SOURCES[failure]:
+        assert cited[0] == "tc-seed-faq"
+
+
+# Preflight checks read off the reference (§1 "other notable" and the §2 sections):
+# (province, check kind, value, subject kinds it concerns, the source that states it).
+CHECKS: list[tuple[str, str, int | None, frozenset[str], str]] = [
+    ("CN-HL", "websites_per_order", 4, frozenset({ORG}), "tc-cn-hl"),  # L: ≤4 (企业)
+    ("CN-HL", "websites_per_order", 2, frozenset({IND}), "tc-cn-hl"),  # L: ≤2 (个人)
+    ("CN-HL", "id_local", None, frozenset({IND}), "tc-cn-hl"),  # 个人 must use 本省 ID
+    ("CN-YN", "id_local", None, frozenset({IND}), "tc-cn-yn"),  # 个人 residency
+    ("CN-BJ", "min_age", 18, frozenset({IND}), "tc-cn-bj"),  # 个人 ≥18
+    ("CN-HN", "websites_per_order", 1, frozenset({ORG, IND}), "tc-cn-hn"),  # 1 website per order
+    ("CN-JS", "phone_local", None, frozenset({ORG, IND}), "j-cn-js"),  # 江苏 numbers (A; J; Q)
+    ("CN-NX", "min_age", 18, frozenset({ORG, IND}), "tc-cn-nx"),  # 宁夏: ≥18
+    ("CN-HA", "websites_per_order", 1, frozenset({IND}), "tc-cn-ha"),  # 个人 1 website/order (L)
+    ("CN-HA", "id_min_days", 90, frozenset({ORG, IND}), "tc-cn-ha"),  # ID validity ≥3 months
+    ("CN-GX", "phone_local", None, frozenset({ORG, IND}), "q-cn-gx"),  # phone 广西 (A; J; Q)
+]
+
+
+@pytest.mark.parametrize(("code", "kind", "value", "kinds", "source"), CHECKS)
+def test_preflight_check_and_its_scope(
+    code: str, kind: str, value: int | None, kinds: frozenset[str], source: str
+) -> None:
+    checks = [
+        c
+        for c in bp.default_policy().rules_for(bp.resolve_province(code)).checks
+        if c.kind.value == kind and {k.value for k in c.applies_to} == kinds
+    ]
+    assert len(checks) == 1, [(c.kind, c.applies_to) for c in checks]
+    assert checks[0].value == value
+    assert checks[0].sources[0].id == source
+
+
+# The 2017 page's values (§1, "T17 (old): yes"): kept as historical claims, shown with
+# the fact, never deciding it. (Conditional T17 statements, "close if domain
+# privacy-protected", are left out.)
+HISTORICAL: list[tuple[str, str]] = [
+    ("CN-LN", "filed_sites_reachable"),
+    ("CN-SH", "filed_sites_reachable"),
+    ("CN-ZJ", "filed_sites_reachable"),
+    ("CN-HA", "filed_sites_reachable"),
+    ("CN-GD", "filed_sites_reachable"),
+    ("CN-HI", "filed_sites_reachable"),
+    ("CN-BJ", "unfiled_sites_closed"),
+    ("CN-HE", "unfiled_sites_closed"),
+    ("CN-NM", "unfiled_sites_closed"),
+    ("CN-LN", "unfiled_sites_closed"),
+    ("CN-HL", "unfiled_sites_closed"),
+    ("CN-SN", "unfiled_sites_closed"),
+]
+
+
+@pytest.mark.parametrize(("code", "fact"), HISTORICAL)
+def test_the_2017_page_is_kept_as_a_claim(code: str, fact: str) -> None:
+    site_fact = getattr(bp.default_policy().rules_for(bp.resolve_province(code)), fact)
+    assert ("t17", True) in {(c.source.id, c.value) for c in site_fact.claims}
+    assert "t17" not in {s.id for s in site_fact.sources}
+
+
+# The remedies the seed FAQ gives for its seven reasons cite it first; where §3.4 names
+# the page a remedy comes from, it is cited too.
+REMEDY_SOURCES: list[tuple[str, str, frozenset[str]]] = [
+    ("subject_mismatch", "change_first", frozenset({"tc-seed-faq"})),
+    ("subject_mismatch", "transfer_then_change", frozenset({"tc-seed-faq"})),
+    ("sms_verification_failed", "change_phone_first", frozenset({"tc-seed-faq", "tc-faq-sms"})),
+    ("sms_verification_failed", "refile_as_new_website", frozenset({"tc-faq-sms"})),
+    ("sms_verification_failed", "verify_again", frozenset({"tc-faq-sms"})),
+    ("subject_cancelled", "file_again", frozenset({"tc-seed-faq", "h-rejections"})),
+    ("website_cancelled", "add_website", frozenset({"tc-seed-faq"})),
+    ("website_cancelled", "cancel_subject_then_file_again", frozenset({"tc-seed-faq", "h-rejections"})),
+    ("provider_info_mismatch", "change_first", frozenset({"tc-seed-faq"})),
+    ("provider_info_mismatch", "transfer_then_change", frozenset({"tc-seed-faq"})),
+    ("website_problem", "fix_now", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
+    ("website_problem", "wait_then_resubmit", frozenset({"tc-seed-faq"})),
+    ("missing_preapproval", "obtain_and_resubmit", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
+    ("wrong_filing_password", "recover_then_resubmit", frozenset({"tc-seed-faq"})),
+    ("expired_domain_in_website", "renew_or_remove", frozenset({"q-add-access"})),
+    ("phone_used_by_other_subject", "change_or_release", frozenset({"tc-faq-rejections"})),
+    ("conflicting_applications", "finish_other_first", frozenset({"tc-faq-review"})),
+]
+
+
+@pytest.mark.parametrize(("failure", "remedy", "sources"), REMEDY_SOURCES)
+def test_remedy_cites_its_sources(failure: str, remedy: str, sources: frozenset[str]) -> None:
+    info = bp.default_policy().failure_info(bp.Failure(failure))
+    (found,) = [r for r in info.remedies if r.id == remedy]
+    cited = [s.id for s in found.sources]
+    assert set(cited) >= sources
+    if "tc-seed-faq" in sources:
+        assert cited[0] == "tc-seed-faq"
+
+
+@pytest.mark.parametrize("code", ["CN-BJ", "CN-SN", "CN-HN", "CN-TJ"])
+@pytest.mark.parametrize("change", ["website_owner_phone"])
+def test_a_new_phone_blocks_everywhere_by_the_sms_rule(code: str, change: str) -> None:
+    """§3.4: the SMS check goes to the filed phone, so a changed phone cannot pass it
+    (Tencent's 短信核验类 page): a national rule, the same in every province, which no
+    province's page disputes."""
+    verdict = _verdict(code, change, None)
+    assert verdict.basis is bp.Basis.NATIONAL_RULE
+    assert verdict.timing is bp.Timing.BEFORE
+    assert "tc-faq-sms" in {s.id for s in verdict.sources}
+    assert not verdict.disputed
+    assert verdict.dissent == ()

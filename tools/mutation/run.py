@@ -54,11 +54,15 @@ CODE_TARGETS: dict[str, tuple[str, ...]] = {
 }
 DATA_TESTS = (
     "tests/test_truth_table.py",
+    "tests/test_preflight.py",
     "tests/test_data.py",
     "tests/test_decisions.py",
     "tests/test_plan.py",
     "tests/test_diagnosis.py",
 )
+
+# Run on the unmutated copy first: a copy that fails them would count every mutant killed.
+SANITY_TESTS = ("tests/test_truth_table.py", "tests/test_decisions.py")
 
 _SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Eq: ast.NotEq,
@@ -151,15 +155,23 @@ class _Mutator(ast.NodeTransformer):
 
 
 def _strip_docstrings(tree: ast.Module) -> None:
+    """Docstrings are not behaviour: dropped (a ``pass`` where the body would be empty),
+    so that no mutant is spent on them. The module's goes too, so that ``from
+    __future__`` stays first."""
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        first = body[0] if isinstance(body, list) and body else None
+        if not isinstance(body, list) or not body:
+            continue
+        first = body[0]
         if (
             isinstance(first, ast.Expr)
             and isinstance(first.value, ast.Constant)
             and isinstance(first.value.value, str)
         ):
-            body[0] = ast.Pass()  # type: ignore[index]
+            if len(body) > 1:
+                del body[0]
+            else:
+                body[0] = ast.Pass()
 
 
 def code_mutants() -> Iterator[Mutant]:
@@ -173,7 +185,9 @@ def code_mutants() -> Iterator[Mutant]:
             mutated = mutator.visit(tree)
             if mutator.seen <= index:
                 break
-            yield Mutant("code", path, index, mutator.description, ast.unparse(mutated), tests)
+            text = ast.unparse(mutated)
+            compile(text, path, "exec")  # a mutant that does not compile is a harness bug
+            yield Mutant("code", path, index, mutator.description, text, tests)
             index += 1
 
 
@@ -258,7 +272,10 @@ def run(mutant: Mutant, scratch: Path, timeout: float) -> tuple[str, str]:
     command += mutant.tests
     try:
         done = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True, timeout=timeout)
-        failed = next((ln for ln in done.stdout.splitlines() if ln.startswith(("FAILED", "ERROR"))), "")
+        lines = done.stdout.splitlines()
+        failed = next(
+            (ln for ln in lines if ln.startswith(("FAILED", "ERROR", "E  "))), f"exit {done.returncode}"
+        )
         result = ("killed", failed) if done.returncode != 0 else ("survived", "")
     except subprocess.TimeoutExpired:
         result = ("killed", "timeout")
@@ -289,6 +306,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     kinds = ["code", "data"] if args.kind == "both" else [args.kind]
     scratch = _scratch()
+    sanity = Mutant("none", DATA, -1, "unmutated", (ROOT / DATA).read_text(encoding="utf-8"), SANITY_TESTS)
+    if run(sanity, scratch, args.timeout)[0] != "survived":  # the unmutated copy must pass
+        print("the unmutated copy fails its tests: the harness is broken", file=sys.stderr)
+        shutil.rmtree(scratch, ignore_errors=True)
+        return 2
     scores: dict[str, tuple[int, int]] = {}
     log = open(args.json, "w", encoding="utf-8") if args.json else None  # noqa: SIM115
     started = time.monotonic()
