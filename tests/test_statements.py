@@ -401,3 +401,18 @@ def test_an_unknown_provider_gets_suggestions(policy: bp.Policy) -> None:
         bp.assess_transfer("北京", according_to="cnblogs", policy=policy)
     with pytest.raises(ArgumentTypeError):
         bp.assess_transfer("北京", according_to=3, policy=policy)  # type: ignore[arg-type]
+
+
+def test_preflight_in_a_providers_view_keeps_that_providers_checks(policy: bp.Policy) -> None:
+    # 北京's minimum age of 18 for individuals is on Tencent's page (tc-cn-bj) only.
+    application = {"subject_kind": "individual", "subject_owner": {"age": 16}}
+
+    def too_young(**view: Any) -> bool:
+        found = bp.preflight("北京", application, policy=policy, **view).findings
+        return any(f.id == "owner_too_young" for f in found)
+
+    assert too_young()
+    assert too_young(according_to="tencent_cloud")
+    assert not too_young(according_to="qingcloud")
+    with pytest.raises(UnknownProviderError):
+        too_young(according_to="nobody")
