@@ -416,3 +416,20 @@ def test_preflight_in_a_providers_view_keeps_that_providers_checks(policy: bp.Po
     assert not too_young(according_to="qingcloud")
     with pytest.raises(UnknownProviderError):
         too_young(according_to="nobody")
+
+
+def test_a_successor_with_the_same_start_leaves_an_empty_period() -> None:
+    # Two versions of one page under the same bound: the older counts in no answer.
+    policy = edited(
+        no_examples("CN-TJ"),
+        add_source("x-older", "tencent_cloud", not_before=D(2021, 1, 21), superseded_by="x-newer"),
+        add_source("x-newer", "tencent_cloud", not_before=D(2021, 1, 21)),
+        add_statement("CN-TJ", source="x-older", changes=["website_name"], timing="after"),
+    )
+    for day in (D(2021, 1, 21), D(2024, 1, 1)):
+        assert verdict(policy, "天津", "website_name", as_of=day).basis is bp.Basis.NATIONAL_DEFAULT
+    with pytest.raises(bp.PolicyDataError, match="before this source's start"):
+        edited(
+            add_source("x-late", "qingcloud", published=D(2022, 1, 1), superseded_by="x-early"),
+            add_source("x-early", "qingcloud", published=D(2020, 1, 1)),
+        )
