@@ -265,9 +265,10 @@ def test_provinces_table_and_json() -> None:
     assert rows[0].split()[:4] == ["CN-BJ", "Beijing", "北京", "京"]
     sichuan = next(row for row in rows if row.startswith("CN-SC"))
     assert "蜀 川" in sichuan
-    # 北京's catch-all is unknown; its three stated rules are for one subject kind each.
+    # 北京's catch-all is unknown; its specific statements: Tencent's three (one subject kind
+    # each) and the two company rules of Alibaba Cloud's 2018-06-09 page (ended 2019-02-19).
     assert "unknown" in rows[0]
-    assert "+3" in rows[0]
+    assert "+5" in rows[0]
     assert "before" in sichuan
     assert_fits_80_columns(en)
     zh = ok("provinces", "--lang", "zh")

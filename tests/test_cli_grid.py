@@ -16,28 +16,29 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_disputes_in_english() -> None:
     out = ok("disputes", "--lang", "en")
     assert_fits_80_columns(out)
-    assert out.startswith("Answers the sources disagree on: 19 (data ")
-    jiangsu = out.split("Jiangsu (江苏省, CN-JS)", 1)[1].split("\n\n", 1)[0]
+    assert out.startswith("Answers the sources disagree on: 22 (data ")
+    jiangsu = out.split("Jiangsu (江苏省, CN-JS) · subject owner (a different person)", 1)[1]
+    jiangsu = jiangsu.split("\n\n", 1)[0]
     assert "  answer: after (the province's own stated rules)" in jiangsu
     assert "    rule [CN-JS/tc-cn-js/1]" in jiangsu
     assert f"    - Tencent Cloud [tc-cn-js]: after (decides, {EN_DATE['tc-cn-js']})" in jiangsu
-    assert f"    - JD Cloud [j-cn-js]: before (boilerplate, {EN_DATE['j-cn-js']})" in jiangsu
+    # JD Cloud's newer 江苏 page keeps its line for companies; Alibaba Cloud agrees with Tencent.
+    assert f"    - JD Cloud [j2-cn-js]: before (boilerplate, {EN_DATE['j2-cn-js']})" in jiangsu
+    assert f"    - Alibaba Cloud [a-cn-js]: after ({EN_DATE['a-cn-js']})" in jiangsu
     assert f"    - QingCloud [q-cn-js]: before ({EN_DATE['q-cn-js']})" in jiangsu
 
 
 def test_disputes_in_chinese_and_json() -> None:
     out = ok("disputes", "--lang", "zh")
-    assert "来源有分歧的答案：19 个" in out
-    assert f"- 京东云 [j-cn-sn]：先变更 [before]（多省通用的套话，{ZH_DATE['j-cn-sn']}）" in out
+    assert "来源有分歧的答案：22 个" in out
+    # 陕西: Alibaba Cloud's 2019-09-12 page (name and certificate number must match).
+    assert f"- 阿里云 [a-cn-sn]：先变更 [before]（{ZH_DATE['a-cn-sn']}）" in out
     data = json.loads(ok("disputes", "--json"))
-    assert len(data) == 19
+    assert len(data) == 22
     shaanxi = [d for d in data if d["province"]["code"] == "CN-SN"]
-    assert {d["change"] for d in shaanxi} == {
-        "subject_name", "subject_type", "subject_certificate", "subject_address", "subject_owner",
-        "subject_owner_contact",
-    }  # fmt: skip
+    assert {d["change"] for d in shaanxi} == {"subject_name", "subject_certificate"}
     assert {d["subject_kind"] for d in shaanxi} == {"organisation"}
-    assert shaanxi[0]["providers"][:2] == ["tencent_cloud", "jd_cloud"]
+    assert shaanxi[0]["providers"][:2] == ["tencent_cloud", "alibaba_cloud"]
 
 
 def test_table_csv_is_the_committed_snapshot() -> None:

@@ -70,6 +70,8 @@ def test_liaoning_subject_name_is_not_direct_in_chinese() -> None:
         "有争议：    否",
         "数据版本：  test-data",
         "截至：      2026-12-02",
+        # Tencent's tab-layout page: no older than the 2021-01-21 updates.
+        "最新证据：  2021-01-21",
         "",
         "阻断接入（须先在原接入商变更）：",
         "  - 主办单位名称 [subject_name]",
@@ -93,15 +95,17 @@ def test_beijing_defers_the_change_with_its_deadline_in_english() -> None:
         bp.assess_transfer("北京", ["subject_name"], subject_kind="organisation"), data_version=VERSION
     )
     lines = decision_lines(decision, words(bp.Lang.EN))
-    assert lines[:16] == [
+    assert lines[:17] == [
         "Beijing (北京市, CN-BJ)",
-        "Changes:   subject name",
-        "Subject:   organisation",
-        "Verdict:   direct: transfer first, then file the changes afterwards",
-        "Basis:     the province's own stated rules [province]",
-        "Disputed:  no",
-        "Data:      test-data",
-        "As of:     2026-12-02",
+        "Changes:          subject name",
+        "Subject:          organisation",
+        "Verdict:          direct: transfer first, then file the changes afterwards",
+        "Basis:            the province's own stated rules [province]",
+        "Disputed:         no",
+        "Data:             test-data",
+        "As of:            2026-12-02",
+        # Tencent's tab-layout page: no older than the 2021-01-21 updates.
+        "Newest evidence:  2021-01-21",
         "",
         "Blocking (change at the original provider first):",
         "  none",
@@ -119,9 +123,10 @@ def test_a_plan_without_the_original_provider_says_refile() -> None:
     )
     plan = attrs.evolve(plan, decision=attrs.evolve(plan.decision, data_version=VERSION))
     lines = plan_lines(plan, words(bp.Lang.EN))
-    assert lines[3:5] == [
-        "Verdict:   not direct, and the original provider cannot be reached: cancel and",
-        "           file again (the subject or the website, see the steps)",
+    assert lines[3:6] == [
+        "Verdict:          not direct, and the original provider cannot be reached:",
+        "                  cancel and file again (the subject or the website, see the",
+        "                  steps)",
     ]
     steps = lines.index("Steps:")
     assert lines[steps + 1] == " 1. Cancel the filing subject"
@@ -179,8 +184,9 @@ def test_province_rows_at_a_glance() -> None:
     assert lines[:4] == [
         "代码   名称  英文名    简称  变更时机  细则  已备可访  未备关闭",
         "-----  ----  --------  ----  --------  ----  --------  --------",
-        "CN-BJ  北京  Beijing   京    未知      +3    ?         是",
-        "CN-LN  辽宁  Liaoning  辽    未知      +1    ?         ?",
+        # Tencent's three statements and the two company rules of Alibaba's 2018 page.
+        "CN-BJ  北京  Beijing   京    未知      +5    ?         是",
+        "CN-LN  辽宁  Liaoning  辽    未知      +11   ?         ?",
     ]
     assert lines[-1] == "数据版本：  test-data"
 
@@ -306,8 +312,8 @@ def test_wrapped_lines_fit_and_keep_every_word(items: list[str]) -> None:
 
 
 def test_a_disputed_plan_names_who_disagrees() -> None:
-    # 陕西 organisations: Tencent (tc-cn-sn) allows transfer first; JD Cloud's stock line on
-    # every province page (j-cn-sn) says change first.
+    # 陕西 organisations: Tencent (tc-cn-sn) allows transfer first; Alibaba Cloud's 2019-09-12
+    # page (a-cn-sn) wants the name to match (JD Cloud's older line is superseded).
     plan = bp.plan_transfer("陕西", ["subject_name"], subject_kind="organisation")
     lines = plan_lines(plan, words(bp.Lang.EN))
     start = lines.index("Disputed:")
@@ -315,10 +321,10 @@ def test_a_disputed_plan_names_who_disagrees() -> None:
     assert lines[start + 1] == "  - subject name [subject_name]"
     said = " ".join(line.strip() for line in lines[start + 2 : end])
     assert (
-        f"JD Cloud [j-cn-sn] ({EN_DATE['j-cn-sn']}) says otherwise: change at the original provider first (a"
-        " line the source repeats on every province page)"
+        f"Alibaba Cloud [a-cn-sn] ({EN_DATE['a-cn-sn']}) says otherwise: change at the original"
+        " provider first (Alibaba Cloud's 陕西 page (2019-09-12, company section)"
     ) in said
-    assert "  [j-cn-sn] JD Cloud: 陕西管局规则 (fork of JD Cloud docs)" in lines
+    assert "  [a-cn-sn] Alibaba Cloud: 陕西备案规则 (documentation export, new tree)" in lines
 
 
 def test_the_icp_label_tables_name_every_kind_and_service() -> None:

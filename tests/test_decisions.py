@@ -199,14 +199,36 @@ CORRECTED: list[tuple[str, str, str | None, tuple[str, str, set[str], bool]]] = 
     *[("CN-BJ", c, None, DEFAULT) for c in ALL_NINE],
     # 河北: Huawei's summary (company users, new access) asks companies to change first.
     *[("CN-HE", c, "organisation", ("before", "province", {"h-guanju"}, False))
-      for c in ALL_NINE if c != "subject_certificate"],
+      for c in ALL_NINE if c not in ("subject_certificate", "subject_address")],
+    # Alibaba Cloud's 河北 page (2019-09-06, company section) lets 证件住所、通信地址 follow the
+    # transfer: Huawei still decides (newer), disputed.
+    ("CN-HE", "subject_address", "organisation", ("before", "province", {"h-guanju"}, True)),
     # Both Tencent and Huawei say so; Huawei's summary is dated (2026-07-02) and Tencent's page
     # is not, so by the combination rule the newer evidence decides.
     ("CN-HE", "subject_certificate", "organisation", ("before", "province", {"h-guanju"}, False)),
-    *[("CN-HE", c, k, DEFAULT) for c in ALL_NINE for k in (None, "individual")],
+    *[("CN-HE", c, None, DEFAULT) for c in ALL_NINE],
+    # Alibaba Cloud's 河北 page (2019-09-06, individual section): 主办单位名称、证件号码 must match,
+    # 证件住所、通信地址 may follow; it says nothing else for individuals.
+    ("CN-HE", "subject_name", "individual", ("before", "province", {"a-cn-he"}, False)),
+    ("CN-HE", "subject_certificate", "individual", ("before", "province", {"a-cn-he"}, False)),
+    ("CN-HE", "subject_address", "individual", ("after", "province", {"a-cn-he"}, False)),
+    *[("CN-HE", c, "individual", DEFAULT) for c in ALL_NINE
+      if c not in ("subject_name", "subject_certificate", "subject_address")],
     # 辽宁: "no transfer first" is on the company tab only.
-    *[("CN-LN", c, "organisation", ("before", "province", {"tc-cn-ln"}, False)) for c in ALL_NINE],
-    *[("CN-LN", c, k, DEFAULT) for c in ALL_NINE for k in (None, "individual")],
+    # Alibaba Cloud's 辽宁 page (2019-09-12, company section) lets 证件住所、通信地址、负责人信息
+    # follow the transfer: Tencent's current page decides, disputed.
+    *[("CN-LN", c, "organisation",
+       ("before", "province", {"tc-cn-ln"},
+        c in ("subject_address", "subject_owner", "subject_owner_contact")))
+      for c in ALL_NINE],
+    *[("CN-LN", c, None, DEFAULT) for c in ALL_NINE],
+    # Alibaba Cloud's 辽宁 page (2019-09-12, individual section): name and certificate number
+    # must match, the addresses may follow.
+    ("CN-LN", "subject_name", "individual", ("before", "province", {"a-cn-ln"}, False)),
+    ("CN-LN", "subject_certificate", "individual", ("before", "province", {"a-cn-ln"}, False)),
+    ("CN-LN", "subject_address", "individual", ("after", "province", {"a-cn-ln"}, False)),
+    *[("CN-LN", c, "individual", DEFAULT) for c in ALL_NINE
+      if c not in ("subject_name", "subject_certificate", "subject_address")],
     # 上海: the owner's details, contact included, change to the legal representative's afterwards.
     ("CN-SH", "subject_owner_contact", "organisation", ("after", "province", {"tc-cn-sh"}, False)),
     ("CN-SH", "subject_owner", "organisation", ("after", "province", {"tc-cn-sh"}, False)),
@@ -217,7 +239,8 @@ CORRECTED: list[tuple[str, str, str | None, tuple[str, str, set[str], bool]]] = 
     ("CN-JS", "subject_owner", None, DEFAULT),
     # 浙江: the certificate rule is on the company tab.
     ("CN-ZJ", "subject_certificate", "organisation", ("after", "province", {"tc-cn-zj"}, False)),
-    ("CN-ZJ", "subject_certificate", "individual", DEFAULT),
+    # Alibaba Cloud's 浙江 page (2019-09-06, individual section): 证件号码 may follow the transfer.
+    ("CN-ZJ", "subject_certificate", "individual", ("after", "province", {"a-cn-zj"}, False)),
     ("CN-ZJ", "subject_certificate", None, DEFAULT),
     # 四川: the old-certificate exception is on the company tab; the individual tab (and
     # QingCloud, for both kinds) asks for matching information. JD Cloud's line disputes the
@@ -231,18 +254,39 @@ CORRECTED: list[tuple[str, str, str | None, tuple[str, str, set[str], bool]]] = 
     ("CN-XZ", "subject_name", "organisation", ("before", "province", {"tc-cn-xz"}, False)),
     *[("CN-XZ", c, "organisation", ("after", "province", {"tc-cn-xz"}, False))
       for c in ["subject_certificate", "subject_address", "subject_owner", "subject_owner_contact"]],
-    *[("CN-XZ", c, k, DEFAULT)
+    *[("CN-XZ", c, None, DEFAULT)
       for c in ["subject_name", "subject_certificate", "subject_address", "subject_owner",
-                "subject_owner_contact"] for k in (None, "individual")],
-    # 陕西: transfer first for changed subject information is on the company tab (JD disagrees).
-    *[("CN-SN", c, "organisation", ("after", "province", {"tc-cn-sn"}, True)) for c in SUBJECT_SIX],
-    *[("CN-SN", c, k, DEFAULT) for c in SUBJECT_SIX for k in (None, "individual")],
+                "subject_owner_contact"]],
+    # Alibaba Cloud's 西藏 page (2018-12-20, individual section): the name must match; the
+    # addresses and certificate number may follow; the owner is not mentioned.
+    ("CN-XZ", "subject_name", "individual", ("before", "province", {"a-cn-xz"}, False)),
+    ("CN-XZ", "subject_certificate", "individual", ("after", "province", {"a-cn-xz"}, False)),
+    ("CN-XZ", "subject_address", "individual", ("after", "province", {"a-cn-xz"}, False)),
+    ("CN-XZ", "subject_owner", "individual", DEFAULT),
+    ("CN-XZ", "subject_owner_contact", "individual", DEFAULT),
+    # 陕西: transfer first for changed subject information is on the company tab. Alibaba
+    # Cloud's 陕西 page (2019-09-12) disagrees on the name and certificate number (must match);
+    # JD Cloud's older line is superseded by its newer page, which drops it.
+    *[("CN-SN", c, "organisation",
+       ("after", "province", {"tc-cn-sn"}, c in ("subject_name", "subject_certificate")))
+      for c in SUBJECT_SIX],
+    *[("CN-SN", c, None, DEFAULT) for c in SUBJECT_SIX],
+    # Alibaba Cloud's 陕西 page (2019-09-12, individual section): name and certificate number
+    # must match; the addresses and the owner's details may follow; subject type unmentioned.
+    ("CN-SN", "subject_name", "individual", ("before", "province", {"a-cn-sn"}, False)),
+    ("CN-SN", "subject_certificate", "individual", ("before", "province", {"a-cn-sn"}, False)),
+    *[("CN-SN", c, "individual", ("after", "province", {"a-cn-sn"}, False))
+      for c in ["subject_address", "subject_owner", "subject_owner_contact"]],
+    ("CN-SN", "subject_type", "individual", DEFAULT),
     # 广东 and 宁夏: the same answer, now on the right basis.
-    ("CN-GD", "website_name", "organisation", ("before", "province", {"tc-cn-gd"}, False)),
-    ("CN-GD", "website_name", "individual", DEFAULT),
+    # Alibaba Cloud's 广东 page (2019-02-19) lets all transfer information follow, for both
+    # kinds: it disputes Tencent's company-tab rule and decides for individuals.
+    ("CN-GD", "website_name", "organisation", ("before", "province", {"tc-cn-gd"}, True)),
+    ("CN-GD", "website_name", "individual", ("after", "province", {"a-cn-gd"}, False)),
     ("CN-GD", "website_name", None, DEFAULT),
     ("CN-NX", "subject_certificate", "organisation", ("before", "province", {"tc-cn-nx"}, False)),
-    ("CN-NX", "subject_certificate", "individual", DEFAULT),
+    # Alibaba Cloud's 宁夏 page (2019-09-12, individual section): the certificate number must match.
+    ("CN-NX", "subject_certificate", "individual", ("before", "province", {"a-cn-nx"}, False)),
     ("CN-NX", "subject_certificate", None, DEFAULT),
 ]  # fmt: skip
 

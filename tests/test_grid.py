@@ -1,7 +1,9 @@
 """Every province x change x subject kind decided at once, and the disputed ones.
 
-The expected disputes are read off the reference's province table by hand: Tencent's
-current page says one thing, JD Cloud's (or QingCloud's) page says the other."""
+The expected disputes are read off the cited pages by hand: the deciding page (Tencent's
+current page, or QingCloud's / Huawei's where Tencent is silent, or Alibaba Cloud's archived
+2018-2019 pages where no current page states the rule) says one thing, another page says the
+other."""
 
 from __future__ import annotations
 
@@ -23,20 +25,50 @@ SNAPSHOT = ROOT / "data" / "decisions.csv"
 ORG, IND = bp.SubjectKind.ORGANISATION, bp.SubjectKind.INDIVIDUAL
 SUBJECT_CHANGES = [c for c in bp.Change if c.is_subject]
 
-# (province, change, kind): Tencent lets the change wait; the others want it first.
+# (province, change, kind): the deciding page and another page disagree on the timing.
+# JD Cloud's older line no longer takes part where its newer page (yicenzzn/cn) drops it, so
+# 山西's certificate, 陕西's other subject fields and 云南's other individual fields are no
+# longer disputed: Alibaba Cloud's pages agree with Tencent there or say nothing.
 EXPECTED_DISPUTES = {
-    # 山西, 福建: an old certificate may be transferred and replaced after (Tencent company
-    # tab) vs JD Cloud's match line. 四川 the same on Tencent's company tab.
-    ("CN-SX", bp.Change.SUBJECT_CERTIFICATE, ORG),
+    # 福建, 四川: an old certificate may be transferred and replaced after (Tencent company tab)
+    # vs Alibaba Cloud's 2019-09-12 pages (主办单位名称、证件号码 must match); QingCloud agrees
+    # with Alibaba in 四川.
     ("CN-FJ", bp.Change.SUBJECT_CERTIFICATE, ORG),
     ("CN-SC", bp.Change.SUBJECT_CERTIFICATE, ORG),
+    # 四川: Tencent's general match rule vs Alibaba's addresses (both kinds) and a company's
+    # owner details, which may follow the transfer.
+    ("CN-SC", bp.Change.SUBJECT_ADDRESS, ORG),
+    ("CN-SC", bp.Change.SUBJECT_ADDRESS, IND),
+    ("CN-SC", bp.Change.SUBJECT_OWNER, ORG),
+    ("CN-SC", bp.Change.SUBJECT_OWNER_CONTACT, ORG),
     # 江苏: the subject owner may differ and change within 10 working days (Tencent) vs
-    # QingCloud and JD Cloud (must match).
+    # QingCloud and JD Cloud's newer company section (must match).
     ("CN-JS", bp.Change.SUBJECT_OWNER, ORG),
-    # 陕西 company tab: transfer first, change after, vs JD Cloud.
-    *(("CN-SN", change, ORG) for change in SUBJECT_CHANGES),
-    # 云南 individual tab: transfer first, change after, vs JD Cloud; the phone is national.
-    *(("CN-YN", change, IND) for change in bp.Change if change is not bp.Change.WEBSITE_OWNER_PHONE),
+    # 江苏: Alibaba (2019-09-12) lets a company's addresses and owner details follow; JD Cloud's
+    # newer company section still carries its match line.
+    ("CN-JS", bp.Change.SUBJECT_ADDRESS, ORG),
+    ("CN-JS", bp.Change.SUBJECT_OWNER_CONTACT, ORG),
+    # 陕西 company tab: transfer first, change after, vs Alibaba (name and certificate match).
+    ("CN-SN", bp.Change.SUBJECT_NAME, ORG),
+    ("CN-SN", bp.Change.SUBJECT_CERTIFICATE, ORG),
+    # 云南 individual tab: transfer first, vs Alibaba (the name must match, from 2018-10-11).
+    ("CN-YN", bp.Change.SUBJECT_NAME, IND),
+    # 辽宁 company tab refuses transfer-first; Alibaba lets addresses and owner details follow.
+    ("CN-LN", bp.Change.SUBJECT_ADDRESS, ORG),
+    ("CN-LN", bp.Change.SUBJECT_OWNER, ORG),
+    ("CN-LN", bp.Change.SUBJECT_OWNER_CONTACT, ORG),
+    # 广东 company tab: the website name must equal the MIIT record; Alibaba: nothing must match.
+    ("CN-GD", bp.Change.WEBSITE_NAME, ORG),
+    # 河北: Huawei's summary (company, change first) vs Alibaba's addresses after.
+    ("CN-HE", bp.Change.SUBJECT_ADDRESS, ORG),
+    # 河南: QingCloud (the owners must equal the record) vs Alibaba (a company's owner details
+    # may follow).
+    ("CN-HA", bp.Change.SUBJECT_OWNER, ORG),
+    ("CN-HA", bp.Change.SUBJECT_OWNER_CONTACT, ORG),
+    # 贵州, 青海: QingCloud's match rule vs Alibaba's addresses after.
+    ("CN-GZ", bp.Change.SUBJECT_ADDRESS, ORG),
+    ("CN-GZ", bp.Change.SUBJECT_ADDRESS, IND),
+    ("CN-QH", bp.Change.SUBJECT_ADDRESS, ORG),
 }
 
 
@@ -52,37 +84,47 @@ def test_disputes_are_the_ones_the_sources_disagree_on() -> None:
 
 
 def test_a_dispute_says_who_says_what() -> None:
-    (jiangsu,) = [d for d in bp.disputes() if d.province.code == "CN-JS"]
+    (jiangsu,) = [
+        d for d in bp.disputes() if (d.province.code, d.change) == ("CN-JS", bp.Change.SUBJECT_OWNER)
+    ]
     assert jiangsu.verdict.timing is bp.Timing.AFTER
     assert jiangsu.verdict.deadline_working_days == 10
-    assert jiangsu.providers == ("tencent_cloud", "jd_cloud", "qingcloud")
+    # Alibaba Cloud's 2019 page agrees with Tencent (a company's owner details may follow), so
+    # it takes a position without dissenting; the boilerplate ranks last.
+    assert jiangsu.providers == ("tencent_cloud", "qingcloud", "alibaba_cloud", "jd_cloud")
     deciding = [p for p in jiangsu.positions if p.decides]
     assert [(p.source.id, p.timing) for p in deciding] == [("tc-cn-js", bp.Timing.AFTER)]
     dissent = {(p.source.id, p.timing, p.boilerplate) for p in jiangsu.dissent}
-    assert dissent == {("j-cn-js", bp.Timing.BEFORE, True), ("q-cn-js", bp.Timing.BEFORE, False)}
-    assert all(p.date is None for p in jiangsu.positions)  # undated pages
+    # JD Cloud's newer 江苏 page (company section) keeps its match line.
+    assert dissent == {("j2-cn-js", bp.Timing.BEFORE, True), ("q-cn-js", bp.Timing.BEFORE, False)}
+    assert all(p.date is None for p in jiangsu.dissent)  # undated pages
 
 
 def test_history_takes_a_position_but_never_decides() -> None:
-    # The 2017 Tencent page refused a new certificate in 四川: an archived statement still in
-    # effect (it has no end date), so it dissents; the current company tab decides. QingCloud's
-    # general match rule disagrees with the exception too; Tencent's own general rule on the
-    # same page does not count against its exception.
-    (sichuan,) = [d for d in bp.disputes() if d.province.code == "CN-SC"]
+    # Alibaba Cloud's archived 四川 page (2019-09-12) wants the certificate number to match: an
+    # archived statement still in effect, so it dissents; the current company tab decides.
+    # QingCloud's general match rule disagrees with the exception too; Tencent's own general
+    # rule on the same page does not count against its exception. (The 2017 Tencent page is
+    # superseded by the current pages and takes no part.)
+    (sichuan,) = [
+        d for d in bp.disputes() if (d.province.code, d.change) == ("CN-SC", bp.Change.SUBJECT_CERTIFICATE)
+    ]
     assert [(p.source.id, p.timing) for p in sichuan.positions if p.decides] == [
         ("tc-cn-sc", bp.Timing.AFTER)
     ]
-    assert {p.source.id for p in sichuan.dissent} == {"j-cn-sc", "t17", "q-cn-sc"}
-    assert sichuan.verdict.dissent[-1].source.id == "t17"  # archives rank last
+    assert {p.source.id for p in sichuan.dissent} == {"a-cn-sc", "q-cn-sc"}
+    assert sichuan.verdict.dissent[-1].source.id == "a-cn-sc"  # archives rank last
 
 
 def test_disputes_of_another_policy(data_text: str) -> None:
-    # Without JD Cloud's 陕西 claim, 陕西's company rule is no longer disputed.
+    # With Alibaba Cloud's 2019 陕西 company rule corrected to agree with Tencent, 陕西's
+    # company rule is no longer disputed.
     text = replace_once(
         data_text,
-        '[[provinces.statements]]\nsource = "j-cn-sn"\nchanges = ["*"]\ntiming = "before"\n'
-        "boilerplate = true\n\n",
-        "",
+        'source = "a-cn-sn"\nchanges = ["subject_name", "subject_certificate"]\n'
+        'applies_to = ["organisation"]\ntiming = "before"\n',
+        'source = "a-cn-sn"\nchanges = ["subject_name", "subject_certificate"]\n'
+        'applies_to = ["organisation"]\ntiming = "after"\n',
     )
     policy = bp.loads_policy(text)
     assert not any(d.province.code == "CN-SN" for d in bp.disputes(policy=policy))

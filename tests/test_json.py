@@ -126,7 +126,7 @@ def test_plan_and_step_keys() -> None:
         "en": "Change the domain owner at the registrar to the filing subject",
     }
     assert first["rule"] == "national/domain_owner_must_match_subject"
-    assert first["sources"] == ["tc-seed-faq", "tc-domains"]
+    assert first["sources"] == ["tc-seed-faq", "tc-domains", "u-domain-2018", "a-domain-check-2018"]
     assert data["sources_by_id"]["tc-domains"]["provider"] == "tencent_cloud"
     last = data["steps"][-1]
     assert (last["id"], last["deadline_working_days"], last["changes"]) == (
@@ -309,9 +309,11 @@ def test_every_public_type_in_keys_is_pinned() -> None:
 def test_model_records_without_their_own_hook() -> None:
     rules = bp.default_policy().rules_for(bp.resolve_province("北京"))
     data = to_dict(rules)
-    # 北京: no general statement; Tencent's company tab lets four changes wait 10 days.
-    assert not [s for s in data["statements"] if s["covers_all"]]
-    (after,) = [s for s in data["statements"] if s["timing"] == "after"]
+    # 北京: Tencent makes no general statement (Alibaba Cloud's ended 2018 page has one, for
+    # individuals); Tencent's company tab lets four changes wait 10 days.
+    tencent = [s for s in data["statements"] if s["source"]["provider"] == "tencent_cloud"]
+    assert not [s for s in tencent if s["covers_all"]]
+    (after,) = [s for s in tencent if s["timing"] == "after"]
     assert after["deadline_working_days"] == 10
     assert after["applies_to"] == ["organisation"]
     assert after["id"] == "CN-BJ/tc-cn-bj/1"
@@ -369,16 +371,19 @@ def test_change_lists_do_not_depend_on_input_order(changes: list[bp.Change]) -> 
 
 
 def test_a_disputed_verdict_names_who_disagrees_and_what_they_say() -> None:
-    # 陕西 organisations: Tencent's province page allows transfer first (tc-cn-sn); JD's
-    # stock must-match line says change first (the reference's note on 陕西).
+    # 陕西 organisations: Tencent's province page allows transfer first (tc-cn-sn); Alibaba
+    # Cloud's 2019-09-12 page wants the name to match (JD Cloud's older line is superseded).
     data = bp.to_dict(bp.assess_transfer("陕西", ["subject_name"], subject_kind="organisation"))
     (verdict,) = data["verdicts"]
     assert verdict["timing"] == "after"
     assert verdict["disputed"] is True
-    assert [(c["source"], c["timing"]) for c in verdict["dissent"]] == [("j-cn-sn", "before")]
-    assert data["sources_by_id"]["j-cn-sn"]["provider"] == "jd_cloud"
+    assert [(c["source"], c["timing"]) for c in verdict["dissent"]] == [("a-cn-sn", "before")]
+    assert data["sources_by_id"]["a-cn-sn"]["provider"] == "alibaba_cloud"
     undisputed = bp.to_dict(bp.assess_transfer("北京", ["website_name"]))
-    assert undisputed["verdicts"][0]["dissent"] == []
+    # The default decides; only UCloud's national statement (2023-09-15) is listed, and a
+    # national statement never makes the answer disputed.
+    assert [c["id"] for c in undisputed["verdicts"][0]["dissent"]] == ["national/u-guidance9-2023/1"]
+    assert undisputed["verdicts"][0]["disputed"] is False
 
 
 def empty_strings(value: Any, path: str = "") -> list[str]:

@@ -71,5 +71,9 @@ def test_province_shows_rules_disputes_and_notes(capsys: pytest.CaptureFixture[s
         "CN-BJ/tc-cn-bj/1",
         "CN-BJ/tc-cn-bj/2",
         "CN-BJ/tc-cn-bj/3",
+        # Alibaba Cloud's 2018-06-09 北京 page (its block ended 2019-02-19).
+        "CN-BJ/a-cn-bj-20180609/1",
+        "CN-BJ/a-cn-bj-20180609/2",
+        "CN-BJ/a-cn-bj-20180609/3",
     ]
     assert data["transfer_note"]["text"]["zh"].startswith("腾讯云北京页面")

@@ -412,3 +412,35 @@ def test_an_unknown_provider_gets_suggestions(policy: bp.Policy) -> None:
         bp.assess_transfer("北京", according_to="cnblogs", policy=policy)
     with pytest.raises(ArgumentTypeError):
         bp.assess_transfer("北京", according_to=3, policy=policy)  # type: ignore[arg-type]
+
+
+def test_preflight_in_a_providers_view_keeps_that_providers_checks(policy: bp.Policy) -> None:
+    # 北京's minimum age of 18 for individuals is on Tencent's page (tc-cn-bj) only.
+    application = {"subject_kind": "individual", "subject_owner": {"age": 16}}
+
+    def too_young(**view: Any) -> bool:
+        found = bp.preflight("北京", application, policy=policy, **view).findings
+        return any(f.id == "owner_too_young" for f in found)
+
+    assert too_young()
+    assert too_young(according_to="tencent_cloud")
+    assert not too_young(according_to="qingcloud")
+    with pytest.raises(UnknownProviderError):
+        too_young(according_to="nobody")
+
+
+def test_a_successor_with_the_same_start_leaves_an_empty_period() -> None:
+    # Two versions of one page under the same bound: the older counts in no answer.
+    policy = edited(
+        no_examples("CN-TJ"),
+        add_source("x-older", "tencent_cloud", not_before=D(2021, 1, 21), superseded_by="x-newer"),
+        add_source("x-newer", "tencent_cloud", not_before=D(2021, 1, 21)),
+        add_statement("CN-TJ", source="x-older", changes=["website_name"], timing="after"),
+    )
+    for day in (D(2021, 1, 21), D(2024, 1, 1)):
+        assert verdict(policy, "天津", "website_name", as_of=day).basis is bp.Basis.NATIONAL_DEFAULT
+    with pytest.raises(bp.PolicyDataError, match="before this source's start"):
+        edited(
+            add_source("x-late", "qingcloud", published=D(2022, 1, 1), superseded_by="x-early"),
+            add_source("x-early", "qingcloud", published=D(2020, 1, 1)),
+        )

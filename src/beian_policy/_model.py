@@ -149,8 +149,11 @@ class Source:
     @property
     def freshness(self) -> dt.date | None:
         """How new the evidence is: the latest of ``seen``, ``published``, ``not_before``."""
-        dates = [d for d in (self.seen, self.published, self.not_before) if d is not None]
-        return max(dates) if dates else None
+        best = self.seen
+        for day in (self.published, self.not_before):
+            if day is not None and (best is None or day > best):
+                best = day
+        return best
 
     def in_effect(self, day: dt.date) -> bool:
         """Whether the source's statements hold on *day* (undated: always)."""

@@ -22,7 +22,7 @@ from ._decision import TransferDecision
 from ._diagnosis import Diagnosis
 from ._icp import IcpNumber
 from ._json import EXTRAS, PUBLIC_TYPES, SOURCES_KEY
-from ._model import Condition, FailureInfo, NationalRule, ProvinceRules, Source, Text
+from ._model import Condition, Event, FailureInfo, NationalRule, ProvinceRules, Source, Statement, Text
 from ._plan import TransferPlan
 from ._policy import Policy
 from ._rejection import RejectionImpact
@@ -187,9 +187,11 @@ def _commands(b: _Builder) -> dict[str, dict[str, Any]]:
                 "type": "object",
                 "properties": {
                     "national_rules": {"type": "array", "items": b.ref(NationalRule)},
+                    "national_statements": {"type": "array", "items": b.ref(Statement)},
+                    "events": {"type": "array", "items": b.ref(Event)},
                     "rejection_impact": b.ref(RejectionImpact),
                 },
-                "required": ["national_rules", "rejection_impact"],
+                "required": ["national_rules", "national_statements", "events", "rejection_impact"],
                 "additionalProperties": False,
             }
         ),

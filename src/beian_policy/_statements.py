@@ -73,9 +73,27 @@ def candidates(
     )
 
 
-def _best(pool: Sequence[Statement], order: dict[str, int]) -> Statement | None:
-    deciding = [s for s in pool if not s.boilerplate]
-    return min(deciding, key=lambda s: rank(s, order[s.id])) if deciding else None
+def _best(pool: Sequence[tuple[int, Statement]]) -> Statement | None:
+    deciding = [(position, s) for position, s in pool if not s.boilerplate]
+    return min(deciding, key=lambda item: rank(item[1], item[0]))[1] if deciding else None
+
+
+def _numbered(
+    statements: Sequence[Statement],
+    start: int,
+    change: Change,
+    subject_kind: SubjectKind | None,
+    day: dt.date,
+    provider: str | None,
+) -> list[tuple[int, Statement]]:
+    """The candidates among *statements*, each with its place in file order."""
+    return [
+        (start + i, s)
+        for i, s in enumerate(statements)
+        if s.covers(change, subject_kind)
+        and s.source.in_effect(day)
+        and (provider is None or s.provider == provider)
+    ]
 
 
 def decide(
@@ -88,28 +106,24 @@ def decide(
 ) -> Ruling:
     """The ruling for *change* on *day*, in the default view (*provider* None) or in
     *provider*'s view (its statements alone, its national ones after its province ones)."""
-    local = candidates(province_statements, change, subject_kind, day, provider)
-    national = candidates(national_statements, change, subject_kind, day, provider)
-    order = {s.id: i for i, s in enumerate((*province_statements, *national_statements))}
-    decider = _best(local, order)
+    local = _numbered(province_statements, 0, change, subject_kind, day, provider)
+    national = _numbered(national_statements, len(province_statements), change, subject_kind, day, provider)
+    decider = _best(local)
     if decider is None and provider is not None:
-        decider = _best(national, order)
+        decider = _best(national)
     timing = decider.timing if decider is not None else Timing.BEFORE
     # National statements neither outweigh nor dispute a province statement; where no
     # province statement decides, they are shown as dissent (without disputing).
-    others = local if decider is not None and decider.province is not None else (*local, *national)
+    others = local if decider is not None and decider.province is not None else [*local, *national]
     dissent = [
-        s
-        for s in others
+        (position, s)
+        for position, s in others
         if s is not decider
         and s.timing is not timing
         and not (
             decider is not None and s.source.id == decider.source.id and specificity(s) < specificity(decider)
         )
     ]
-    dissent.sort(key=lambda s: rank(s, order[s.id]))
-    return Ruling(
-        decider,
-        tuple(dissent),
-        tuple(s for s in dissent if s.province is not None),
-    )
+    dissent.sort(key=lambda item: rank(item[1], item[0]))
+    ordered = tuple(s for _, s in dissent)
+    return Ruling(decider, ordered, tuple(s for s in ordered if s.province is not None))

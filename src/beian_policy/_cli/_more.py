@@ -55,13 +55,31 @@ def run_rules(ctx: Context) -> int:
     policy = ctx.policy
     impact = rejection_impact(policy=policy)
     if ctx.json:
-        ctx.emit_json({"national_rules": list(policy.national_rules), "rejection_impact": impact})
+        ctx.emit_json(
+            {
+                "national_rules": list(policy.national_rules),
+                "national_statements": list(policy.national_statements),
+                "events": list(policy.events),
+                "rejection_impact": impact,
+            }
+        )
         return EXIT_OK
     fmt = ctx.words
     lines = [fmt.colon("national_rules")]
     for rule in policy.national_rules:
         ids = ", ".join(source.id for source in rule.sources)
-        lines.extend(fmt.bullet(f"{rule.text.get(fmt.lang)} [{rule.id}] · {fmt.t('sources_short')} [{ids}]"))
+        since = fmt.t("in_force_from", d=rule.in_force_from.isoformat()) if rule.in_force_from else ""
+        text = f"{rule.text.get(fmt.lang)}{fmt.aside([since])}"
+        lines.extend(fmt.bullet(f"{text} [{rule.id}] · {fmt.t('sources_short')} [{ids}]"))
+    if policy.national_statements:
+        lines.extend(["", fmt.colon("national_statements")])
+        for statement in policy.national_statements:
+            lines.extend(_statement_lines(statement, fmt, in_effect=True))
+    events = [e for e in policy.events if not e.provinces]
+    if events:
+        lines.extend(["", fmt.colon("events")])
+        for event in events:
+            lines.extend(fmt.bullet(f"{event.date.isoformat()} {event.text.get(fmt.lang)} [{event.id}]"))
     lines.extend(["", fmt.colon("rejection")])
     lines.extend(fmt.bullet(fmt.t("rejection_site")))
     lines.extend(fmt.bullet(fmt.t("rejection_risk")))

@@ -120,7 +120,9 @@ def _check_source_dates(ctx: Context, label: str, d: SourceDoc) -> None:
 
 
 def _resolve_end(ctx: Context, label: str, d: SourceDoc, docs: dict[str, tuple[str, SourceDoc]]) -> None:
-    """The end of *d* from its successor; dangling ids and cycles are problems."""
+    """The end of *d* from its successor; dangling ids and cycles are problems. A
+    successor that starts the same day (two versions under one ``not_before`` bound)
+    leaves *d* an empty period: it counts in no answer."""
     if d.superseded_by is None:
         return
     if d.superseded_by not in docs:
@@ -141,11 +143,11 @@ def _resolve_end(ctx: Context, label: str, d: SourceDoc, docs: dict[str, tuple[s
         return
     if successor.start is None:
         ctx.sources[d.id] = attrs.evolve(own, retired=True)
-    elif start is not None and successor.start <= start:
+    elif start is not None and successor.start < start:
         ctx.add(
             label,
             "superseded_by",
-            f"its successor {successor.id!r} starts {successor.start}, not after this source's start {start}",
+            f"its successor {successor.id!r} starts {successor.start}, before this source's start {start}",
         )
     else:
         ctx.sources[d.id] = attrs.evolve(own, end=successor.start)
