@@ -121,9 +121,7 @@ def decide(
         if s is not decider
         and s.timing is not timing
         and not (
-            decider is not None
-            and s.source.id == decider.source.id
-            and specificity(s) < specificity(decider)
+            decider is not None and s.source.id == decider.source.id and specificity(s) < specificity(decider)
         )
     ]
     dissent.sort(key=lambda item: rank(item[1], item[0]))

@@ -108,7 +108,9 @@ _LABELS: dict[str, Text] = {
     "transfer_note": Text("规则不明的原因", "Why the rule is unknown"),
     "events": Text("相关的日期事件", "Dated events"),
     "in_force_from": Text("自 {d} 起", "from {d}"),
-    "national_statements": Text("接入商对本系统的全国性说明", "Providers' national statements (their own systems)"),
+    "national_statements": Text(
+        "接入商对本系统的全国性说明", "Providers' national statements (their own systems)"
+    ),
     "deadline_label": Text("期限", "deadline"),
     "changes_label": Text("变更项", "changes"),
     "irreversible": Text("无法撤销", "cannot be undone"),
