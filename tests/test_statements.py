@@ -27,7 +27,13 @@ _SHIPPED: Document = parse_document(bp.default_data_text(), "<shipped>")
 
 
 def edited(*edits: Callable[[Document], None]) -> bp.Policy:
+    """The shipped document with *edits*. 天津 is made a blank slate first (no statements,
+    a trivial worked example) and the national statements are removed, so that each test
+    states every statement its answer rests on."""
     document = copy.deepcopy(_SHIPPED)
+    document["national_statements"] = []
+    province(document, "CN-TJ")["statements"] = []
+    no_examples("CN-TJ")(document)
     for edit in edits:
         edit(document)
     return bp.loads_policy(dumps_document(document))
@@ -346,6 +352,10 @@ def test_no_plan_checks_the_domain_registrant_before_2018() -> None:
 
 
 def _shaanxi(document: Document) -> None:
+    sn = province(document, "CN-SN")
+    sn["statements"] = [
+        s for s in sn["statements"] if source(document, s["source"])["provider"] != "alibaba_cloud"
+    ]
     date_source("tc-cn-sn", not_before=D(2021, 1, 21))(document)
     add_source("x-a-cn-sn", "alibaba_cloud", standing="historical", published=D(2019, 9, 12))(document)
     add_statement(
