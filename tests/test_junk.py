@@ -228,6 +228,9 @@ VALID: dict[str, object] = {
     "cause_id": "phone_differs",
     "subject_kind": None,
     "timing": bp.Timing.BEFORE,
+    "provider_id": "tencent_cloud",
+    "province_code": "CN-BJ",
+    "day": dt.date(2020, 1, 1),
 }
 # Where one function needs another valid value than the name-wide one (a cheap one:
 # the policy text is tested whole by tests/test_corruption.py).
@@ -253,7 +256,10 @@ INSTANCES: dict[str, Callable[[], object]] = {
     "Diagnosis": lambda: bp.diagnose("website_cancelled"),
     "FailureInfo": lambda: _policy().failure_info(bp.Failure.SMS_VERIFICATION_FAILED),
     "ProvinceRules": lambda: _policy().rules_for(bp.resolve_province("北京")),
-    "TransferRule": lambda: _policy().rules_for(bp.resolve_province("北京")).transfer_rules[0],
+    "Statement": lambda: _policy().rules_for(bp.resolve_province("北京")).statements[0],
+    "Source": lambda: _policy().source("tc-cn-bj"),
+    "NationalRule": lambda: _policy().national_rule("sms_phone_must_match"),
+    "Event": lambda: _policy().events[0],
     "SiteFact": lambda: _policy().rules_for(bp.resolve_province("广东")).filed_sites_reachable,
     "ProvinceCheck": lambda: _policy().rules_for(bp.resolve_province("北京")).checks[0],
     "TransferCase": lambda: bp.model.TransferCase(

@@ -9,7 +9,7 @@ is an :class:`~beian_policy.errors.UnknownNameError` with close matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from ._enums import Change, Failure, Lang, SubjectKind, _StrEnum
@@ -134,6 +134,16 @@ def require_member(value: object, enum: type[_E], argument: str, *, optional: bo
         raise ArgumentTypeError(argument, value, [enum.__name__, *(["None"] if optional else [])])
 
 
+def require_type(
+    value: object, types: type | tuple[type, ...], argument: str, *, optional: bool = False
+) -> None:
+    """Refuse anything but an instance of *types* (or None when *optional*) with an
+    :class:`ArgumentTypeError`, before the value is compared or hashed."""
+    if not isinstance(value, types) and not (optional and value is None):
+        names = [t.__name__ for t in (types if isinstance(types, tuple) else (types,))]
+        raise ArgumentTypeError(argument, value, [*names, *(["None"] if optional else [])])
+
+
 def coerce_lang(value: object) -> Lang:
     """``"zh"`` / ``"en"`` (or a :class:`Lang`)."""
     return coerce_member(Lang, value, argument="lang", vocabulary="language")
@@ -184,13 +194,31 @@ def coerce_changes(changes: ChangesLike, *, aliases: AliasIndex | None = None) -
     if isinstance(changes, (bytes, bytearray)) or not isinstance(changes, Iterable):
         raise ArgumentTypeError("changes", changes, ["a change", "an iterable of changes", "None"])
     found: set[Change] = set()
-    for count, item in enumerate(changes):
+    for count, item in enumerate(_guarded(changes)):
         if count >= _MOST_CHANGE_ITEMS:
             raise InvalidArgumentError(
                 "changes", f"<more than {_MOST_CHANGE_ITEMS} items>", [f"at most {_MOST_CHANGE_ITEMS} items"]
             )
         found.add(_coerce_change(item, aliases))
     return frozenset(found)
+
+
+def _guarded(changes: Iterable[object]) -> Iterator[object]:
+    """The items of a caller's iterable; an error its own iteration raises becomes an
+    :class:`ArgumentTypeError` naming the argument (the original is its cause)."""
+    expected = ["a change", "an iterable of changes", "None"]
+    try:
+        iterator = iter(changes)
+    except Exception as exc:
+        raise ArgumentTypeError("changes", changes, expected) from exc
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise ArgumentTypeError("changes", changes, expected) from exc
+        yield item
 
 
 def sorted_changes(changes: Iterable[Change]) -> tuple[Change, ...]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._coerce import coerce_lang, require_member
+from ._coerce import coerce_lang, require_member, require_type
 from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
 from ._vocab import CheckKind, Fact, Trigger
 from .errors import UnknownIdError
@@ -157,6 +157,7 @@ class Source:
 
     def in_effect(self, day: dt.date) -> bool:
         """Whether the source's statements hold on *day* (undated: always)."""
+        require_type(day, dt.date, "day")
         if self.retired:
             return False
         start = self.start
@@ -310,7 +311,10 @@ class Event:
     """Province codes; empty: national."""
 
     def concerns(self, province_code: str) -> bool:
-        return not self.provinces or province_code in self.provinces
+        """Whether the event is about *province_code* (a national event is about all)."""
+        require_type(province_code, str, "province_code")
+        # A str subclass is read as the str it holds: its own hash and equality are not trusted.
+        return not self.provinces or str.__str__(province_code) in self.provinces
 
 
 @attrs.frozen
@@ -462,13 +466,16 @@ class NationalRule:
 
     def in_force(self, province_code: str | None, day: dt.date) -> bool:
         """Whether the rule holds in *province_code* (None: nationwide) on *day*."""
+        require_type(day, dt.date, "day")
         start = self.start_in(province_code)
         return start is None or start <= day
 
     def start_in(self, province_code: str | None) -> dt.date | None:
         """The day the rule took effect in *province_code*: its own start, else the national one."""
+        require_type(province_code, str, "province_code", optional=True)
+        wanted = None if province_code is None else str.__str__(province_code)
         for code, start in self.in_force_from_by_province:
-            if code == province_code:
+            if code == wanted:
                 return start
         return self.in_force_from
 

@@ -127,6 +127,17 @@ class BeianPolicyError(Exception):
         return str(self)
 
 
+#: How many accepted names a message lists before it says how many more there are
+#: (``valid`` keeps them all): a source catalogue has hundreds.
+_MOST_LISTED = 40
+
+
+def _listed(names: tuple[str, ...], sep: str, more: str) -> str:
+    if len(names) <= _MOST_LISTED:
+        return sep.join(names)
+    return f"{sep.join(names[:_MOST_LISTED])}{sep}… (+{len(names) - _MOST_LISTED} {more})"
+
+
 class UnknownNameError(BeianPolicyError, LookupError):
     """A name outside a closed vocabulary.
 
@@ -149,7 +160,7 @@ class UnknownNameError(BeianPolicyError, LookupError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        known = f": expected one of {', '.join(self.valid)}." if self.valid else "."
+        known = f": expected one of {_listed(self.valid, ', ', 'more')}." if self.valid else "."
         return f"unknown {self.vocabulary} {shown(self.query)}{known}" + _did_you_mean(self.suggestions)
 
     @property
@@ -159,7 +170,7 @@ class UnknownNameError(BeianPolicyError, LookupError):
     @property
     def zh(self) -> str:
         what = _VOCABULARY_ZH.get(self.vocabulary, self.vocabulary)
-        known = f"：可用的有 {'、'.join(self.valid)}。" if self.valid else "。"
+        known = f"：可用的有 {_listed(self.valid, '、', '更多')}。" if self.valid else "。"
         return f"无法识别的{what} {shown(self.query)}{known}" + _did_you_mean_zh(self.suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
