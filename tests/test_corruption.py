@@ -163,7 +163,9 @@ DATED_RECORD = f"sources ({SHIPPED['sources'][DATED]['id']})"
 DATED_RECORD_LABEL = f"sources[{DATED}] ({SHIPPED['sources'][DATED]['id']})"
 PROVIDER0 = f"providers[0] ({SHIPPED['providers'][0]['id']})"
 PROVIDER0_RENAMED = "providers[0] (Tencent Cloud)"
-LN_INDIVIDUAL_EXAMPLE = 'direct = false\nblocking = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则'
+LN_INDIVIDUAL_EXAMPLE = (
+    'direct = false\nblocking = ["subject_name"]\nnote = { zh = "腾讯云页面的个人备案标签页没有接入规则'
+)
 
 CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     # -- each required key removed ---------------------------------------------------------
@@ -664,7 +666,8 @@ CASES: dict[str, tuple[Callable[[str], str], list[Where]]] = {
     "example flipped the other way": (
         text(
             LN_INDIVIDUAL_EXAMPLE,
-            'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
+            'direct = true\ndeferred = ["subject_name"]\n'
+            'note = { zh = "腾讯云页面的个人备案标签页没有接入规则',
         ),
         [(LN, "examples[2]", "says subject_name is deferred, but the statements make it blocking")],
     ),

@@ -288,6 +288,8 @@ def test_mismatch_remedy_follows_every_provinces_own_rule(policy: bp.Policy, fai
     changes = {bp.Change(c) for c in MISMATCH_CHANGES[failure]}
     assert policy.failure_info(failure).changes == changes
     for province in policy.provinces:
+        if failure is Failure.PROVIDER_INFO_MISMATCH and province.code == "CN-CQ":
+            continue  # Alibaba Cloud's 2018 重庆 page covers every kind: see the next test
         d = diagnose(failure, province, policy=policy)
         assert d.unknown_facts == ()
         assert [r.id for r in d.remedies] == ["change_first"], province.code
@@ -306,6 +308,19 @@ def test_mismatch_remedy_follows_every_provinces_own_rule(policy: bp.Policy, fai
         verdict = next(v for v in decision.verdicts if v.change in decision.blocking_changes)
         assert remedy.steps[0].rule == verdict.rule
         assert set(verdict.sources) <= set(remedy.steps[0].sources)
+
+
+def test_provider_info_mismatch_in_chongqing_lets_the_addresses_wait(policy: bp.Policy) -> None:
+    # Alibaba Cloud's 重庆 page (2018-06-09, one transfer block for every kind of subject):
+    # the subject name, certificate number and website owner must match; the certificate
+    # and postal addresses only need to meet the current rules and change after the transfer.
+    d = diagnose(Failure.PROVIDER_INFO_MISMATCH, "重庆", policy=policy)
+    assert [r.id for r in d.remedies] == ["change_first", "transfer_then_change"]
+    first, then = d.remedy("change_first"), d.remedy("transfer_then_change")
+    assert Change.SUBJECT_ADDRESS not in first.changes
+    assert then.changes == {Change.SUBJECT_ADDRESS}
+    assert {Change.SUBJECT_NAME, Change.SUBJECT_CERTIFICATE, Change.WEBSITE_OWNER} <= first.changes
+    assert first.steps[0].sources[0].id == "a-cn-cq"
 
 
 def test_mismatch_in_a_province_with_an_unknown_rule_changes_first(policy: bp.Policy) -> None:

@@ -311,7 +311,8 @@ def test_model_records_without_their_own_hook() -> None:
     data = to_dict(rules)
     # 北京: Tencent makes no general statement (Alibaba Cloud's ended 2018 page has one, for
     # individuals); Tencent's company tab lets four changes wait 10 days.
-    tencent = [s for s in data["statements"] if s["source"]["provider"] == "tencent_cloud"]
+    providers = {i: source["provider"] for i, source in data["sources_by_id"].items()}
+    tencent = [s for s in data["statements"] if providers[s["source"]] == "tencent_cloud"]
     assert not [s for s in tencent if s["covers_all"]]
     (after,) = [s for s in tencent if s["timing"] == "after"]
     assert after["deadline_working_days"] == 10

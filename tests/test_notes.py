@@ -200,13 +200,14 @@ def test_a_verdict_carries_its_deciding_statements_note() -> None:
     decision = bp.assess_transfer("北京", ["subject_name"], subject_kind="organisation")
     (verdict,) = decision.verdicts
     assert verdict.note == bp.model.Text(BJ_AFTER_ZH, BJ_AFTER_EN)
-    # The default decides where no statement does: its note says why the rule is unknown.
+    # Without a subject kind, Alibaba Cloud's per-kind 天津 statements take no part, so the
+    # default decides; its note is the province's transfer note, saying what is known.
     (unknown,) = bp.assess_transfer("天津", ["subject_address"]).verdicts
+    assert unknown.basis is bp.Basis.NATIONAL_DEFAULT
     assert unknown.note is not None
-    assert unknown.note.zh.startswith(
-        "没有来源说明天津是否接受带有备案信息变更的接入备案，因此适用稳妥的全国默认做法。"
-    )
-    assert unknown.note.en.startswith("No source states whether 天津 accepts a transfer with changed filing")
+    assert unknown.note.zh.startswith("腾讯云天津页面没有说接入时信息可否变化。")
+    assert unknown.note.en.startswith("Tencent's 天津 page does not say whether a transfer may carry changed")
+    assert "2019-09-12" in unknown.note.en
 
 
 def test_check_shows_the_deciding_note_once(capsys: pytest.CaptureFixture[str]) -> None:

@@ -31,8 +31,8 @@ def corrected() -> str:
     # The worked example the old rule gave must follow the new one, or the loader refuses it.
     text = replace_once(
         text,
-        'direct = false\nblocking = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
-        'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
+        'direct = false\nblocking = ["subject_name"]\nnote = { zh = "腾讯云页面的个人备案标签页没有接入规则',
+        'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "腾讯云页面的个人备案标签页没有接入规则',
     )
     text = replace_once(text, 'aliases = ["遼寧"]', 'aliases = ["遼寧", "Liaoning Province"]')
     return replace_once(text, 'data_version = "', 'data_version = "2099.01.01" # was "')

@@ -15,6 +15,8 @@ is what catches a rule and its example edited together. It pins the deciding *so
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import beian_policy as bp
@@ -32,8 +34,10 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, frozenset[str]]] =
     # 辽宁: "不接受先接入后变更" on Tencent's company tab; J agrees.
     ("CN-LN", "website_name", ORG, "before", None, "tc-cn-ln", frozenset()),
     ("CN-LN", "subject_name", ORG, "before", None, "tc-cn-ln", frozenset()),
-    # 山西: submit the old certificate number, change after (TC); J says must match (§5).
-    ("CN-SX", "subject_certificate", ORG, "after", None, "tc-cn-sx", frozenset({"j-cn-sx"})),
+    # 山西: submit the old certificate number, change after (TC). JD's must-match line is
+    # gone from its newer tree, and Alibaba Cloud's 2019 page lets everything follow
+    # (providers-and-history §1.1): nobody disputes it any more.
+    ("CN-SX", "subject_certificate", ORG, "after", None, "tc-cn-sx", frozenset()),
     # 上海: latest 三证合一 certificate, change after approval (TC).
     ("CN-SH", "subject_certificate", ORG, "after", None, "tc-cn-sh", frozenset()),
     # 江苏: the 主体负责人 may differ on 新增接入, change within 10 working days (TC);
@@ -41,14 +45,16 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, frozenset[str]]] =
     ("CN-JS", "subject_owner", ORG, "after", 10, "tc-cn-js", frozenset({"q-cn-js"})),
     # 浙江: "需上传最新证件，通过后再变更" (TC).
     ("CN-ZJ", "subject_certificate", ORG, "after", None, "tc-cn-zj", frozenset()),
-    # 福建: old-certificate filings transfer with the original number (TC); J: must match.
-    ("CN-FJ", "subject_certificate", ORG, "after", None, "tc-cn-fj", frozenset({"j-cn-fj"})),
+    # 福建: old-certificate filings transfer with the original number (TC); Alibaba Cloud's
+    # 2019 page wants a company's name and certificate number to match (§1.1).
+    ("CN-FJ", "subject_certificate", ORG, "after", None, "tc-cn-fj", frozenset({"a-cn-fj"})),
     # 湖南: "备案的信息一定要跟原备案信息一致" (TC; Q; J agree): every change, both kinds.
     ("CN-HN", "website_name", ORG, "before", None, "tc-cn-hn", frozenset()),
     ("CN-HN", "subject_address", IND, "before", None, "tc-cn-hn", frozenset()),
     ("CN-HN", "website_owner", None, "before", None, "tc-cn-hn", frozenset()),
-    # 广东: the 网站名称 must equal MIIT's record (TC-L).
-    ("CN-GD", "website_name", ORG, "before", None, "tc-cn-gd", frozenset()),
+    # 广东: the 网站名称 must equal MIIT's record (TC-L); Alibaba Cloud's 2019 page says
+    # nothing must match (§1.1, "conflicts to flag").
+    ("CN-GD", "website_name", ORG, "before", None, "tc-cn-gd", frozenset({"a-cn-gd"})),
     # 四川: new and old information must match (TC; Q; J), except an old certificate.
     ("CN-SC", "subject_name", ORG, "before", None, "tc-cn-sc", frozenset()),
     ("CN-SC", "website_name", IND, "before", None, "tc-cn-sc", frozenset()),
@@ -56,17 +62,20 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, frozenset[str]]] =
     # 贵州: Tencent silent; QingCloud: must match, else change at the original provider.
     ("CN-GZ", "website_name", ORG, "before", None, "q-cn-gz", frozenset()),
     ("CN-GZ", "subject_owner", IND, "before", None, "q-cn-gz", frozenset()),
-    # 云南: 个人 "允许先接入后变更" (TC-L); JD's boilerplate says must match (§5).
-    ("CN-YN", "subject_name", IND, "after", None, "tc-cn-yn", frozenset({"j-cn-yn"})),
+    # 云南: 个人 "允许先接入后变更" (TC-L); Alibaba Cloud's 2019 page wants an individual's
+    # name to match (§1.1, "conflicts to flag"); JD's boilerplate is superseded.
+    ("CN-YN", "subject_name", IND, "after", None, "tc-cn-yn", frozenset({"a-cn-yn"})),
     # 西藏: 主办单位名称 must match; address, certificate number, 负责人 may change after.
     ("CN-XZ", "subject_name", ORG, "before", None, "tc-cn-xz", frozenset()),
     ("CN-XZ", "subject_address", ORG, "after", None, "tc-cn-xz", frozenset()),
     ("CN-XZ", "subject_certificate", ORG, "after", None, "tc-cn-xz", frozenset()),
-    # 陕西: "新增接入备案可以先接入后变更" (TC); JD says must match (§5).
-    ("CN-SN", "subject_name", ORG, "after", None, "tc-cn-sn", frozenset({"j-cn-sn"})),
-    ("CN-SN", "subject_address", ORG, "after", None, "tc-cn-sn", frozenset({"j-cn-sn"})),
-    # 青海: Tencent silent; QingCloud (companies): must match the filed record.
-    ("CN-QH", "subject_address", ORG, "before", None, "q-cn-qh", frozenset()),
+    # 陕西: "新增接入备案可以先接入后变更" (TC); Alibaba Cloud's 2019 page wants a company's
+    # name and certificate number to match, the address may follow (§1.1).
+    ("CN-SN", "subject_name", ORG, "after", None, "tc-cn-sn", frozenset({"a-cn-sn"})),
+    ("CN-SN", "subject_address", ORG, "after", None, "tc-cn-sn", frozenset()),
+    # 青海: Tencent silent; QingCloud (companies): must match the filed record. Alibaba
+    # Cloud's 2019 page lists only the name, certificate number and website owner (§1.1).
+    ("CN-QH", "subject_address", ORG, "before", None, "q-cn-qh", frozenset({"a-cn-qh"})),
     # 宁夏: an old-certificate filing is cancelled or changed at the original provider (TC).
     ("CN-NX", "subject_certificate", ORG, "before", None, "tc-cn-nx", frozenset()),
     # 河南: the original 负责人 must equal the transfer contact (QingCloud); TC silent.
@@ -77,17 +86,11 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, frozenset[str]]] =
 # strict national default decides, and says so.
 NO_PROVINCE_RULE = [
     ("CN-TJ", "website_name", ORG),
-    ("CN-NM", "subject_name", IND),
     ("CN-JL", "website_owner", ORG),
     ("CN-HL", "subject_address", None),
-    ("CN-AH", "website_name", IND),
-    ("CN-HB", "subject_name", ORG),
     ("CN-GX", "website_owner", IND),
-    ("CN-HI", "subject_name", ORG),
     ("CN-CQ", "website_name", None),
-    ("CN-GS", "subject_certificate", ORG),
     ("CN-XJ", "website_name", ORG),
-    ("CN-JX", "subject_name", ORG),
     ("CN-SD", "website_owner", IND),
     # 上海 states the certificate rule for companies only (TC's company section); with
     # no subject kind, or for a person, it does not apply.
@@ -100,6 +103,30 @@ def _verdict(code: str, change: str, kind: str | None) -> bp.model.ChangeVerdict
     decision = bp.assess_transfer(code, change, subject_kind=kind)
     (verdict,) = decision.verdicts
     return verdict
+
+
+# Where Tencent is silent, Alibaba Cloud's archived 2019-09-12 pages decide, per subject
+# kind (providers-and-history §1.1): (province, change, kind, timing, deciding source).
+ALIBABA_DECIDES = [
+    ("CN-NM", "subject_name", IND, "before", "a-cn-nm"),  # 个人: 名称、证件号 must match
+    ("CN-AH", "website_name", IND, "after", "a-cn-ah"),  # 个人: 其它信息可先接入备案
+    ("CN-HB", "subject_name", ORG, "before", "a-cn-hb"),  # 单位: 名称 must match
+    ("CN-HI", "subject_name", ORG, "after", "a-cn-hi"),  # nothing must match
+    ("CN-GS", "subject_certificate", ORG, "before", "a-cn-gs"),  # 单位: 名称、证件号、负责人
+    ("CN-JX", "subject_name", ORG, "before", "a-cn-jx"),  # 单位: 名称、证件号、负责人
+]
+
+
+@pytest.mark.parametrize(("code", "change", "kind", "timing", "source"), ALIBABA_DECIDES)
+def test_alibaba_decides_where_tencent_is_silent(
+    code: str, change: str, kind: str, timing: str, source: str
+) -> None:
+    verdict = _verdict(code, change, kind)
+    assert verdict.basis is bp.Basis.PROVINCE
+    assert verdict.timing is bp.Timing(timing)
+    assert verdict.sources[0].id == source
+    assert verdict.provider == "alibaba_cloud"
+    assert verdict.date == dt.date(2019, 9, 12)
 
 
 @pytest.mark.parametrize(("code", "change", "kind", "timing", "deadline", "source", "dissent"), TABLE)
@@ -145,7 +172,9 @@ def test_historical_sources_never_dispute() -> None:
 
 
 def test_table_covers_every_province() -> None:
-    covered = {row[0] for row in TABLE} | {row[0] for row in NO_PROVINCE_RULE}
+    covered = (
+        {row[0] for row in TABLE} | {row[0] for row in NO_PROVINCE_RULE} | {row[0] for row in ALIBABA_DECIDES}
+    )
     assert covered >= {p.code for p in bp.provinces()} - {"CN-HE"}
 
 
@@ -236,12 +265,12 @@ CHECKS: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-HL", "websites_per_order", 2, frozenset({IND}), "tc-cn-hl"),  # L: ≤2 (个人)
     ("CN-HL", "id_local", None, frozenset({IND}), "tc-cn-hl"),  # 个人 must use 本省 ID
     ("CN-YN", "id_local", None, frozenset({IND}), "tc-cn-yn"),  # 个人 residency
-    ("CN-BJ", "min_age", 18, frozenset({IND}), "tc-cn-bj"),  # 个人 ≥18
+    ("CN-BJ", "min_age", 18, frozenset({ORG, IND}), "tc-cn-bj"),  # both tabs: ≥18
     ("CN-HN", "websites_per_order", 1, frozenset({ORG, IND}), "tc-cn-hn"),  # 1 website per order
     ("CN-JS", "phone_local", None, frozenset({ORG, IND}), "j-cn-js"),  # 江苏 numbers (A; J; Q)
     ("CN-NX", "min_age", 18, frozenset({ORG, IND}), "tc-cn-nx"),  # 宁夏: ≥18
     ("CN-HA", "websites_per_order", 1, frozenset({IND}), "tc-cn-ha"),  # 个人 1 website/order (L)
-    ("CN-HA", "id_min_days", 90, frozenset({ORG, IND}), "tc-cn-ha"),  # ID validity ≥3 months
+    ("CN-HA", "id_min_days", 90, frozenset({ORG}), "tc-cn-ha"),  # 企业 tab: ID validity ≥3 months
     ("CN-GX", "phone_local", None, frozenset({ORG, IND}), "q-cn-gx"),  # phone 广西 (A; J; Q)
 ]
 
