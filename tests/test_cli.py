@@ -412,8 +412,8 @@ def test_data_option_uses_another_file(tmp_path: Path, data_text: str) -> None:
     # The worked example the old rule gave must follow the new one, or the loader refuses it.
     corrected = replace_once(
         corrected,
-        'direct = false\nblocking = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
-        'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "个人页签没有说明接入规则',
+        'direct = false\nblocking = ["subject_name"]\nnote = { zh = "腾讯云页面的个人备案标签页没有接入规则',
+        'direct = true\ndeferred = ["subject_name"]\nnote = { zh = "腾讯云页面的个人备案标签页没有接入规则',
     )
     path = tmp_path / "corrected.toml"
     path.write_text(corrected, encoding="utf-8")
