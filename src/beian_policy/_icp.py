@@ -32,7 +32,7 @@ from ._data._loader import resolve_policy
 from ._enums import _StrEnum
 from ._icp_html import decode_u_escapes, looks_like_html, text_pieces
 from ._memo import memoised
-from ._model import Province
+from ._model import Province, Text
 from ._policy import Policy
 from ._text import fold, strip_invisible, without_expanders
 from .errors import (
@@ -174,16 +174,18 @@ def _check_site(site: object) -> int | None:
     return site
 
 
-def _serial_problem(kind: IcpKind, serial: str) -> str | None:
+def _serial_problem(kind: IcpKind, serial: str) -> Text | None:
     """Why *serial* cannot be the serial of a *kind* number, or None."""
     lengths = SERIAL_LENGTHS[kind]
     if len(serial) in lengths:
         return None
-    expected = " or ".join(map(str, lengths))
     shown = serial if len(serial) <= 16 else serial[:12] + "…"
-    return (
-        f"the serial {shown} has {len(serial)} digits, but {_FAMILY_TEXT[kind]} serials "
-        f"have {expected} digits"
+    family = _FAMILY_TEXT[kind]
+    return Text(
+        f"序号 {shown} 有 {len(serial)} 位数字，而 {family} 的序号应为 "
+        f"{' 或 '.join(map(str, lengths))} 位数字",
+        f"the serial {shown} has {len(serial)} digits, but {family} serials "
+        f"have {' or '.join(map(str, lengths))} digits",
     )
 
 
@@ -453,23 +455,35 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 _WORD = re.compile(r"[A-Za-z][a-z]")
 
 
+_NO_REASON = Text("", "")
+
+
 @attrs.frozen
 class _Candidate:
     """One place in the text that looks like an ICP number, with its verdict."""
 
     number: IcpNumber | None
-    reason: str = ""
-    looks_like: str | None = None
+    reason: Text = _NO_REASON
+    looks_like: Text | None = None
 
 
-def _site_problem(digits: str, letter: str | None) -> str | None:
+def _site_problem(digits: str, letter: str | None) -> Text | None:
     shown = digits if len(digits) <= 8 else digits[:6] + "…"
     if digits.startswith("0"):
-        return f"the website sequence -{shown} starts with 0; sequences start at -1"
+        return Text(
+            f"网站序号 -{shown} 以 0 开头；网站序号从 -1 开始",
+            f"the website sequence -{shown} starts with 0; sequences start at -1",
+        )
     if len(digits) > len(str(MAX_SITE)):
-        return f"the website sequence -{shown} has {len(digits)} digits; at most 4 are used"
+        return Text(
+            f"网站序号 -{shown} 有 {len(digits)} 位数字；网站序号最多 4 位",
+            f"the website sequence -{shown} has {len(digits)} digits; at most 4 are used",
+        )
     if letter is not None and letter.upper() not in ("A", "X"):
-        return f"unknown suffix {letter!r} after -{shown}: only A (app) and X (mini-program) are used"
+        return Text(
+            f"-{shown} 后的后缀 {letter!r} 无法识别：只有 A（应用）和 X（小程序）两种后缀",
+            f"unknown suffix {letter!r} after -{shown}: only A (app) and X (mini-program) are used",
+        )
     return None
 
 
@@ -484,44 +498,85 @@ def _abbreviation_at(s: str, start: int, kind: IcpKind, policy: Policy) -> _Cand
     if not char or not _is_han(char):
         return _Candidate(
             None,
-            f"no province abbreviation before {family}; a number starts with one, as in 京{family}…",
+            Text(
+                f"{family} 前没有省份简称；号码以省份简称开头，如 京{family}…",
+                f"no province abbreviation before {family}; a number starts with one, as in 京{family}…",
+            ),
         )
     province = policy.province_by_abbreviation(char)
     if province is not None:
         return province, char
     before = s[idx - 1] if idx >= 1 else ""
     if char in "备证" and s[max(0, idx - 3) : idx].upper() == "ICP":
-        return _Candidate(None, f"'ICP{char}' is written twice; write it once, as in 京ICP备12345678号")
+        return _Candidate(
+            None,
+            Text(
+                f"'ICP{char}' 写了两次；只写一次，如 京ICP备12345678号",
+                f"'ICP{char}' is written twice; write it once, as in 京ICP备12345678号",
+            ),
+        )
     if before and policy.province_by_abbreviation(before) is not None:
         return _Candidate(
             None,
-            f"'{before}{char}' is not a province abbreviation: MIIT numbers start with the "
-            f"province alone ({before}{family}…)",
-            looks_like=f"a campus or sector filing ({before}{char}{family}…), not an MIIT number",
+            Text(
+                f"'{before}{char}' 不是省份简称：工信部的号码只以省份简称开头（{before}{family}…）",
+                f"'{before}{char}' is not a province abbreviation: MIIT numbers start with the "
+                f"province alone ({before}{family}…)",
+            ),
+            looks_like=Text(
+                f"校园或行业的备案号（{before}{char}{family}…），而不是工信部的号码",
+                f"a campus or sector filing ({before}{char}{family}…), not an MIIT number",
+            ),
         )
     region = policy.no_icp_region_by_alias(char)
     if region is not None:
         return _Candidate(
             None,
-            f"{char} is {region.name} ({region.name_en}), which has no ICP filing: "
-            "ICP numbers exist only for the 31 mainland provinces",
-            looks_like=f"a number claiming {region.name_en}, where there is no ICP filing",
+            Text(
+                f"{char} 指{region.name}，那里没有 ICP 备案：ICP 号码只属于内地 31 个省（自治区、直辖市）",
+                f"{char} is {region.name} ({region.name_en}), which has no ICP filing: "
+                "ICP numbers exist only for the 31 mainland provinces",
+            ),
+            looks_like=_claiming(region.name, region.name_en),
         )
     if char == "闵":
         return _Candidate(
             None,
-            f"闵 is not a province abbreviation; Fujian's is 闽 (闽{family}…)",
-            looks_like="a mistyped Fujian (闽) number",
+            Text(
+                f"闵 不是省份简称；福建的简称是 闽（闽{family}…）",
+                f"闵 is not a province abbreviation; Fujian's is 闽 (闽{family}…)",
+            ),
+            looks_like=_MISTYPED_FUJIAN,
         )
     if char == "萌":
         return _Candidate(
             None,
-            f"萌 is not a province abbreviation; MIIT numbers start with one, as in 京{family}…",
-            looks_like="a number from the parody registry icp.gov.moe",
+            Text(
+                f"萌 不是省份简称；工信部的号码以省份简称开头，如 京{family}…",
+                f"萌 is not a province abbreviation; MIIT numbers start with one, as in 京{family}…",
+            ),
+            looks_like=Text(
+                "恶搞备案网站 icp.gov.moe 的“萌备”号码",
+                "a number from the parody registry icp.gov.moe",
+            ),
         )
     return _Candidate(
         None,
-        f"{char!r} is not a province ICP abbreviation (京, 沪, 粤, 蜀…) in front of {family}",
+        Text(
+            f"{family} 前的 {char!r} 不是省份的 ICP 简称（京、沪、粤、蜀…）",
+            f"{char!r} is not a province ICP abbreviation (京, 沪, 粤, 蜀…) in front of {family}",
+        ),
+    )
+
+
+_MISTYPED_FUJIAN = Text("把 闽 误写成 闵 的福建号码", "a mistyped Fujian (闽) number")
+
+
+def _claiming(name: str, name_en: str) -> Text:
+    """What a number claiming a region with no ICP filing looks like."""
+    return Text(
+        f"声称来自{name}的号码，但那里没有 ICP 备案",
+        f"a number claiming {name_en}, where there is no ICP filing",
     )
 
 
@@ -549,15 +604,21 @@ def _licence_issuer(s: str, start: int, policy: Policy) -> _Candidate | tuple[Pr
     if region is not None:
         return _Candidate(
             None,
-            f"{char} is {region.name} ({region.name_en}), which issues no ICP numbers or "
-            "mainland telecom licences",
-            looks_like=f"a number claiming {region.name_en}, where there is no ICP filing",
+            Text(
+                f"{char} 指{region.name}，那里不发 ICP 号码，也不发内地的电信业务经营许可证",
+                f"{char} is {region.name} ({region.name_en}), which issues no ICP numbers or "
+                "mainland telecom licences",
+            ),
+            looks_like=_claiming(region.name, region.name_en),
         )
     if char == "闵":
         return _Candidate(
             None,
-            "闵 is not a province abbreviation; Fujian's is 闽 (闽B2-…)",
-            looks_like="a mistyped Fujian (闽) number",
+            Text(
+                "闵 不是省份简称；福建的简称是 闽（闽B2-…）",
+                "闵 is not a province abbreviation; Fujian's is 闽 (闽B2-…)",
+            ),
+            looks_like=_MISTYPED_FUJIAN,
         )
     return None, "", foreign
 
@@ -574,7 +635,11 @@ def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate | None:
         if not {"B1", "B2"} & set(written):
             return None
         if len(set(written)) != len(written):
-            return _Candidate(None, f"a business class is written twice in {'.'.join(written)}")
+            listed = ".".join(written)
+            return _Candidate(
+                None,
+                Text(f"{listed} 中有一个业务类别写了两次", f"a business class is written twice in {listed}"),
+            )
         classes = tuple(c for c in LICENCE_CLASSES if c in written)
         found = _licence_issuer(s, match.start(), policy)
         if isinstance(found, _Candidate):
@@ -607,7 +672,13 @@ def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate | None:
     if _SITE.match(s, pos) is not None:
         sites.append(("", None))
     if len(sites) > 1:
-        return _Candidate(None, "it has more than one website sequence; a number has at most one (…号-2)")
+        return _Candidate(
+            None,
+            Text(
+                "其中有不止一个网站序号；一个号码最多只有一个（…号-2）",
+                "it has more than one website sequence; a number has at most one (…号-2)",
+            ),
+        )
     # A letter or digit glued to the end makes the number doubtful (号A is a mistyped
     # -1A), except a word glued after a closing 号 or a sequence (号Copyright,
     # 号-1Copyright: text pulled out of a page without its tags).
@@ -615,7 +686,11 @@ def _read(s: str, match: re.Match[str], policy: Policy) -> _Candidate | None:
     if pos < len(s) and _ALNUM.match(s, pos) and not glued_word:
         tail = s[pos : pos + 8]
         return _Candidate(
-            None, f"unexpected {tail!r} right after the number; it ends with 号, -N, -NA or -NX"
+            None,
+            Text(
+                f"号码后紧跟着多余的 {tail!r}；号码应以 号、-N、-NA 或 -NX 结尾",
+                f"unexpected {tail!r} right after the number; it ends with 号, -N, -NA or -NX",
+            ),
         )
     problem = _serial_problem(kind, serial)
     if problem is not None:
@@ -649,17 +724,32 @@ def _candidates(pieces: list[str], policy: Policy) -> list[_Candidate]:
 
 # Things that are not MIIT numbers but are pasted in their place, in the order they
 # are checked; each pattern runs on the normalised text.
-_RIGHT = "an ICP number has ICP备, ICP证 or B2 right after the province (京ICP备12345678号)"
-_LOOK_ALIKES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"公网安"), "a public-security filing number (公网安备) from beian.gov.cn"),
-    (re.compile(r"网安备"), "a local public-security network filing number (网安备)"),
+_RIGHT = Text(
+    "备案号或许可证号在省份简称之后紧接 ICP备、ICP证 或 B2（京ICP备12345678号）",
+    "an ICP number has ICP备, ICP证 or B2 right after the province (京ICP备12345678号)",
+)
+_LOOK_ALIKES: tuple[tuple[re.Pattern[str], Text], ...] = (
+    (
+        re.compile(r"公网安"),
+        Text(
+            "全国互联网安全管理服务平台（beian.gov.cn）的公安备案号（公网安备）",
+            "a public-security filing number (公网安备) from beian.gov.cn",
+        ),
+    ),
+    (
+        re.compile(r"网安备"),
+        Text("地方公安机关的联网备案号（网安备）", "a local public-security network filing number (网安备)"),
+    ),
     (
         re.compile(r"网文许?字|网文\s*[\[【〔(（]"),
-        "a network culture business licence (网文许字)",
+        Text("网络文化经营许可证号（网文许字）", "a network culture business licence (网文许字)"),
     ),
     (
         re.compile(r"网信算备"),
-        "an algorithm filing number (网信算备) from the Cyberspace Administration",
+        Text(
+            "国家网信办的算法备案号（网信算备）",
+            "an algorithm filing number (网信算备) from the Cyberspace Administration",
+        ),
     ),
 )
 _ICP_LABEL = re.compile(r"[Ii]\s*[Cc]\s*[Pp]\s*(?:备(?:\s*案)?|证)")
@@ -667,47 +757,83 @@ _ICP_WORD = re.compile(r"[Ii]\s*[Cc]\s*[Pp]")
 _PLAIN_FILING = re.compile(r"(?P<a>[^\W\d_A-Za-z])(?P<b>[^\W\d_A-Za-z]?)\s*备\s*(?P<d>[0-9]+)")
 
 
+def _error(text: object, reason: Text, looks_like: Text | None = None) -> InvalidIcpNumberError:
+    """The error for *text*, with its reason and look-alike in both languages."""
+    return InvalidIcpNumberError(
+        text,
+        reason.en,
+        reason_zh=reason.zh,
+        looks_like=None if looks_like is None else looks_like.en,
+        looks_like_zh=None if looks_like is None else looks_like.zh,
+    )
+
+
 def _no_candidate_error(text: str, s: str, policy: Policy) -> InvalidIcpNumberError:
     """Say what *s*, which holds no ``ICP备``/``ICP证``/``B2`` number, looks like."""
     for pattern, looks_like in _LOOK_ALIKES:
         if pattern.search(s):
-            return InvalidIcpNumberError(text, _RIGHT, looks_like=looks_like)
+            return _error(text, _RIGHT, looks_like)
     for m in _PLAIN_FILING.finditer(s):
         a, b, digits = m.group("a"), m.group("b"), m.group("d")
         pa = policy.province_by_abbreviation(a)
         if b and pa is not None and policy.province_by_abbreviation(b) is None:
-            return InvalidIcpNumberError(
+            return _error(
                 text,
-                f"'{a}{b}' is not a province abbreviation and 'ICP' is missing: MIIT numbers read {a}ICP备…",
-                looks_like=f"a sector or campus filing ({a}{b}备…), not an MIIT number",
+                Text(
+                    f"'{a}{b}' 不是省份简称，且缺少 'ICP'：工信部的号码写作 {a}ICP备…",
+                    f"'{a}{b}' is not a province abbreviation and 'ICP' is missing: "
+                    f"MIIT numbers read {a}ICP备…",
+                ),
+                Text(
+                    f"行业或校园的备案号（{a}{b}备…），而不是工信部的号码",
+                    f"a sector or campus filing ({a}{b}备…), not an MIIT number",
+                ),
             )
         abbr = b or a
         if policy.province_by_abbreviation(abbr) is not None:
             if len(digits) == 13:
-                return InvalidIcpNumberError(
+                return _error(
                     text,
-                    f"'{abbr}备' followed by 13 digits is an old public-security number; "
-                    f"ICP numbers read {abbr}ICP备…",
-                    looks_like="an old-style public-security filing number",
+                    Text(
+                        f"'{abbr}备' 后接 13 位数字的是旧式公安备案号；ICP 备案号写作 {abbr}ICP备…",
+                        f"'{abbr}备' followed by 13 digits is an old public-security number; "
+                        f"ICP numbers read {abbr}ICP备…",
+                    ),
+                    Text("旧式的公安备案号", "an old-style public-security filing number"),
                 )
-            return InvalidIcpNumberError(
-                text, f"'ICP' is missing between {abbr} and 备; write {abbr}ICP备{digits}号"
+            return _error(
+                text,
+                Text(
+                    f"{abbr} 与 备 之间缺少 'ICP'；应写作 {abbr}ICP备{digits}号",
+                    f"'ICP' is missing between {abbr} and 备; write {abbr}ICP备{digits}号",
+                ),
             )
     label = _ICP_LABEL.search(s)
     if label is not None:
         written = re.sub(r"\s", "", label.group(0)).upper()
-        return InvalidIcpNumberError(
-            text, f"'{written}' is not followed by a serial; a number reads 京{written}12345678号"
+        return _error(
+            text,
+            Text(
+                f"'{written}' 后面没有序号；完整的号码如 京{written}12345678号",
+                f"'{written}' is not followed by a serial; a number reads 京{written}12345678号",
+            ),
         )
     if _ICP_WORD.search(s):
-        return InvalidIcpNumberError(
-            text, "'ICP' is not followed by 备 or 证 and a serial (京ICP备12345678号)"
+        return _error(
+            text,
+            Text(
+                "'ICP' 后面没有 备 或 证 和序号（京ICP备12345678号）",
+                "'ICP' is not followed by 备 or 证 and a serial (京ICP备12345678号)",
+            ),
         )
     if not s:
-        return InvalidIcpNumberError(text, "the text is empty")
-    return InvalidIcpNumberError(
+        return _error(text, Text("文本为空", "the text is empty"))
+    return _error(
         text,
-        "no ICP number found; one looks like 京ICP备12345678号-1, 京ICP证030173号 or 粤B2-20090059-1",
+        Text(
+            "没有找到备案号或许可证号；它们形如 京ICP备12345678号-1、京ICP证030173号 或 粤B2-20090059-1",
+            "no ICP number found; one looks like 京ICP备12345678号-1, 京ICP证030173号 or 粤B2-20090059-1",
+        ),
     )
 
 
@@ -718,7 +844,8 @@ def _no_candidate_error(text: str, s: str, policy: Policy) -> InvalidIcpNumberEr
 
 def _require_text(text: object, max_length: int = MAX_TEXT_LENGTH) -> str:
     if not isinstance(text, str):
-        raise InvalidIcpNumberError(text, f"expected a string, not {type(text).__name__}")
+        name = type(text).__name__
+        raise _error(text, Text(f"应为字符串，而不是 {name}", f"expected a string, not {name}"))
     if len(text) > max_length:
         raise TextTooLongError(len(text), max_length)
     return text
@@ -785,15 +912,22 @@ def parse_icp_number(text: str | IcpNumber, *, policy: Policy | None = None) -> 
     if len(numbers) == 1:
         return numbers[0]
     if numbers:
-        listed = ", ".join(str(n) for n in numbers[:3]) + (", ..." if len(numbers) > 3 else "")
-        raise InvalidIcpNumberError(
+        first = [str(n) for n in numbers[:3]]
+        listed = ", ".join(first) + (", ..." if len(numbers) > 3 else "")
+        listed_zh = "、".join(first) + ("……" if len(numbers) > 3 else "")
+        raise _error(
             text,
-            f"it holds {len(numbers)} different ICP numbers ({listed}); pass one, or use find_icp_numbers()",
+            Text(
+                f"其中有 {len(numbers)} 个不同的 ICP 号码（{listed_zh}）；"
+                "请只传入一个，或使用 find_icp_numbers()",
+                f"it holds {len(numbers)} different ICP numbers ({listed}); "
+                "pass one, or use find_icp_numbers()",
+            ),
         )
     if candidates:
         # A look-alike diagnosis says more than a generic one.
         best = next((c for c in candidates if c.looks_like is not None), candidates[0])
-        raise InvalidIcpNumberError(text, best.reason, looks_like=best.looks_like)
+        raise _error(text, best.reason, best.looks_like)
     # NUL between pieces: no pattern of the diagnosis reads across it.
     raise _no_candidate_error(text, "\x00".join(pieces), pol)
 

@@ -347,15 +347,27 @@ class InvalidArgumentError(BeianPolicyError, ValueError):
 class InvalidIcpNumberError(BeianPolicyError, ValueError):
     """The text is not an ICP filing or licence number.
 
-    ``looks_like`` names what the text resembles when that is known (a public-security
-    filing number, a campus filing, a culture licence...), so callers can tell users
-    which number they pasted instead.
+    ``reason`` says why in English and ``reason_zh`` in Chinese. ``looks_like`` (and
+    ``looks_like_zh``) names what the text resembles when that is known (a
+    public-security filing number, a campus filing, a culture licence...), so callers
+    can tell users which number they pasted instead. A Chinese form not given is the
+    English one, so ``InvalidIcpNumberError(text, reason)`` still works.
     """
 
-    def __init__(self, text: object, reason: str, *, looks_like: str | None = None) -> None:
+    def __init__(
+        self,
+        text: object,
+        reason: str,
+        *,
+        looks_like: str | None = None,
+        reason_zh: str | None = None,
+        looks_like_zh: str | None = None,
+    ) -> None:
         self.text = text
         self.reason = reason
+        self.reason_zh = reason if reason_zh is None else reason_zh
         self.looks_like = looks_like
+        self.looks_like_zh = looks_like if looks_like_zh is None else looks_like_zh
         message = f"{shown(text)} is not an ICP number: {reason}"
         if looks_like is not None:
             message += f" (it looks like {looks_like})"
@@ -365,13 +377,16 @@ class InvalidIcpNumberError(BeianPolicyError, ValueError):
 
     @property
     def zh(self) -> str:
-        # The reasons are English only; the Chinese message says what the text is not.
-        message = f"{shown(self.text)} 不是 ICP 备案号或许可证号：{self.reason}"
-        return message + (f"（看起来像{self.looks_like}）" if self.looks_like is not None else "")
+        message = f"{shown(self.text)} 不是 ICP 备案号或许可证号：{self.reason_zh}"
+        return message + (f"（看起来像{self.looks_like_zh}）" if self.looks_like_zh is not None else "")
 
     def __reduce__(self) -> tuple[object, ...]:
-        text, looks_like = _portable(self.text), {"looks_like": self.looks_like}
-        return (_rebuild, (type(self), (text, self.reason), looks_like, str(self)))
+        kwargs: dict[str, object] = {
+            "looks_like": self.looks_like,
+            "reason_zh": self.reason_zh,
+            "looks_like_zh": self.looks_like_zh,
+        }
+        return (_rebuild, (type(self), (_portable(self.text), self.reason), kwargs, str(self)))
 
 
 class TextTooLongError(BeianPolicyError, ValueError):
