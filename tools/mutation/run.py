@@ -194,6 +194,8 @@ def code_mutants() -> Iterator[Mutant]:
 _DATA_EDITS: list[tuple[str, re.Pattern[str], str]] = [
     ("timing before -> after", re.compile(r'^timing = "before"$'), 'timing = "after"'),
     ("timing after -> before", re.compile(r'^timing = "after"$'), 'timing = "before"'),
+    ("timing with_transfer -> before", re.compile(r'^timing = "with_transfer"$'), 'timing = "before"'),
+    ("boilerplate true -> false", re.compile(r"^boilerplate = true$"), "boilerplate = false"),
     ("value true -> false", re.compile(r"^value = true$"), "value = false"),
     ("value false -> true", re.compile(r"^value = false$"), "value = true"),
     ("scope -> all", re.compile(r'^scope = "(?!all")[a-z_]+"$'), 'scope = "all"'),
@@ -211,7 +213,8 @@ _SOURCES = re.compile(r'^sources = \[("[^"]+"(?:, "[^"]+")+)\]$')
 # loader) and the vocabulary texts are not mutated here (tests/test_corruption.py
 # covers their shape).
 DECIDING = (
-    "[[provinces.transfer_rules]]",
+    "[[provinces.statements]]",
+    "[[national_statements]]",
     "[provinces.filed_sites_reachable]",
     "[provinces.unfiled_sites_closed]",
     "[[provinces.requirements]]",
@@ -245,6 +248,10 @@ def data_mutants() -> Iterator[Mutant]:
         if single:  # the deciding source swapped for another provider's page
             other = {"tc": "q", "q": "tc", "j": "tc"}[single.group(1)]
             edits.append(("source swapped", f'sources = ["{other}-cn-{single.group(2)}"]'))
+        cited = re.match(r'^source = "(tc|q|j|a)-cn-([a-z]{2})"$', line)
+        if cited:  # a statement's source swapped for another provider's page of the province
+            other = {"tc": "a", "a": "tc", "q": "tc", "j": "tc"}[cited.group(1)]
+            edits.append(("statement source swapped", f'source = "{other}-cn-{cited.group(2)}"'))
         for label, replacement in edits:
             new = [*lines[:number], replacement, *lines[number + 1 :]]
             yield Mutant("data", DATA, index, f"line {number + 1}: {label}", "\n".join(new), DATA_TESTS)
