@@ -218,22 +218,6 @@ def test_every_keyword_a_function_takes_is_part_of_the_key(
     assert len(calls) == 4
 
 
-def test_depends_on_is_part_of_the_key() -> None:
-    today = ["2026-12-01"]
-    calls: list[str] = []
-
-    @memoised(depends_on=lambda: today[0])
-    def dated(value: str, *, policy: bp.Policy | None = None) -> str:
-        calls.append(value)
-        return f"{value} on {today[0]}"
-
-    assert dated("x") == "x on 2026-12-01"
-    assert dated("x") == "x on 2026-12-01"
-    today[0] = "2026-12-02"
-    assert dated("x") == "x on 2026-12-02"
-    assert calls == ["x", "x"]
-
-
 def test_the_cache_is_bounded_and_keeps_the_recent_answers(
     counted: tuple[Callable[..., tuple[object, ...]], list[object]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -60,7 +60,8 @@ class ChangeVerdict:
     national statement among them describes its provider's own system and does not
     make the verdict disputed."""
     provider: str | None = None
-    """The provider of the deciding statement; None for a national rule or the default."""
+    """The provider of the deciding statement (in a provider's view also of a national
+    statement that decides); None for a national rule or the default."""
     date: dt.date | None = None
     """The deciding statement's start (its publication date, or a bound: see
     :attr:`date_is_bound`), or the day the deciding national rule took effect."""

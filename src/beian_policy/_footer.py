@@ -122,9 +122,8 @@ def check_footer(
     """
     if not isinstance(html, str):
         raise ArgumentTypeError("html", html, ["the page's HTML (str)"])
-    if as_of is not None and not isinstance(as_of, dt.date):
-        raise ArgumentTypeError("as_of", as_of, ["a datetime.date", "None (today)"])
     pol = resolve_policy(policy)
+    day = coerce_as_of(as_of, pol)
     expected = parse_icp_number(icp_number, policy=pol)
     reader = _FooterReader()
     reader.feed(html)
@@ -173,7 +172,6 @@ def check_footer(
                 Text(f"原样写出 {shown[0].canonical}。", f"Write it exactly as {shown[0].canonical}."),
             )
         _check_link(add, shown, links)
-    day = coerce_as_of(as_of, pol)
     if not rule.in_force(expected.province.code if expected.province else None, day):
         findings = [
             attrs.evolve(f, severity=Severity.INFO) if f.id is FindingId.FOOTER_LINK_WRONG else f

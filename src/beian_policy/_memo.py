@@ -11,9 +11,9 @@ other types) bypass the cache and are computed as before, and so do calls that r
 errors are raised again each time, never kept.
 
 The key is made from every argument the call passes, whatever the function's
-parameters are, so a parameter added later is part of the key by itself. A function
-whose answer depends on anything else (today's date for an ``as_of=None``, say) says
-so with ``@memoised(depends_on=...)``.
+parameters are, so a parameter added later is part of the key by itself. Nothing but
+the arguments and the policy may decide an answer (``as_of=None`` means the data's own
+date, never today's), so nothing else is in the key.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import functools
 import threading
 import weakref
 from collections.abc import Callable, Hashable
-from typing import Any, ParamSpec, TypeVar, cast, overload
+from typing import Any, ParamSpec, TypeVar, cast
 
 import attrs
 
@@ -213,31 +213,8 @@ def answers_kept(function: Callable[..., object], policy: Policy | None = None) 
     return (0, 0) if answers is None else (answers.size(), answers.misses)
 
 
-@overload
-def memoised(function: Callable[_P, _R], /) -> Callable[_P, _R]: ...
-@overload
-def memoised(
-    *, depends_on: Callable[[], Hashable] | None = None
-) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]: ...
-def memoised(
-    function: Callable[_P, _R] | None = None, /, *, depends_on: Callable[[], Hashable] | None = None
-) -> Callable[_P, _R] | Callable[[Callable[_P, _R]], Callable[_P, _R]]:
-    """Keep the answers of *function*, a question taking a keyword ``policy``.
-
-    *depends_on*, for a function whose answer also depends on something other than
-    its arguments and policy (today's date, say), gives that something: it becomes
-    part of the key. Use as ``@memoised`` or ``@memoised(depends_on=...)``.
-    """
-    if function is None:
-
-        def decorate(function: Callable[_P, _R]) -> Callable[_P, _R]:
-            return _memoise(function, depends_on)
-
-        return decorate
-    return _memoise(function, depends_on)
-
-
-def _memoise(function: Callable[_P, _R], depends_on: Callable[[], Hashable] | None) -> Callable[_P, _R]:
+def memoised(function: Callable[_P, _R], /) -> Callable[_P, _R]:
+    """Keep the answers of *function*, a question taking a keyword ``policy``."""
     name = f"{function.__module__}.{function.__qualname__}"
     memo = _functions.setdefault(name, _Function())
     by_policy = memo.by_policy
@@ -269,8 +246,6 @@ def _memoise(function: Callable[_P, _R], depends_on: Callable[[], Hashable] | No
                 for name, value in kwargs.items():
                     parts.append((name, _part(value)))
                 key = tuple(parts)
-            if depends_on is not None:
-                key = (key, _part(depends_on()))
         except _Uncacheable:
             return call(*args, policy=policy, **kwargs)
         answers = by_policy.get(id(resolved))
