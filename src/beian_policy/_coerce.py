@@ -33,7 +33,7 @@ __all__ = [
     "coerce_member",
     "coerce_subject_kind",
     "coerce_term",
-    "require_member",
+    "require_type",
     "sorted_changes",
     "split_list",
     "suggest_terms",
@@ -125,13 +125,6 @@ def coerce_term(
     if unknown is not None:
         raise unknown(value, valid, suggestions)
     raise UnknownNameError(vocabulary, value, valid, suggestions)
-
-
-def require_member(value: object, enum: type[_E], argument: str, *, optional: bool = False) -> None:
-    """Refuse anything but a member of *enum* (or None when *optional*) with an
-    :class:`ArgumentTypeError`: the typed methods of the data records take members only."""
-    if not isinstance(value, enum) and not (optional and value is None):
-        raise ArgumentTypeError(argument, value, [enum.__name__, *(["None"] if optional else [])])
 
 
 def require_type(

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._coerce import coerce_lang, require_member, require_type
+from ._coerce import coerce_lang, require_type
 from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
 from ._vocab import CheckKind, Fact, Trigger
 from .errors import UnknownIdError
@@ -282,8 +282,8 @@ class Statement:
     def covers(self, change: Change, subject_kind: SubjectKind | None) -> bool:
         """Whether it speaks about *change* for *subject_kind* (a statement for one kind
         takes part only when the kind is given)."""
-        require_member(change, Change, "change")
-        require_member(subject_kind, SubjectKind, "subject_kind", optional=True)
+        require_type(change, Change, "change")
+        require_type(subject_kind, SubjectKind, "subject_kind", optional=True)
         if change not in self.changes:
             return False
         if subject_kind is None:
@@ -400,7 +400,7 @@ class ProvinceCheck:
 
     def covers(self, subject_kind: SubjectKind | None) -> bool:
         """Whether the check concerns *subject_kind* (an unknown kind: if it may)."""
-        require_member(subject_kind, SubjectKind, "subject_kind", optional=True)
+        require_type(subject_kind, SubjectKind, "subject_kind", optional=True)
         return subject_kind is None or subject_kind in self.applies_to
 
 

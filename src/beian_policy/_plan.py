@@ -10,7 +10,7 @@ from typing import ParamSpec
 
 import attrs
 
-from ._coerce import ChangesLike, coerce_flag, require_member
+from ._coerce import ChangesLike, coerce_flag, require_type
 from ._data._loader import resolve_policy
 from ._decision import ProvinceLike, TransferDecision, assess_transfer, statement_notes
 from ._enums import Basis, Change, SubjectKind
@@ -71,7 +71,7 @@ class PlanFacts:
 
     def triggers(self, trigger: Trigger) -> bool:
         """Whether a requirement with a fact trigger applies for these facts."""
-        require_member(trigger, Trigger, "trigger")
+        require_type(trigger, Trigger, "trigger")
         return bool(getattr(self, trigger.value, False))
 
 

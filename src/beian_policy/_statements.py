@@ -64,13 +64,7 @@ def candidates(
 ) -> tuple[Statement, ...]:
     """The statements that cover *change* for *subject_kind*, are in effect on *day*
     and (when *provider* is given) are that provider's."""
-    return tuple(
-        s
-        for s in statements
-        if s.covers(change, subject_kind)
-        and s.source.in_effect(day)
-        and (provider is None or s.provider == provider)
-    )
+    return tuple(s for _, s in _numbered(tuple(statements), 0, change, subject_kind, day, provider))
 
 
 def _best(pool: Sequence[tuple[int, Statement]]) -> Statement | None:
