@@ -54,13 +54,13 @@ def preflight(
     pol = resolve_policy(policy)
     where = resolve_province(province, policy=pol)
     app = read_application(application, policy=pol)
-    rules_day = coerce_as_of(as_of, pol)
+    coerce_as_of(as_of, pol)  # the same type check as every question's
     provider = coerce_according_to(according_to, pol)
     rules = pol.rules_for(where)
     if provider is not None:
         own = tuple(c for c in rules.checks if any(s.provider == provider for s in c.sources))
         rules = attrs.evolve(rules, checks=own)
-    run = Run(app, where, rules, pol, as_of if as_of is not None else pol.as_of, rules_day=rules_day)
+    run = Run(app, where, rules, pol, as_of if as_of is not None else pol.as_of)
     for check in _CHECKS:
         check(run)
     findings = sorted(run.findings, key=lambda f: _ORDER[f.severity])

@@ -28,8 +28,11 @@ class Run:
     policy: Policy
     as_of: dt.date
     findings: list[Finding] = attrs.field(factory=list)
-    rules_day: dt.date = attrs.field(default=attrs.Factory(lambda self: self.as_of, takes_self=True))
-    """The day rules are read for: :attr:`as_of`, but never later than the data's date."""
+
+    @property
+    def rules_day(self) -> dt.date:
+        """The day rules are read for: :attr:`as_of`, but never later than the data's date."""
+        return min(self.as_of, self.policy.as_of)
 
     def national(self, rule: RuleId) -> NationalRule:
         return self.policy.national_rule(rule.value)
