@@ -161,7 +161,7 @@ def _to_classes(value: Iterable[str]) -> tuple[str, ...]:
 
 def _none_if_empty(value: object) -> object:
     """No abbreviation is None, the one empty value the package writes."""
-    return None if value == "" else value
+    return None if type(value) is str and value == "" else value  # never compare a caller's object
 
 
 def _check_site(site: object) -> int | None:
@@ -264,12 +264,14 @@ class IcpNumber:
 
     @abbreviation.validator
     def _check_abbreviation(self, _: object, value: object) -> None:
+        if value is not None and not isinstance(value, str):
+            raise ArgumentTypeError("abbreviation", value, ["str", "None"])
         if self.province is None:
             if value is not None:
                 raise InvalidArgumentError("abbreviation", value, ["None for a licence the ministry issued"])
             return
         allowed = (self.province.icp_abbreviation, *self.province.alternative_abbreviations)
-        if value not in allowed:
+        if value is None or str.__str__(value) not in allowed:
             raise InvalidArgumentError("abbreviation", value, allowed)
 
     def __attrs_post_init__(self) -> None:

@@ -505,6 +505,8 @@ def _owner_letters(run: Run) -> None:
                 continue
             rule = f"{run.province.code}/{kind.value}/{check.document}"
             owner = getattr(run.app, field)
+            if owner is not None and owner.is_legal_representative is True:
+                continue  # the legal representative needs no letter, whatever the subject kind
             if covered is None or owner is None or owner.is_legal_representative is None:
                 what = Text(
                     f"{who.zh}是否为法定代表人（不是则需要：",
@@ -517,8 +519,6 @@ def _owner_letters(run: Run) -> None:
                     rule=rule,
                     sources=check.sources,
                 )
-            elif owner.is_legal_representative:
-                continue
             elif ready is None:
                 run.unknown(
                     FindingId.DOCUMENT_MISSING,
