@@ -7,6 +7,7 @@ the count of answers computed.
 
 from __future__ import annotations
 
+import enum
 import gc
 import re
 import threading
@@ -21,6 +22,7 @@ import beian_policy as bp
 from beian_policy import _memo
 from beian_policy._cases import TransferCase
 from beian_policy._data._loader import default_data_text
+from beian_policy._icp import IcpAuthority
 from beian_policy._memo import answers_kept, memoised
 from beian_policy.errors import ArgumentTypeError, UnknownChangeError
 from beian_policy.strategies import province_texts, transfer_cases
@@ -232,3 +234,85 @@ def test_the_cache_is_bounded_and_keeps_the_recent_answers(
     question(0)
     question(99)
     assert len(calls) == 100
+
+
+# -- the fast keys: lists of texts or enum members, a province and its changes ---------------
+
+
+@pytest.fixture
+def counted_pair() -> tuple[Callable[..., tuple[object, ...]], list[object]]:
+    calls: list[object] = []
+
+    def question(
+        first: object, second: object = (), *, policy: bp.Policy | None = None
+    ) -> tuple[object, ...]:
+        calls.append((first, second))
+        return (first, second)
+
+    question.__qualname__ = f"question_pair_{len(_memo._functions)}"
+    return memoised(question), calls
+
+
+def test_a_member_and_its_text_never_share_an_answer_in_a_list(
+    counted: tuple[Callable[..., tuple[object, ...]], list[object]],
+    counted_pair: tuple[Callable[..., tuple[object, ...]], list[object]],
+) -> None:
+    name = bp.Change.SUBJECT_NAME
+    assert name == "subject_name"  # equal, and equal in hash: the key must still tell them apart
+    one, _ = counted
+    two, calls = counted_pair
+    # Basis.PROVINCE and IcpAuthority.PROVINCE: two own enums, one text, one hash.
+    basis, authority = bp.Basis.PROVINCE, IcpAuthority.PROVINCE
+    for question, args, at in ((one, (), 0), (two, ("北京",), 1)):
+        assert type(question(*args, [name])[at][0]) is bp.Change  # type: ignore[index]
+        assert type(question(*args, ["subject_name"])[at][0]) is str  # type: ignore[index]
+        assert type(question(*args, (name,))[at]) is tuple
+        assert type(question(*args, ["subject_name", name])[at][1]) is bp.Change  # type: ignore[index]
+        assert type(question(*args, [name, "subject_name"])[at][1]) is str  # type: ignore[index]
+        assert type(question(*args, [basis])[at][0]) is bp.Basis  # type: ignore[index]
+        assert type(question(*args, [authority])[at][0]) is IcpAuthority  # type: ignore[index]
+        assert type(question(*args, ["province"])[at][0]) is str  # type: ignore[index]
+    assert two("北京", [name]) is two("北京", [name])
+    assert two(bp.resolve_province("北京"), [name])[0] is bp.resolve_province("北京")
+    before = len(calls)
+    assert two(bp.resolve_province("北京"), [name]) == (bp.resolve_province("北京"), [name])
+    assert len(calls) == before  # kept
+
+
+def test_a_member_stands_for_itself_only_among_members_of_its_own_enum(
+    counted_pair: tuple[Callable[..., tuple[object, ...]], list[object]],
+) -> None:
+    class Foreign(str, enum.Enum):  # not the package's: hashing it may be anyone's code
+        SUBJECT_NAME = "subject_name"
+
+    question, calls = counted_pair
+    assert question("北京", [Foreign.SUBJECT_NAME])[1] == [Foreign.SUBJECT_NAME]
+    assert question("北京", [Foreign.SUBJECT_NAME])[1] == [Foreign.SUBJECT_NAME]
+    assert len(calls) == 2  # no cheap key: computed each time
+    assert type(question("北京", [bp.Change.SUBJECT_NAME])[1][0]) is bp.Change  # type: ignore[index]
+
+
+def test_an_exact_name_resolves_as_the_folded_look_up_does() -> None:
+    policy = bp.default_policy()
+    computed = uncached(bp.resolve_province)
+    for province in policy.provinces:
+        for text in (province.name, province.short_name, province.name_en, province.code, province.gb_code):
+            assert bp.resolve_province(text) is computed(text, policy=policy)
+            assert bp.resolve_province(text.lower()) is computed(text.lower(), policy=policy)
+
+
+def test_an_exact_name_for_a_custom_policy_is_that_policys_province() -> None:
+    custom = custom_policy("2026.12.02.97")
+    bp.resolve_province("Guangdong")  # the shipped policy's, kept first
+    mine = bp.resolve_province("Guangdong", policy=custom)
+    assert mine is custom.province_by_code("CN-GD")
+    assert mine is not bp.resolve_province("Guangdong")
+
+
+def test_a_text_subclass_is_not_taken_for_its_text() -> None:
+    class Name(str):
+        __slots__ = ()
+
+    assert bp.resolve_province(Name("Guangdong")).code == "CN-GD"
+    with pytest.raises(bp.UnknownProvinceError):
+        bp.resolve_province(Name("Atlantis"))

@@ -59,6 +59,29 @@ _TAGGED = frozenset({bool, dt.date, dt.datetime})
 _OWN_ENUMS: dict[type, bool] = {}
 
 
+class _StrEnumKinds(dict[type, bool]):
+    """Whether a type is one of the package's string enums, whose members hash and
+    compare as their text in C (``str.__hash__``, ``str.__eq__``), so that a member
+    can stand in a key as itself. Read as ``_STR_ENUMS[kind]``: a pure function of
+    the type, remembered (for other types only while few have been seen)."""
+
+    def __missing__(self, kind: type) -> bool:
+        hashing: object = getattr(kind, "__hash__", None)
+        equality: object = getattr(kind, "__eq__", None)
+        known = (
+            issubclass(kind, enum.Enum)
+            and kind.__module__.startswith("beian_policy.")
+            and hashing is str.__hash__
+            and equality is str.__eq__
+        )
+        if known or len(self) < 64:
+            self[kind] = known
+        return known
+
+
+_STR_ENUMS = _StrEnumKinds()
+
+
 # Frozen records keyed by their fields (registered with keyed_by_fields), each with
 # its field names.
 _RECORDS: dict[type, tuple[str, ...]] = {}
@@ -136,6 +159,31 @@ def _part(value: Any, depth: int = 0) -> Hashable:
             raise _Uncacheable
         return (dict, *[(_part(k, depth + 1), _part(v, depth + 1)) for k, v in value.items()])
     raise _Uncacheable
+
+
+def _argument(value: Any) -> Hashable:
+    """The key of one argument: :func:`_part`, with the commonest arguments (text, a
+    Province, a list of texts or of one own enum's members) first and cheapest."""
+    kind = type(value)
+    if kind is str:
+        if len(value) <= _MAX_TEXT:
+            return value  # type: ignore[no-any-return]
+    elif kind is Province:
+        code = value.code
+        if type(code) is str and len(code) <= _MAX_TEXT:
+            return (Province, code)
+    elif (kind is list or kind is tuple) and 0 < len(value) <= _MAX_ITEMS:
+        # The key _part gives a list of texts; members of one own enum as themselves
+        # after their type (their hash and equality are str's, in C; no key _part gives
+        # holds a bare type, and no text equals one, so no other list shares the key).
+        first = type(value[0])
+        if len(value) == 1 or len(set(map(type, value))) == 1:
+            if first is str:
+                if max(map(len, value)) <= _MAX_TEXT:
+                    return (kind, *value)
+            elif _STR_ENUMS[first]:
+                return (kind, first, *value)
+    return _part(value)
 
 
 class _Answers:
@@ -222,7 +270,7 @@ def memoised(function: Callable[_P, _R], /) -> Callable[_P, _R]:
 
     @functools.wraps(function)
     def answer(*args: Any, **kwargs: Any) -> Any:
-        policy = kwargs.pop("policy", None)
+        policy = kwargs.pop("policy", None) if kwargs else None
         if policy is None:
             resolved = _loader._default or default_policy()
         elif isinstance(policy, Policy):
@@ -231,21 +279,36 @@ def memoised(function: Callable[_P, _R], /) -> Callable[_P, _R]:
             return call(*args, policy=policy, **kwargs)
         try:
             key: Hashable
-            if not kwargs and len(args) == 1 and type(args[0]) is str and len(args[0]) <= _MAX_TEXT:
-                key = args[0]  # one text argument: the commonest call, keyed by itself
-            else:
-                parts: list[Hashable] = []
-                for value in args:  # text and a Province inline: the commonest arguments
-                    kind = type(value)
-                    if kind is str and len(value) <= _MAX_TEXT:
-                        parts.append(value)
-                    elif kind is Province and type(value.code) is str and len(value.code) <= _MAX_TEXT:
-                        parts.append((Province, value.code))
+            if kwargs:
+                key = (*map(_argument, args), *[(name, _part(value)) for name, value in kwargs.items()])
+            elif len(args) == 1:
+                key = args[0]  # one text argument, the commonest call, is keyed by itself
+                if type(key) is not str or len(key) > _MAX_TEXT:
+                    key = (_argument(key),)
+            elif len(args) == 2:
+                # A province and its changes, the commonest question: _argument's
+                # commonest cases again, inline (a call costs as much as the rest).
+                first, second = args
+                kind = type(first)
+                if kind is str and len(first) <= _MAX_TEXT:
+                    head: Hashable = first
+                elif kind is Province and type(first.code) is str and len(first.code) <= _MAX_TEXT:
+                    head = (Province, first.code)
+                else:
+                    head = _argument(first)
+                kind = type(second)
+                if (kind is list or kind is tuple) and len(second) == 1:
+                    item = second[0]
+                    if type(item) is str and len(item) <= _MAX_TEXT:
+                        key = (head, (kind, item))
+                    elif _STR_ENUMS[type(item)]:
+                        key = (head, (kind, type(item), item))
                     else:
-                        parts.append(_part(value))
-                for name, value in kwargs.items():
-                    parts.append((name, _part(value)))
-                key = tuple(parts)
+                        key = (head, _argument(second))
+                else:
+                    key = (head, _argument(second))
+            else:
+                key = tuple(map(_argument, args))
         except _Uncacheable:
             return call(*args, policy=policy, **kwargs)
         answers = by_policy.get(id(resolved))

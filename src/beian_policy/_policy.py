@@ -108,6 +108,10 @@ class Policy:
     _vocabularies: Mapping[str, Mapping[str, tuple[str, ...]]] = attrs.field(init=False, eq=False, repr=False)
     _terms: Mapping[tuple[str, str], Term] = attrs.field(init=False, eq=False, repr=False)
     _providers: Mapping[str, Provider] = attrs.field(init=False, eq=False, repr=False)
+    # Each spelling of a province's names exactly as the data writes it (and folded),
+    # with the province province_by_alias gives it: resolve_province's fast path. A
+    # plain dict (a read-only view costs a call per read), never handed out.
+    _by_exact_text: dict[str, Province] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         def put(name: str, value: dict[Any, Any]) -> None:
@@ -131,6 +135,14 @@ class Policy:
                 for abbr in (r.province.icp_abbreviation, *r.province.alternative_abbreviations)
             },
         )
+        exact: dict[str, Province] = {}
+        for r in self.rules:
+            for text in province_alias_texts(r.province):
+                for spelling in (text, lookup_key(text)):
+                    found = self.province_by_alias(spelling)
+                    if found is not None:
+                        exact.setdefault(spelling, found)
+        object.__setattr__(self, "_by_exact_text", exact)
         put("_national", {n.id: n for n in self.national_rules})
         put("_steps", {s.id: s for s in self.steps})
         put("_changes", dict(self.change_texts))

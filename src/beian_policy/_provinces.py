@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar, overload
 
+from ._data import _loader
 from ._data._loader import resolve_policy
 from ._memo import memoised
 from ._model import Province
@@ -74,7 +75,6 @@ def confusable_provinces(province: Province | str, *, policy: Policy | None = No
     )
 
 
-@memoised
 def resolve_province(text: Province | str, *, policy: Policy | None = None) -> Province:
     """The province *text* names: an ISO code in any case (``CN-GD``, ``gd``), a GB/T
     2260 code (``440000``, ``44``), a Chinese name with or without suffix, an ICP
@@ -84,6 +84,19 @@ def resolve_province(text: Province | str, *, policy: Policy | None = None) -> P
     Raises :class:`UnknownProvinceError` (a ``LookupError``) with suggestions, and a
     specific message for 香港, 澳门 and 台湾, where there is no ICP filing.
     """
+    # A name exactly as the shipped data writes it: one dict read, no key to build.
+    if policy is None and type(text) is str:
+        shipped = _loader._default
+        if shipped is not None:
+            found = shipped._by_exact_text.get(text)  # the policy's own index, read only
+            if found is not None:
+                return found
+    return _resolve_province(text, policy=policy)
+
+
+@memoised
+def _resolve_province(text: Province | str, *, policy: Policy | None = None) -> Province:
+    """:func:`resolve_province` for every other input, its answers kept."""
     pol = resolve_policy(policy)
     found = _lookup(text, pol)
     if found is not None:
@@ -97,6 +110,11 @@ def resolve_province(text: Province | str, *, policy: Policy | None = None) -> P
             raise UnknownProvinceError(text, no_icp_region=f"{region.name} ({region.name_en})")
         raise UnknownProvinceError(text, _suggest(text, pol))
     raise UnknownProvinceError(text)
+
+
+# Tests reach the kept answers and the function computing them through these.
+resolve_province.__memo_key__ = _resolve_province.__memo_key__  # type: ignore[attr-defined]
+resolve_province.__wrapped__ = _resolve_province.__wrapped__  # type: ignore[attr-defined]
 
 
 @overload
