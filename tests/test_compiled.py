@@ -36,6 +36,31 @@ def test_the_compiled_policy_is_the_policy_loaded_from_the_toml(compiled: Path) 
     assert bp.can_transfer_directly("辽宁", ["subject_name"], policy=loaded) is False
 
 
+def test_the_compiled_policy_has_the_indexes_the_toml_builds(compiled: Path) -> None:
+    loaded = _compiled.load_compiled(TOML, ORIGIN)
+    assert loaded is not None
+    fresh = bp.loads_policy(TOML, origin=ORIGIN)
+    assert loaded.index_state() == fresh.index_state()
+    # Read-only views stay read-only; every spelling answers as from the TOML.
+    with pytest.raises(TypeError):
+        loaded._by_alias["x"] = loaded.provinces[0]  # type: ignore[index]
+    for alias, province in fresh.alias_keys():
+        assert loaded.province_by_alias(alias) == province
+    assert bp.resolve_province("Guangdong", policy=loaded) is loaded.province_by_code("CN-GD")
+
+
+def test_a_payload_without_every_index_is_not_used(compiled: Path) -> None:
+    import hashlib
+    import pickle
+
+    modules, fields, indexes = pickle.loads(compiled.read_bytes()[HEADER + 96 :])
+    for broken in ({k: v for k, v in indexes.items() if k != "_by_code"}, {**indexes, "_extra": {}}):
+        payload = pickle.dumps((modules, fields, broken))
+        blob = compiled.read_bytes()
+        compiled.write_bytes(blob[: HEADER + 64] + hashlib.sha256(payload).digest() + payload)
+        assert _compiled.load_compiled(TOML, ORIGIN) is None
+
+
 def test_the_header_records_the_sha256_of_the_toml_and_of_the_payload(compiled: Path) -> None:
     import hashlib
 

@@ -169,6 +169,29 @@ class Policy:
         put("_terms", {(name, term.id): term for name, group in terms.items() for term in group})
         put("_vocabularies", {name: _alias_index(group) for name, group in terms.items()})
 
+    def index_state(self) -> dict[str, dict[Any, Any]]:
+        """The look-up indexes built from the data, as plain dicts, for
+        :meth:`restored` (the compiled form ships them so that no process refolds
+        every alias)."""
+        return {a.name: dict(getattr(self, a.name)) for a in attrs.fields(type(self)) if not a.init}
+
+    @classmethod
+    def restored(cls, fields: dict[str, Any], indexes: dict[str, dict[Any, Any]]) -> Policy:
+        """The policy whose init fields are *fields* and whose indexes
+        :meth:`index_state` gave as *indexes*, without checking or building anything
+        again: only for the compiled form, trusted when its hashes match. Raises
+        ValueError unless every field and every index is there, and nothing else."""
+        init = {a.name for a in attrs.fields(cls) if a.init}
+        built = {a.name for a in attrs.fields(cls) if not a.init}
+        if set(fields) != init or set(indexes) != built or not all(type(v) is dict for v in indexes.values()):
+            raise ValueError("not the fields and indexes of a policy")
+        policy = object.__new__(cls)
+        for name, value in fields.items():
+            object.__setattr__(policy, name, value)
+        for name, index in indexes.items():
+            object.__setattr__(policy, name, index if name in _PLAIN_INDEXES else MappingProxyType(index))
+        return policy
+
     def __reduce__(self) -> tuple[object, ...]:
         # The indexes are rebuilt from the data, not pickled.
         cls = type(self)
@@ -269,6 +292,9 @@ class Policy:
         return _get(self._sources, source_id, "source")
 
 
+#: Indexes kept as plain dicts (read on a hot path, never handed out); the others are
+#: read-only views.
+_PLAIN_INDEXES = frozenset({"_by_exact_text"})
 _K = TypeVar("_K")
 _MISSING: Any = object()
 _V = TypeVar("_V")

@@ -2,11 +2,13 @@
 200 KB of TOML (Babel ships its CLDR data pickled for the same reason).
 
 The compiled file is ``beian_policy/data/provinces.pickle``, inside the package and
-nowhere else. It is made from whatever the model is when it is made: by the wheel's
-build hook (``hatch_build.py``), or on first use into the package's own folder when
-that folder is writable (a source checkout, an editable install). It is never
-committed. It is used only when all of these hold, and otherwise ignored and made
-again from the TOML:
+nowhere else. It holds the policy's fields and the look-up indexes built from them
+(every alias folded once, when it is made, not in every process). It is made from
+whatever the model is when it is made: by the wheel's build hook
+(``hatch_build.py``), or on first use into the package's own folder when that
+folder is writable (a source checkout, an editable install). It is never committed.
+It is used only when all of these hold, and otherwise ignored and made again from
+the TOML:
 
 * its recorded SHA-256 of the TOML equals that of the shipped ``provinces.toml``;
 * its recorded SHA-256 of the source of every package module its objects come from
@@ -51,7 +53,7 @@ from ._location import PACKAGE
 __all__ = ["COMPILED_NAME", "compile_policy", "compiled_file", "load_compiled", "save_compiled"]
 
 COMPILED_NAME = "provinces.pickle"
-_MAGIC = b"beian-policy compiled policy 1\n"
+_MAGIC = b"beian-policy compiled policy 2\n"  # 2: the look-up indexes ship with it
 _DIGEST = 32
 _MAX_BYTES = 64 * 1024 * 1024
 
@@ -112,8 +114,9 @@ def compile_policy(policy: Policy, toml: bytes) -> bytes:
     import pickle  # only when compiling, which most processes never do
 
     fields = _fields(policy)
-    modules = _classes_modules(fields)
-    payload = pickle.dumps((modules, fields), protocol=pickle.HIGHEST_PROTOCOL)
+    indexes = policy.index_state()
+    modules = _classes_modules((fields, indexes))
+    payload = pickle.dumps((modules, fields, indexes), protocol=pickle.HIGHEST_PROTOCOL)
     header = _sha256(toml) + _modules_digest(modules) + _sha256(payload)
     return _MAGIC + header + payload
 
@@ -139,10 +142,11 @@ def load_compiled(toml: bytes, origin: str) -> Policy | None:
     if toml_digest != _sha256(toml) or payload_digest != _sha256(payload):
         return None
     try:
-        modules, fields = _unpickle(payload)
+        modules, fields, indexes = _unpickle(payload)
         if _modules_digest(modules) != modules_digest:
             return None
-        return Policy(origin=origin, **fields)
+        # The indexes as built when it was compiled: nothing is refolded or rechecked.
+        return Policy.restored({**fields, "origin": origin}, indexes)
     except Exception:  # noqa: BLE001 - a file that does not load is made again, not fatal
         return None
 
