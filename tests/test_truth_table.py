@@ -360,3 +360,63 @@ def test_a_new_phone_blocks_everywhere_by_the_sms_rule(code: str, change: str) -
     assert "tc-faq-sms" in {s.id for s in verdict.sources}
     assert not verdict.disputed
     assert verdict.dissent == ()
+
+
+# The JD boilerplate line (provinces.md §0, "J-boilerplate": "京东之前有备案的，其备案信息
+# 必须与当前单位实际信息一致。有不一致请到原备案接入商变更后，再申请新增"), on the JD pages of
+# the 24 provinces listed there and on none of the other six; and UCloud's shared 2019 line
+# ("原备案不在我司…如信息发生变更需在原接入商处将不正确的信息更正之后再在我司系统做相应操作",
+# providers-and-history §1.2 "Other UCloud items") on its rule pages for 河北, 江苏, 河南,
+# 湖北, 湖南, 江西, 四川 and 西藏. A line repeated for every province is boilerplate: it
+# says "change first" about every change, and never decides (docs/data-format.md).
+JD_BOILERPLATE = [
+    "CN-HE",
+    "CN-SX",
+    "CN-NM",
+    "CN-LN",
+    "CN-JL",
+    "CN-HL",
+    "CN-SN",
+    "CN-AH",
+    "CN-FJ",
+    "CN-JX",
+    "CN-HA",
+    "CN-HB",
+    "CN-HN",
+    "CN-GX",
+    "CN-HI",
+    "CN-CQ",
+    "CN-SC",
+    "CN-GZ",
+    "CN-YN",
+    "CN-GS",
+    "CN-QH",
+    "CN-NX",
+    "CN-XJ",
+    "CN-JS",
+]
+UCLOUD_2019_BOILERPLATE = ["CN-HE", "CN-JS", "CN-HA", "CN-HB", "CN-HN", "CN-JX", "CN-SC", "CN-XZ"]
+
+
+def _boilerplate(code: str, source: str) -> list[bp.model.Statement]:
+    rules = bp.default_policy().rules_for(bp.resolve_province(code))
+    return [s for s in rules.statements if s.source.id == source]
+
+
+@pytest.mark.parametrize(
+    ("code", "source"),
+    [(code, f"j-cn-{code[3:].lower()}") for code in JD_BOILERPLATE]
+    + [(code, f"u-rule-cn-{code[3:].lower()}-2019") for code in UCLOUD_2019_BOILERPLATE],
+)
+def test_a_line_repeated_for_every_province_is_boilerplate(code: str, source: str) -> None:
+    (statement,) = _boilerplate(code, source)
+    assert statement.boilerplate
+    assert statement.covers_all
+    assert statement.timing is bp.Timing.BEFORE
+    assert statement.applies_to == frozenset(bp.SubjectKind)
+
+
+@pytest.mark.parametrize("code", ["CN-BJ", "CN-TJ", "CN-SH", "CN-ZJ", "CN-SD", "CN-GD"])
+def test_no_jd_boilerplate_where_the_reference_finds_none(code: str) -> None:
+    rules = bp.default_policy().rules_for(bp.resolve_province(code))
+    assert not [s for s in rules.statements if s.provider == "jd_cloud" and s.boilerplate]
