@@ -436,6 +436,26 @@ CAUSE_SOURCES: list[tuple[str, str, frozenset[str], bool]] = [
     ("subject_mismatch", "subject_changed", frozenset({"tc-seed-faq", "tc-old-transfer-faq"}), True),
     ("subject_mismatch", "no_edit_during_transfer", frozenset({"tc-seed-faq", "tc-faq-transfer"}), True),
     ("sms_verification_failed", "not_verified_in_time", frozenset({"tc-faq-sms"}), False),
+    # The seed FAQ's rows (seed-faq.md, "接入备案不成功怎么办？"): 联系方式1 must equal the
+    # original (and 短信核验类 "手机号码不一致请先变更"); 主体被注销 / 网站被注销; 接入商信息不一致:
+    # "部分省市管局要求接入前后备案信息需保持一致" (JD's 接入备案注意事项 has the same words) and
+    # "备案主体名称及证件号等已变更，无法找回原备案资料" (the OLD 接入备案.md, §3.4); ICP 备案密码
+    # 错误 / "如您忘记了备案密码"; and its "该备案信息不存在" answer: the 排序码 (-1) left on the
+    # number, or a certificate or phone that differs from the original filing.
+    ("sms_verification_failed", "phone_differs", frozenset({"tc-seed-faq", "tc-faq-sms"}), True),
+    ("subject_cancelled", "subject_gone", frozenset({"tc-seed-faq"}), True),
+    ("website_cancelled", "website_gone", frozenset({"tc-seed-faq"}), True),
+    ("provider_info_mismatch", "details_changed", frozenset({"tc-seed-faq", "j-access-notes"}), True),
+    (
+        "provider_info_mismatch",
+        "record_unrecoverable",
+        frozenset({"tc-seed-faq", "tc-old-transfer-faq"}),
+        True,
+    ),
+    ("wrong_filing_password", "password_wrong", frozenset({"tc-seed-faq"}), True),
+    ("wrong_filing_password", "password_forgotten", frozenset({"tc-seed-faq"}), True),
+    ("filing_not_found", "wrong_number", frozenset({"tc-seed-faq"}), True),
+    ("filing_not_found", "details_differ", frozenset({"tc-seed-faq"}), True),
     (
         "website_problem",
         "filed_site_unreachable",
