@@ -122,6 +122,9 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-GD", "min_age", 16, frozenset({ORG}), "tc-cn-gd"),
     ("CN-CQ", "min_age", 16, frozenset({IND}), "tc-cn-cq"),
     ("CN-YN", "min_age", 16, frozenset({ORG, IND}), "tc-cn-yn"),
+    # §2 conflicts: 辽宁 TC-L "负责人需年满18周岁"; 四川 个人 TC L/A "负责人需年满16周岁".
+    ("CN-LN", "min_age", 18, frozenset({ORG, IND}), "tc-cn-ln"),
+    ("CN-SC", "min_age", 16, frozenset({IND}), "tc-cn-sc"),
     # Numbers per order: 湖南 "每次只能备案1个网站/域名"; 河南 "单位备案一次不得超过5个域名"
     # (TC) and J "每次备案只允许提交一个域名"; 湖北 one domain per application (Q; J).
     ("CN-HA", "domains_per_order", 5, frozenset({ORG}), "tc-cn-ha"),
