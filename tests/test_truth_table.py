@@ -360,3 +360,169 @@ def test_a_new_phone_blocks_everywhere_by_the_sms_rule(code: str, change: str) -
     assert "tc-faq-sms" in {s.id for s in verdict.sources}
     assert not verdict.disputed
     assert verdict.dissent == ()
+
+
+# The JD boilerplate line (provinces.md §0, "J-boilerplate": "京东之前有备案的，其备案信息
+# 必须与当前单位实际信息一致。有不一致请到原备案接入商变更后，再申请新增"), on the JD pages of
+# the 24 provinces listed there and on none of the other six; and UCloud's shared 2019 line
+# ("原备案不在我司…如信息发生变更需在原接入商处将不正确的信息更正之后再在我司系统做相应操作",
+# providers-and-history §1.2 "Other UCloud items") on its rule pages for 河北, 江苏, 河南,
+# 湖北, 湖南, 江西, 四川 and 西藏. A line repeated for every province is boilerplate: it
+# says "change first" about every change, and never decides (docs/data-format.md).
+JD_BOILERPLATE = [
+    "CN-HE",
+    "CN-SX",
+    "CN-NM",
+    "CN-LN",
+    "CN-JL",
+    "CN-HL",
+    "CN-SN",
+    "CN-AH",
+    "CN-FJ",
+    "CN-JX",
+    "CN-HA",
+    "CN-HB",
+    "CN-HN",
+    "CN-GX",
+    "CN-HI",
+    "CN-CQ",
+    "CN-SC",
+    "CN-GZ",
+    "CN-YN",
+    "CN-GS",
+    "CN-QH",
+    "CN-NX",
+    "CN-XJ",
+    "CN-JS",
+]
+UCLOUD_2019_BOILERPLATE = ["CN-HE", "CN-JS", "CN-HA", "CN-HB", "CN-HN", "CN-JX", "CN-SC", "CN-XZ"]
+
+
+def _boilerplate(code: str, source: str) -> list[bp.model.Statement]:
+    rules = bp.default_policy().rules_for(bp.resolve_province(code))
+    return [s for s in rules.statements if s.source.id == source]
+
+
+@pytest.mark.parametrize(
+    ("code", "source"),
+    [(code, f"j-cn-{code[3:].lower()}") for code in JD_BOILERPLATE]
+    + [(code, f"u-rule-cn-{code[3:].lower()}-2019") for code in UCLOUD_2019_BOILERPLATE],
+)
+def test_a_line_repeated_for_every_province_is_boilerplate(code: str, source: str) -> None:
+    (statement,) = _boilerplate(code, source)
+    assert statement.boilerplate
+    assert statement.covers_all
+    assert statement.timing is bp.Timing.BEFORE
+    assert statement.applies_to == frozenset(bp.SubjectKind)
+
+
+@pytest.mark.parametrize("code", ["CN-BJ", "CN-TJ", "CN-SH", "CN-ZJ", "CN-SD", "CN-GD"])
+def test_no_jd_boilerplate_where_the_reference_finds_none(code: str) -> None:
+    rules = bp.default_policy().rules_for(bp.resolve_province(code))
+    assert not [s for s in rules.statements if s.provider == "jd_cloud" and s.boilerplate]
+
+
+# The causes of a failure and the pages the reference's §3.4 table maps each reason's
+# causes to ("TFAQ 常见驳回" tc-faq-rejections: "已备案网站必须开站，网站内容需要和主体性质
+# 相符，网站底部必须注明网站备案号", "未备案网站不得开启访问", "负责人手机号码为其他主体备案过",
+# 域名所有人 ≠ 备案主体, registrar not approved; JD's 接入备案注意事项 j-access-notes: "主体下
+# 已备案的网站必须全部保持打开状态"; the OLD 接入备案.md tc-old-transfer-faq cause 1:
+# "备案主体名称及证件号已变更"; TFAQ 接入备案类 tc-faq-transfer: "在接入过程中无法修改备案信息";
+# TFAQ 备案审核 tc-faq-review: "主办者同时在两个接入商处提交备案"; 短信核验类 tc-faq-sms: the
+# 24-hour limit; QingCloud's add_access q-add-access: expired domains; Huawei's 错误提示FAQ
+# h-errors: "未解析至华为云服务器 / 域名实际解析IP与备案IP不符"). The seed FAQ, the primary
+# text for its seven reasons, comes first where it names the cause.
+CAUSE_SOURCES: list[tuple[str, str, frozenset[str], bool]] = [
+    ("subject_mismatch", "subject_changed", frozenset({"tc-seed-faq", "tc-old-transfer-faq"}), True),
+    ("subject_mismatch", "no_edit_during_transfer", frozenset({"tc-seed-faq", "tc-faq-transfer"}), True),
+    ("sms_verification_failed", "not_verified_in_time", frozenset({"tc-faq-sms"}), False),
+    # The seed FAQ's rows (seed-faq.md, "接入备案不成功怎么办？"): 联系方式1 must equal the
+    # original (and 短信核验类 "手机号码不一致请先变更"); 主体被注销 / 网站被注销; 接入商信息不一致:
+    # "部分省市管局要求接入前后备案信息需保持一致" (JD's 接入备案注意事项 has the same words) and
+    # "备案主体名称及证件号等已变更，无法找回原备案资料" (the OLD 接入备案.md, §3.4); ICP 备案密码
+    # 错误 / "如您忘记了备案密码"; and its "该备案信息不存在" answer: the 排序码 (-1) left on the
+    # number, or a certificate or phone that differs from the original filing.
+    ("sms_verification_failed", "phone_differs", frozenset({"tc-seed-faq", "tc-faq-sms"}), True),
+    ("subject_cancelled", "subject_gone", frozenset({"tc-seed-faq"}), True),
+    ("website_cancelled", "website_gone", frozenset({"tc-seed-faq"}), True),
+    ("provider_info_mismatch", "details_changed", frozenset({"tc-seed-faq", "j-access-notes"}), True),
+    (
+        "provider_info_mismatch",
+        "record_unrecoverable",
+        frozenset({"tc-seed-faq", "tc-old-transfer-faq"}),
+        True,
+    ),
+    ("wrong_filing_password", "password_wrong", frozenset({"tc-seed-faq"}), True),
+    ("wrong_filing_password", "password_forgotten", frozenset({"tc-seed-faq"}), True),
+    ("filing_not_found", "wrong_number", frozenset({"tc-seed-faq"}), True),
+    ("filing_not_found", "details_differ", frozenset({"tc-seed-faq"}), True),
+    (
+        "website_problem",
+        "filed_site_unreachable",
+        frozenset({"tc-seed-faq", "tc-faq-rejections", "j-access-notes"}),
+        True,
+    ),
+    ("website_problem", "content_unsuitable", frozenset({"tc-seed-faq", "tc-faq-rejections"}), True),
+    ("website_problem", "number_not_displayed", frozenset({"tc-faq-rejections"}), False),
+    ("website_problem", "unfiled_site_open", frozenset({"tc-faq-rejections"}), False),
+    (
+        "missing_preapproval",
+        "regulated_industry",
+        frozenset({"tc-seed-faq", "tc-faq-rejections", "h-rejections"}),
+        True,
+    ),
+    ("conflicting_applications", "subject_in_two_places", frozenset({"tc-faq-review"}), False),
+    ("expired_domain_in_website", "domain_expired", frozenset({"q-add-access"}), False),
+    ("phone_used_by_other_subject", "phone_taken", frozenset({"tc-faq-rejections"}), False),
+    ("domain_owner_mismatch", "owner_differs", frozenset({"tc-faq-rejections"}), False),
+    ("domain_registrar_not_approved", "registrar_not_approved", frozenset({"tc-faq-rejections"}), False),
+    ("access_ip_mismatch", "resolves_elsewhere", frozenset({"h-errors"}), False),
+]
+
+
+@pytest.mark.parametrize(("failure", "cause", "sources", "seed_first"), CAUSE_SOURCES)
+def test_cause_cites_its_sources(failure: str, cause: str, sources: frozenset[str], seed_first: bool) -> None:
+    info = bp.default_policy().failure_info(bp.Failure(failure))
+    (found,) = [c for c in info.causes if c.id == cause]
+    cited = [s.id for s in found.sources]
+    assert set(cited) >= sources
+    if seed_first:
+        assert cited[0] == "tc-seed-faq"
+
+
+# National rules and the pages the reference gives for them (§3.1 Tencent's FAQs, §3.3
+# the other providers, §2 for the provinces' own pages; the seed FAQ in seed-faq.md):
+NATIONAL_RULE_SOURCES: dict[str, frozenset[str]] = {
+    # TFAQ 接入备案类: "多个接入商可同时存在"; "在接入过程中无法修改备案信息"; "您可在原接入商
+    # 处修改备案信息后再进行接入备案" (the Tencent default for every province).
+    "transfer_adds_provider": frozenset({"tc-faq-transfer"}),
+    "no_edit_during_transfer": frozenset({"tc-faq-transfer"}),
+    "change_first_by_default": frozenset({"tc-faq-transfer"}),
+    # 短信核验类: "如您是接入备案，网站负责人手机号码不一致请先变更再进行接入"; if the original
+    # provider cannot be reached "只能注销备案后重新提交新增网站".
+    "sms_phone_must_match": frozenset({"tc-faq-sms"}),
+    "unreachable_provider_refile": frozenset({"tc-faq-sms"}),
+    # §3.3 "Conflict": Huawei's filing-rules.yml "可直接上传最新证件" and its 迁移备案咨询
+    # "新增接入时部分省份允许变更备案信息" against Tencent's "接入过程中无法修改备案信息" and
+    # JD's "部分省市管局要求接入前后的备案信息需保持一致"; QingCloud "在当地管局允许时，可先接入后变更".
+    "providers_differ_on_changes_during_transfer": frozenset(
+        {"tc-faq-transfer", "h-rules", "h-migration", "j-access-notes", "q-add-access"}
+    ),
+    # §3.1 "Quantity — conflict between versions" of 接入备案类 (L and A).
+    "sites_per_transfer_versions_differ": frozenset({"tc-faq-transfer", "tc-faq-transfer-a"}),
+    # §2: 湖南 TC "或者注销后重新备案" and Q "变更备案或注销后重新备案"; 四川 Q (same words);
+    # 河北 TC "需注销原备案号再提交备案，或去原接入商变更"; 宁夏 TC "注销 or change at 原接入商".
+    "cancel_and_refile_instead": frozenset({"tc-cn-hn", "q-cn-hn", "q-cn-sc", "tc-cn-he", "tc-cn-nx"}),
+    # seed FAQ "域名与备案主体不一致时…先修改域名的所有者信息，再接入备案"; 备案域名.md "备案主办
+    # 单位名称或法定代表人需要与域名所有者实名认证信息保持一致"; the MIIT notice of 2018-01-01
+    # as UCloud's notice2 carries it (providers-and-history §2).
+    "domain_owner_must_match_subject": frozenset({"tc-seed-faq", "tc-domains", "u-domain-2018"}),
+    # 备案域名.md: "境外注册商所注册的域名不能直接备案".
+    "overseas_domain_not_accepted": frozenset({"tc-domains"}),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(NATIONAL_RULE_SOURCES))
+def test_national_rule_cites_its_sources(rule: str) -> None:
+    cited = {s.id for s in bp.default_policy().national_rule(rule).sources}
+    assert cited >= NATIONAL_RULE_SOURCES[rule]

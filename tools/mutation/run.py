@@ -6,7 +6,10 @@ modules: a comparison swapped (``==``/``!=``, ``<``/``<=``, ``>``/``>=``, ``in``
 in``, ``is``/``is not``), ``and``/``or`` swapped, a ``not`` dropped, ``True``/``False``
 swapped, a small int constant moved by one. Data mutants edit ``data/provinces.toml``
 one line at a time: a timing flipped, a fact's value flipped, a scope widened, a
-source dropped from a list, a claim line removed.
+source dropped from a list, a claim line removed; in a statement (province or national)
+a change dropped or the changes widened to ``*``, the subject kinds dropped or swapped,
+the deadline dropped, the statement made boilerplate, the page it is read from swapped
+for another page of the province; a preflight check's number moved by one.
 
 Each mutant runs in a scratch copy of the repository (``PYTHONPATH`` points at its
 ``src``), with ``pytest -x`` over the test files that cover the mutated module, and
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import ast
 import difflib
+import itertools
 import json
 import os
 import random
@@ -52,13 +56,24 @@ CODE_TARGETS: dict[str, tuple[str, ...]] = {
     f"{PKG}/_preflight_people.py": ("tests/test_preflight.py",),
     f"{PKG}/_preflight_sites.py": ("tests/test_preflight.py",),
 }
+# The tests that pin data truth, the quickest killers first (``pytest -x`` stops at the
+# first failure): the hand-written tables, then the per-provider and dated answers, the
+# preflight checks, and the combination rule's tests on edits of the shipped document.
+# The decisions.csv snapshot tests are left out: the snapshot is made from the data, so
+# it would "kill" every moved decision without saying what is true.
 DATA_TESTS = (
     "tests/test_truth_table.py",
-    "tests/test_preflight.py",
+    "tests/test_check_truth.py",
+    "tests/test_alibaba_truth.py",
     "tests/test_data.py",
     "tests/test_decisions.py",
+    "tests/test_providers_data.py",
+    "tests/test_real_dates.py",
+    "tests/test_preflight_checks.py",
+    "tests/test_preflight.py",
     "tests/test_plan.py",
     "tests/test_diagnosis.py",
+    "tests/test_statements.py",
 )
 
 # Run on the unmutated copy first: a copy that fails them would count every mutant killed.
@@ -201,7 +216,18 @@ _DATA_EDITS: list[tuple[str, re.Pattern[str], str]] = [
     ("scope -> all", re.compile(r'^scope = "(?!all")[a-z_]+"$'), 'scope = "all"'),
     ("status stated -> unknown", re.compile(r'^status = "stated"$'), 'status = "unknown"'),
     ("deadline 10 -> 30", re.compile(r"^deadline_working_days = 10$"), "deadline_working_days = 30"),
+    ("deadline dropped", re.compile(r"^deadline_working_days = \d+$"), ""),
     ("applies_to dropped", re.compile(r"^applies_to = \[.*\]$"), ""),
+    (
+        "applies_to organisation -> individual",
+        re.compile(r'^applies_to = \["organisation"\]$'),
+        'applies_to = ["individual"]',
+    ),
+    (
+        "applies_to individual -> organisation",
+        re.compile(r'^applies_to = \["individual"\]$'),
+        'applies_to = ["organisation"]',
+    ),
     ("claims dropped", re.compile(r"^claims = \[\{.*\}\]$"), ""),
     ("trigger always -> never", re.compile(r'^trigger = "always"$'), 'trigger = "never"'),
 ]
@@ -226,13 +252,78 @@ DECIDING = (
 )
 
 
+_STATEMENTS = ("[[provinces.statements]]", "[[national_statements]]")
+_CHANGES = re.compile(r'^changes = \[("[^"]+"(?:, "[^"]+")*)\]$')
+_CHECK_VALUE = re.compile(r"^value = (\d+)$")
+_CITED = re.compile(r'^source = "([^"]+)"$')
+
+
+def _records(lines: list[str]) -> list[tuple[int, int]]:
+    """(first line, end line) of every table, so that an edit can see its record's keys."""
+    starts = [n for n, line in enumerate(lines) if line.startswith("[")] + [len(lines)]
+    return list(itertools.pairwise(starts))
+
+
+def _other_page(cited: str, code: str, known: set[str]) -> str | None:
+    """Another provider's page (or the current version) for the province, as cited."""
+    for prefix in ("tc", "a", "q", "j"):
+        candidate = f"{prefix}-cn-{code}"
+        if candidate != cited and candidate in known:
+            return candidate
+    return None
+
+
+def _statement_edits(
+    line: str, keys: set[str], code: str, known: set[str], national: list[str]
+) -> list[tuple[str, str]]:
+    """Edits of a statement's deciding keys: the changes it covers, whether it is
+    boilerplate, and the source (so the provider, date and standing) it is read from."""
+    edits: list[tuple[str, str]] = []
+    changes = _CHANGES.match(line)
+    if changes:
+        ids = [c.strip() for c in changes.group(1).split(",")]
+        if len(ids) > 1:
+            edits.append(("first change dropped", f"changes = [{', '.join(ids[1:])}]"))
+        elif ids != ['"*"']:
+            edits.append(("changes widened to *", 'changes = ["*"]'))
+    if line.startswith("timing = ") and "boilerplate" not in keys and not national:
+        edits.append(("made boilerplate", f"{line}\nboilerplate = true"))
+    cited = _CITED.match(line)
+    if cited:
+        if national:  # a national statement: another national statement's source
+            others = [n for n in national if n != cited.group(1)]
+            other = others[0] if others else None
+        else:
+            other = _other_page(cited.group(1), code, known)
+        if other is not None:
+            edits.append(("statement source swapped", f'source = "{other}"'))
+    return edits
+
+
 def data_mutants() -> Iterator[Mutant]:
     lines = (ROOT / DATA).read_text(encoding="utf-8").split("\n")
+    known = {m.group(1) for line in lines if (m := re.match(r'^id = "([^"]+)"$', line))}
+    national = [
+        lines[n + 1 + i].split('"')[1]
+        for n, line in enumerate(lines)
+        if line == "[[national_statements]]"
+        for i in range(3)
+        if lines[n + 1 + i].startswith("source = ")
+    ]
+    keys_of: dict[int, set[str]] = {}
+    for first, end in _records(lines):
+        keys = {line.split(" = ")[0] for line in lines[first:end] if " = " in line}
+        for n in range(first, end):
+            keys_of[n] = keys
     index = 0
     section = ""
+    code = ""
     for number, line in enumerate(lines):
         if line.startswith("["):
             section = line.strip()
+        province = re.match(r'^code = "CN-([A-Z]{2})"$', line)
+        if province and section == "[[provinces]]":
+            code = province.group(1).lower()
         if section not in DECIDING:
             continue
         edits: list[tuple[str, str]] = []
@@ -248,10 +339,12 @@ def data_mutants() -> Iterator[Mutant]:
         if single:  # the deciding source swapped for another provider's page
             other = {"tc": "q", "q": "tc", "j": "tc"}[single.group(1)]
             edits.append(("source swapped", f'sources = ["{other}-cn-{single.group(2)}"]'))
-        cited = re.match(r'^source = "(tc|q|j|a)-cn-([a-z]{2})"$', line)
-        if cited:  # a statement's source swapped for another provider's page of the province
-            other = {"tc": "a", "a": "tc", "q": "tc", "j": "tc"}[cited.group(1)]
-            edits.append(("statement source swapped", f'source = "{other}-cn-{cited.group(2)}"'))
+        if section in _STATEMENTS:
+            is_national = section == "[[national_statements]]"
+            edits += _statement_edits(line, keys_of[number], code, known, national if is_national else [])
+        value = _CHECK_VALUE.match(line)
+        if value and section == "[[provinces.checks]]":  # a check's number moved by one
+            edits.append((f"check value {value.group(1)} -> +1", f"value = {int(value.group(1)) + 1}"))
         for label, replacement in edits:
             new = [*lines[:number], replacement, *lines[number + 1 :]]
             yield Mutant("data", DATA, index, f"line {number + 1}: {label}", "\n".join(new), DATA_TESTS)

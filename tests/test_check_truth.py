@@ -1,0 +1,152 @@
+"""Preflight checks: which subject kinds each one concerns, pinned by hand from the reference.
+
+A check's scope is part of the rule: a check for organisations must not be asked of a
+person. Many check kinds carry their scope in what they are about, as the reference
+words them (``shared/reference/provinces.md``, §1 "other notable" and the §2 "4. Other"
+lines; the national domain rules of §3):
+
+- a legal representative (法定代表人) and a letter of authorisation for a 负责人 who is not
+  the legal representative (授权书) exist only for a unit: "主体负责人必须是法定代表人",
+  "网站负责人 not 法人 → 授权书", "主体负责人 not 法人 → 主体负责人授权书";
+- "域名所有者须与主办单位名称或法定代表人一致" (a domain held by the unit or by its legal
+  representative) and "域名所有者须与主办单位名称一致" (held by the unit, not by its legal
+  representative) choose between a unit and its legal representative; for a person §3
+  says the domain holder is the filer ("个人: 负责人 = 域名所有者");
+- "个人 must use 本省 ID", "个人 non-local → must use 河北 phone", 福建 个人
+  "仅支持使用居民身份证进行备案": rules about a person's identity card;
+- 云南 企业 "必须是本省证件地址": a unit's certificate.
+
+Expected values are typed here from those lines, never read off the data or the code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import beian_policy as bp
+
+ORG, IND = "organisation", "individual"
+
+KIND_SCOPE: dict[str, frozenset[str]] = {
+    "subject_owner_legal_representative": frozenset({ORG}),
+    "website_owner_authorisation": frozenset({ORG}),
+    "subject_owner_authorisation": frozenset({ORG}),
+    "registrant_legal_representative_accepted": frozenset({ORG}),
+    "registrant_subject_only": frozenset({ORG}),
+    "certificate_local": frozenset({ORG}),
+    "id_local": frozenset({IND}),
+    "resident_id_only": frozenset({IND}),
+    "phone_local_if_id_elsewhere": frozenset({IND}),
+}
+
+
+def _checks(code: str) -> tuple[bp.model.ProvinceCheck, ...]:
+    return bp.default_policy().rules_for(bp.resolve_province(code)).checks
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_SCOPE))
+def test_a_check_kind_concerns_its_subject_kind_only(kind: str) -> None:
+    found = [(p.code, c) for p in bp.provinces() for c in _checks(p.code) if c.kind.value == kind]
+    assert found, f"no province has a {kind} check"
+    for code, check in found:
+        assert {k.value for k in check.applies_to} == KIND_SCOPE[kind], (code, kind)
+
+
+# (province, check kind, value, subject kinds, the source that states it first), each
+# read off the province's §2 "4. Other" line (Tencent's current page, TC, unless the
+# line names QingCloud, Q, or JD Cloud, J), or the §1 row where it brackets sources.
+# Checks whose wording or scope the reference leaves open are left out.
+SOURCES: list[tuple[str, str, int | None, frozenset[str], str]] = [
+    # "主体负责人必须是法定代表人" / "主体负责人 = 法定代表人" (企业), TC.
+    ("CN-TJ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-tj"),
+    ("CN-HE", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-he"),
+    ("CN-NM", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-nm"),
+    ("CN-ZJ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-zj"),
+    ("CN-FJ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-fj"),
+    ("CN-JX", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-jx"),
+    ("CN-SD", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-sd"),
+    ("CN-HB", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-hb"),
+    ("CN-GZ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-gz"),
+    ("CN-YN", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-yn"),
+    ("CN-XZ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-xz"),
+    ("CN-NX", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-nx"),
+    ("CN-XJ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-xj"),
+    # "域名所有者须与主办单位名称或法定代表人一致" (上海: 公司全称 or 法定代表人), TC.
+    ("CN-BJ", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-bj"),
+    ("CN-HE", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-he"),
+    ("CN-SX", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-sx"),
+    ("CN-SH", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-sh"),
+    ("CN-HB", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-hb"),
+    ("CN-CQ", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-cq"),
+    ("CN-SC", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-sc"),
+    ("CN-GZ", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-gz"),
+    ("CN-GS", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-gs"),
+    # "域名所有者须与主办单位名称一致" / "域名所有者需为单位全称", TC.
+    ("CN-JL", "registrant_subject_only", None, frozenset({ORG}), "tc-cn-jl"),
+    ("CN-FJ", "registrant_subject_only", None, frozenset({ORG}), "tc-cn-fj"),
+    ("CN-HN", "registrant_subject_only", None, frozenset({ORG}), "tc-cn-hn"),
+    ("CN-XZ", "registrant_subject_only", None, frozenset({ORG}), "tc-cn-xz"),
+    ("CN-QH", "registrant_subject_only", None, frozenset({ORG}), "tc-cn-qh"),
+    ("CN-NX", "registrant_subject_only", None, frozenset({ORG}), "tc-cn-nx"),
+    # 网站负责人 not 法人 -> 授权书 (上海: its 网站负责人授权书 template), TC.
+    ("CN-TJ", "website_owner_authorisation", None, frozenset({ORG}), "tc-cn-tj"),
+    ("CN-SH", "website_owner_authorisation", None, frozenset({ORG}), "tc-cn-sh"),
+    ("CN-AH", "website_owner_authorisation", None, frozenset({ORG}), "tc-cn-ah"),
+    ("CN-HB", "website_owner_authorisation", None, frozenset({ORG}), "tc-cn-hb"),
+    ("CN-GZ", "website_owner_authorisation", None, frozenset({ORG}), "tc-cn-gz"),
+    ("CN-NX", "website_owner_authorisation", None, frozenset({ORG}), "tc-cn-nx"),
+    # 主体负责人 not 法人 -> 主体负责人授权书, TC.
+    ("CN-JL", "subject_owner_authorisation", None, frozenset({ORG}), "tc-cn-jl"),
+    ("CN-AH", "subject_owner_authorisation", None, frozenset({ORG}), "tc-cn-ah"),
+    ("CN-GS", "subject_owner_authorisation", None, frozenset({ORG}), "tc-cn-gs"),
+    # 个人: an identity card of the province (TC), or not accepted from elsewhere (Q's
+    # 河北 line; 重庆 "(T17; Q; J)" in §1).
+    ("CN-SX", "id_local", None, frozenset({IND}), "tc-cn-sx"),
+    ("CN-HL", "id_local", None, frozenset({IND}), "tc-cn-hl"),
+    ("CN-HA", "id_local", None, frozenset({IND}), "tc-cn-ha"),
+    ("CN-GS", "id_local", None, frozenset({IND}), "tc-cn-gs"),
+    ("CN-QH", "id_local", None, frozenset({IND}), "tc-cn-qh"),
+    ("CN-XJ", "id_local", None, frozenset({IND}), "tc-cn-xj"),
+    ("CN-HE", "id_local", None, frozenset({IND}), "q-cn-he"),
+    ("CN-CQ", "id_local", None, frozenset({IND}), "q-cn-cq"),
+    ("CN-FJ", "resident_id_only", None, frozenset({IND}), "tc-cn-fj"),
+    ("CN-HE", "phone_local_if_id_elsewhere", None, frozenset({IND}), "tc-cn-he"),
+    ("CN-YN", "certificate_local", None, frozenset({ORG}), "tc-cn-yn"),
+    # Ages: ≥18 (河北, 山西, 宁夏, 新疆: no subject kind named); 江西 个人 ≥16; 海南 负责人
+    # ≥16; 广东 企业 负责人 ≥16; 重庆 个人 <16 no; 云南 负责人 <16 no. TC.
+    ("CN-HE", "min_age", 18, frozenset({ORG, IND}), "tc-cn-he"),
+    ("CN-SX", "min_age", 18, frozenset({ORG, IND}), "tc-cn-sx"),
+    ("CN-XJ", "min_age", 18, frozenset({ORG, IND}), "tc-cn-xj"),
+    ("CN-JX", "min_age", 16, frozenset({IND}), "tc-cn-jx"),
+    ("CN-HI", "min_age", 16, frozenset({ORG, IND}), "tc-cn-hi"),
+    ("CN-GD", "min_age", 16, frozenset({ORG}), "tc-cn-gd"),
+    ("CN-CQ", "min_age", 16, frozenset({IND}), "tc-cn-cq"),
+    ("CN-YN", "min_age", 16, frozenset({ORG, IND}), "tc-cn-yn"),
+    # §2 conflicts: 辽宁 TC-L "负责人需年满18周岁"; 四川 个人 TC L/A "负责人需年满16周岁".
+    ("CN-LN", "min_age", 18, frozenset({ORG, IND}), "tc-cn-ln"),
+    ("CN-SC", "min_age", 16, frozenset({IND}), "tc-cn-sc"),
+    # Numbers per order: 湖南 "每次只能备案1个网站/域名"; 河南 "单位备案一次不得超过5个域名"
+    # (TC) and J "每次备案只允许提交一个域名"; 湖北 one domain per application (Q; J).
+    ("CN-HA", "domains_per_order", 5, frozenset({ORG}), "tc-cn-ha"),
+    ("CN-HB", "domains_per_order", 1, frozenset({ORG, IND}), "q-cn-hb"),
+    # 河南: domain certificates from four domains on (J "域名 ≥4 → 域名证书").
+    ("CN-HA", "domains_need_document", 3, frozenset({ORG, IND}), "q-cn-ha"),
+    # 上海 "身份证有效期必须3个月以上" (TC; no subject kind named).
+    ("CN-SH", "id_min_days", 90, frozenset({ORG, IND}), "tc-cn-sh"),
+    # 甘肃 个人 "must be 甘肃 ID & phone" (§1), TC.
+    ("CN-GS", "phone_local", None, frozenset({IND}), "tc-cn-gs"),
+    # Alibaba Cloud's 天津 and 四川 pages: "若域名设置了隐私保护，备案期间需关闭"
+    # (providers-and-history §1.1, reachability and closure rules).
+    ("CN-TJ", "privacy_protection_off", None, frozenset({ORG, IND}), "a-cn-tj"),
+    ("CN-SC", "privacy_protection_off", None, frozenset({ORG, IND}), "a-cn-sc"),
+]
+
+
+@pytest.mark.parametrize(("code", "kind", "value", "kinds", "source"), SOURCES)
+def test_check_value_scope_and_deciding_source(
+    code: str, kind: str, value: int | None, kinds: frozenset[str], source: str
+) -> None:
+    checks = [c for c in _checks(code) if c.kind.value == kind and {k.value for k in c.applies_to} == kinds]
+    assert len(checks) == 1, [(c.kind.value, sorted(k.value for k in c.applies_to)) for c in _checks(code)]
+    assert checks[0].value == value
+    assert checks[0].sources[0].id == source
