@@ -594,6 +594,9 @@ def test_the_list_is_cut_only_past_three(count: int, cut: bool) -> None:
         parse_icp_number(" ".join(numbers))
     message = str(caught.value).split(" is not an ICP number: ", 1)[1]
     assert (", ..." in message) is cut
+    # The Chinese message lists them the same way: 、 between, …… when cut.
+    listed = "、".join(numbers[:3]) + ("……" if cut else "")
+    assert f"其中有 {count} 个不同的 ICP 号码（{listed}）" in caught.value.zh
 
 
 @pytest.mark.parametrize("bad", [-1, 2.5, "10", True])

@@ -299,6 +299,20 @@ def test_phone_change_refiles_the_website_on_the_national_rule() -> None:
     assert "confirm_rule_with_new_provider" not in plan.step_ids
 
 
+def test_a_phone_refiled_with_other_website_changes_cites_both_rules() -> None:
+    # 广东: the website name comes first (before). With the phone also changed and the
+    # original provider gone, the cancel-and-refile alternative decides the step, and
+    # Tencent's SMS FAQ (the phone cannot be verified: cancel and file a new website) is
+    # cited beside it; the phone alone cites only the SMS FAQ.
+    both = _refile("广东", ["website_owner_phone", "website_name"])
+    (cancel,) = [s for s in both.steps if s.id == "cancel_website"]
+    assert cancel.rule == "national/cancel_and_refile_instead"
+    assert {"tc-faq-sms", "tc-cn-hn", "q-cn-sc"} <= {s.id for s in cancel.sources}
+    name_only = _refile("广东", ["website_name"])
+    (cancel,) = [s for s in name_only.steps if s.id == "cancel_website"]
+    assert "tc-faq-sms" not in {s.id for s in cancel.sources}
+
+
 def test_a_subject_change_that_could_wait_follows_a_refiled_website() -> None:
     # 北京 company tab: the subject name may change within 10 working days after; the
     # phone must be refiled. Adding a website does not change the subject, so the

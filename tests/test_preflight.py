@@ -263,6 +263,18 @@ def test_an_individual_certificate_is_checked_as_a_resident_id() -> None:
     assert "certificate_number_invalid" in ids(run("北京", bad), Severity.BLOCKS)
 
 
+def test_without_a_certificate_type_the_subject_kind_chooses_the_standard() -> None:
+    # GB 32100 for an organisation, GB 11643 for an individual: a well-formed number of
+    # the other standard is then wrong; with no kind either standard passes.
+    organisation = application(certificate_type=None, certificate_number=GOOD_ID)
+    assert ids(run("北京", organisation), Severity.BLOCKS) == {"certificate_number_invalid"}
+    person = individual("北京")
+    person.update(certificate_type=None, certificate_number=GOOD_USCC)
+    assert ids(run("北京", person), Severity.BLOCKS) == {"certificate_number_invalid"}
+    unknown_kind = application(subject_kind=None, certificate_type=None, certificate_number=GOOD_ID)
+    assert "certificate_number_invalid" not in ids(run("北京", unknown_kind))
+
+
 # --- local ties for individuals ------------------------------------------------------
 
 
@@ -513,6 +525,47 @@ def test_letters_that_depend_on_a_fact(
         (f.rule, f.severity.value) for f in run(province, data).findings if f.id is FindingId.DOCUMENT_MISSING
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("province", "facts", "rule", "field"),
+    [
+        # The fact that leaves a letter open is the field to fill in (北京's rename letter
+        # hangs on the changes, 河北's usage statement on several cloud resources).
+        ("北京", {"changes": None}, "CN-BJ/document/rename_letter", "changes"),
+        (
+            "河北",
+            {"multiple_cloud_resources": None},
+            "CN-HE/document/usage_statement_for_multiple_resources",
+            "multiple_cloud_resources",
+        ),
+        # 内蒙古 asks the domain certificate of individuals: with no subject kind the kind
+        # is what to give; with neither kind nor documents_ready, the documents.
+        (
+            "内蒙古",
+            {"subject_kind": None},
+            "CN-NM/document/domain_certificate_for_individuals",
+            "subject_kind",
+        ),
+        (
+            "内蒙古",
+            {"subject_kind": None, "documents_ready": None},
+            "CN-NM/document/domain_certificate_for_individuals",
+            "documents_ready",
+        ),
+    ],
+)
+def test_an_open_letter_names_the_fact_to_give(
+    province: str, facts: dict[str, Any], rule: str, field: str
+) -> None:
+    data = application(**{"documents_ready": [], **facts})
+    data["subject_owner"].update(id_province=province, phone_province=province)
+    [finding] = [f for f in run(province, data).findings if f.rule == rule]
+    assert (finding.id, finding.severity, finding.field) == (
+        FindingId.DOCUMENT_MISSING,
+        Severity.CHECK,
+        field,
+    )
 
 
 def test_unknown_documents_are_a_check() -> None:

@@ -113,7 +113,7 @@ def _id_local(run: Run) -> None:
                     f"主体性质：{run.where.zh}对个人的身份证所在地有要求。",
                     f"the subject kind: {run.where.en} has a rule on where an individual's ID was issued.",
                 ),
-                rule=f"{run.province.code}/id_local",
+                rule=run.rule_for(check),
                 sources=check.sources,
             )
             continue
@@ -122,7 +122,7 @@ def _id_local(run: Run) -> None:
                 FindingId.ID_NOT_LOCAL,
                 "subject_owner.id_province",
                 Text("身份证签发省份。", "the province that issued the owner's ID card."),
-                rule=f"{run.province.code}/id_local",
+                rule=run.rule_for(check),
                 sources=check.sources,
             )
             continue
@@ -139,7 +139,7 @@ def _id_local(run: Run) -> None:
                 ),
                 Text(f"准备好{alternatives.zh}。", f"Have {alternatives.en} ready."),
                 field="subject_owner.id_province",
-                rule=f"{run.province.code}/id_local",
+                rule=run.rule_for(check),
                 sources=check.sources,
             )
             continue
@@ -188,7 +188,7 @@ def _phone_rules(run: Run) -> list[ProvinceCheck]:
     for check in run.checks(CheckKind.PHONE_LOCAL_IF_ID_ELSEWHERE):
         covered = covers(run, check)
         owner = run.app.subject_owner
-        rule = f"{run.province.code}/{check.kind.value}"
+        rule = run.rule_for(check)
         if covered is False:
             continue
         if covered is None or owner is None or owner.id_province is None:
@@ -225,7 +225,7 @@ def _phones(run: Run) -> None:
             )
             continue
         for check in local:
-            rule = f"{run.province.code}/{check.kind.value}"
+            rule = run.rule_for(check)
             if covers(run, check) is None:
                 run.unknown(
                     FindingId.PHONE_NOT_LOCAL,
@@ -286,7 +286,7 @@ def _ages(run: Run) -> None:
         for check in run.checks(kind):
             if covers(run, check) is False or check.value is None:
                 continue
-            rule = f"{run.province.code}/{kind.value}"
+            rule = run.rule_for(check)
             # A maximum age concerns the website owner (the person who answers for the site).
             people = (
                 run.app.people
@@ -342,7 +342,7 @@ def _id_validity(run: Run) -> None:
     for check in run.checks(CheckKind.ID_MIN_DAYS):
         if covers(run, check) is False or check.value is None:
             continue
-        rule = f"{run.province.code}/id_min_days"
+        rule = run.rule_for(check)
         for field, person in run.app.people:
             if person.id_expires_on is None:
                 run.unknown(
@@ -373,7 +373,7 @@ def _subject_owner_role(run: Run) -> None:
         covered = covers(run, check)
         if covered is False:
             continue
-        rule = f"{run.province.code}/{check.kind.value}"
+        rule = run.rule_for(check)
         owner = run.app.subject_owner
         if covered is None:
             run.unknown(
@@ -422,7 +422,7 @@ def _certificate_type(run: Run) -> None:
         covered = covers(run, check)
         if covered is False:
             continue
-        rule = f"{run.province.code}/{check.kind.value}"
+        rule = run.rule_for(check)
         ctype = run.app.certificate_type
         if covered is None or ctype is None:
             run.unknown(
@@ -457,7 +457,7 @@ def _certificate_place(run: Run) -> None:
         covered = covers(run, check)
         if covered is False:
             continue
-        rule = f"{run.province.code}/{check.kind.value}"
+        rule = run.rule_for(check)
         where = run.app.certificate_province
         if covered is None or where is None:
             run.unknown(
@@ -497,13 +497,11 @@ _LETTER_OWNERS = {
 def _owner_letters(run: Run) -> None:
     """An owner who is not the legal representative needs the province's letter of
     authorisation (a subject owner or a website owner, by the check's kind)."""
-    ready = run.app.documents_ready
     for kind, (field, who) in _LETTER_OWNERS.items():
         for check in run.checks(kind):
             covered = covers(run, check)
             if covered is False or check.document is None:
                 continue
-            rule = f"{run.province.code}/{kind.value}/{check.document}"
             owner = getattr(run.app, field)
             if owner is not None and owner.is_legal_representative is True:
                 continue  # the legal representative needs no letter, whatever the subject kind
@@ -516,35 +514,16 @@ def _owner_letters(run: Run) -> None:
                     FindingId.DOCUMENT_MISSING,
                     "subject_kind" if covered is None else f"{field}.is_legal_representative",
                     join(what, check.text, Text("）。", ").")),
-                    rule=rule,
+                    rule=run.rule_for(check),
                     sources=check.sources,
                 )
-            elif ready is None:
-                run.unknown(
-                    FindingId.DOCUMENT_MISSING,
-                    "documents_ready",
-                    join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
-                    rule=rule,
-                    sources=check.sources,
-                )
-            elif check.document not in ready:
-                run.add_from_check(
-                    FindingId.DOCUMENT_MISSING,
+            else:
+                run.require_letter(
                     check,
-                    join(
-                        Text(
-                            f"{who.zh}不是法定代表人：{run.where.zh}要求提交",
-                            f"The {who.en} is not the legal representative: {run.where.en} requires ",
-                        ),
-                        check.text,
-                        Text("。", "."),
+                    Text(
+                        f"{who.zh}不是法定代表人：{run.where.zh}要求提交",
+                        f"The {who.en} is not the legal representative: {run.where.en} requires ",
                     ),
-                    join(
-                        Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
-                        Text(check.document, check.document),
-                        Text("。", " in documents_ready."),
-                    ),
-                    field="documents_ready",
                 )
 
 

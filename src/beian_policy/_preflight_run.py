@@ -71,7 +71,7 @@ class Run:
             text,
             fix,
             field=field,
-            rule=_rule_id(self.province, check),
+            rule=self.rule_for(check),
             sources=check.sources + tuple(c.source for c in check.claims),
             disputed=check.disputed,
         )
@@ -96,15 +96,43 @@ class Run:
             sources=sources,
         )
 
+    def require_letter(
+        self, check: ProvinceCheck, why: Text, *, or_else: Text | None = None, field: str = "documents_ready"
+    ) -> None:
+        """The letter *check* names is needed (*why*, followed by its title): check it
+        when ``documents_ready`` is not given; missing, at *field*, when it is not listed
+        there. The fix is to list it, *or_else* what the applicant may do instead."""
+        ready = self.app.documents_ready
+        if ready is None:
+            self.unknown(
+                FindingId.DOCUMENT_MISSING,
+                "documents_ready",
+                join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
+                rule=self.rule_for(check),
+                sources=check.sources,
+            )
+        elif check.document not in ready:
+            document = check.document
+            assert document is not None  # every caller skips a check that names no letter
+            fix = join(
+                Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "), Text(document, document)
+            )
+            if or_else is None:
+                fix = join(fix, Text("。", " in documents_ready."))
+            else:
+                fix = join(fix, Text("；或", " in documents_ready; or "), or_else)
+            text = join(why, check.text, Text("。", "."))
+            self.add_from_check(FindingId.DOCUMENT_MISSING, check, text, fix, field=field)
+
+    def rule_for(self, check: ProvinceCheck) -> str:
+        """The id a finding cites for *check*: ``CN-SH/domain_min_days``; a letter adds
+        its id: ``CN-GD/document/gd_commitment``."""
+        suffix = f"/{check.document}" if check.document else ""
+        return f"{self.province.code}/{check.kind.value}{suffix}"
+
     @property
     def where(self) -> Text:
         return self.province.display_name
-
-
-def _rule_id(province: Province, check: ProvinceCheck) -> str:
-    """``CN-SH/domain_min_days``; a letter adds its id: ``CN-GD/document/gd_commitment``."""
-    suffix = f"/{check.document}" if check.document else ""
-    return f"{province.code}/{check.kind.value}{suffix}"
 
 
 def join(*parts: Text) -> Text:

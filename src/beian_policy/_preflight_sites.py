@@ -124,7 +124,7 @@ def _domain_dates(run: Run, field: str, domain: Domain) -> None:
         if check.value is not None and check.value > days:
             days, rule, sources, disputed, province_check = (
                 check.value,
-                f"{run.province.code}/domain_min_days",
+                run.rule_for(check),
                 check.sources + tuple(c.source for c in check.claims),
                 check.disputed,
                 check,
@@ -271,38 +271,15 @@ def _registrant_letter(run: Run, field: str, check: ProvinceCheck) -> None:
     """The legal representative may hold the domain only with the letter the
     province names (重庆: the organisation's authorisation)."""
     assert check.document is not None
-    rule = f"{run.province.code}/{check.kind.value}/{check.document}"
-    ready = run.app.documents_ready
-    if ready is None:
-        run.unknown(
-            FindingId.DOCUMENT_MISSING,
-            "documents_ready",
-            join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
-            rule=rule,
-            sources=check.sources,
-        )
-    elif check.document not in ready:
-        run.add_from_check(
-            FindingId.DOCUMENT_MISSING,
-            check,
-            join(
-                Text(
-                    f"域名由法定代表人持有：{run.where.zh}要求提交",
-                    f"The legal representative holds the domain: {run.where.en} requires ",
-                ),
-                check.text,
-                Text("。", "."),
-            ),
-            join(
-                Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
-                Text(check.document, check.document),
-                Text(
-                    "；或把域名持有者改为主办单位。",
-                    " in documents_ready; or move the domain to the organisation.",
-                ),
-            ),
-            field=f"{field}.registrant",
-        )
+    run.require_letter(
+        check,
+        Text(
+            f"域名由法定代表人持有：{run.where.zh}要求提交",
+            f"The legal representative holds the domain: {run.where.en} requires ",
+        ),
+        or_else=Text("把域名持有者改为主办单位。", "move the domain to the organisation."),
+        field=f"{field}.registrant",
+    )
 
 
 def _registrar(run: Run, field: str, domain: Domain) -> None:
@@ -341,7 +318,7 @@ def _privacy(run: Run, field: str, domain: Domain) -> None:
                 FindingId.DOMAIN_PRIVACY_PROTECTION_ON,
                 f"{field}.privacy_protection",
                 Text("域名是否开启了隐私保护。", "whether WHOIS privacy protection is on."),
-                rule=f"{run.province.code}/privacy_protection_off",
+                rule=run.rule_for(check),
                 sources=check.sources,
             )
         elif domain.privacy_protection:
@@ -407,35 +384,14 @@ def _domain_letters(run: Run) -> None:
             continue
         if count <= check.value:
             continue
-        rule = f"{run.province.code}/{check.kind.value}/{check.document}"
-        ready = run.app.documents_ready
-        if ready is None:
-            run.unknown(
-                FindingId.DOCUMENT_MISSING,
-                "documents_ready",
-                join(Text("是否已准备：", "whether this is ready: "), check.text, Text("。", ".")),
-                rule=rule,
-                sources=check.sources,
-            )
-        elif check.document not in ready:
-            run.add_from_check(
-                FindingId.DOCUMENT_MISSING,
-                check,
-                join(
-                    Text(
-                        f"本次有{count}个域名；{run.where.zh}超过{check.value}个时要求提交",
-                        f"The application has {count} domains; above {check.value}, {run.where.en} requires ",
-                    ),
-                    check.text,
-                    Text("。", "."),
-                ),
-                join(
-                    Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
-                    Text(check.document, check.document),
-                    Text("；或分成几次提交。", " in documents_ready; or split the application."),
-                ),
-                field="documents_ready",
-            )
+        run.require_letter(
+            check,
+            Text(
+                f"本次有{count}个域名；{run.where.zh}超过{check.value}个时要求提交",
+                f"The application has {count} domains; above {check.value}, {run.where.en} requires ",
+            ),
+            or_else=Text("分成几次提交。", "split the application."),
+        )
 
 
 def _pre_approval(run: Run) -> None:
@@ -522,13 +478,10 @@ def _documents(run: Run) -> None:
         covered = covers(run, check)
         if covered is False or check.document is None:
             continue
-        rule = f"{run.province.code}/document/{check.document}"
-        ready = run.app.documents_ready
-        if ready is None or covered is None or open_fact is not None:
-            field = open_fact or ("documents_ready" if ready is None else "subject_kind")
+        if open_fact is not None or (covered is None and run.app.documents_ready is not None):
             run.unknown(
                 FindingId.DOCUMENT_MISSING,
-                field,
+                open_fact or "subject_kind",
                 join(
                     Text("是否需要并已准备：", "whether this is needed and ready: ")
                     if open_fact
@@ -536,25 +489,11 @@ def _documents(run: Run) -> None:
                     check.text,
                     Text("。", "."),
                 ),
-                rule=rule,
+                rule=run.rule_for(check),
                 sources=check.sources,
             )
-        elif check.document not in ready:
-            run.add_from_check(
-                FindingId.DOCUMENT_MISSING,
-                check,
-                join(
-                    Text(f"{run.where.zh}要求提交：", f"{run.where.en} requires: "),
-                    check.text,
-                    Text("。", "."),
-                ),
-                join(
-                    Text("准备好后在 documents_ready 中列出 ", "Prepare it, then list "),
-                    Text(check.document, check.document),
-                    Text("。", " in documents_ready."),
-                ),
-                field="documents_ready",
-            )
+        else:
+            run.require_letter(check, Text(f"{run.where.zh}要求提交：", f"{run.where.en} requires: "))
 
 
 def _footers(run: Run) -> None:

@@ -1,10 +1,11 @@
 """A small mutation harness: deliberate bugs in the code and the data, each run
 against the tests that should catch it.
 
-Code mutants are made on the AST of the decision, plan, diagnosis, ICP and preflight
-modules: a comparison swapped (``==``/``!=``, ``<``/``<=``, ``>``/``>=``, ``in``/``not
-in``, ``is``/``is not``), ``and``/``or`` swapped, a ``not`` dropped, ``True``/``False``
-swapped, a small int constant moved by one. Data mutants edit ``data/provinces.toml``
+Code mutants are made on the AST of the decision, combination-rule (``_statements``),
+plan, diagnosis, ICP and preflight modules: a comparison swapped (``==``/``!=``,
+``<``/``<=``, ``>``/``>=``, ``in``/``not in``, ``is``/``is not``), ``and``/``or``
+swapped, a ``not`` dropped, ``True``/``False`` swapped, a small int constant moved by
+one. Data mutants edit ``data/provinces.toml``
 one line at a time: a timing flipped, a fact's value flipped, a scope widened, a
 source dropped from a list, a claim line removed; in a statement (province or national)
 a change dropped or the changes widened to ``*``, the subject kinds dropped or swapped,
@@ -46,15 +47,39 @@ ROOT = Path(__file__).resolve().parents[2]
 PKG = "src/beian_policy"
 DATA = "data/provinces.toml"
 
-# The mutated module -> the tests that must catch a bug in it.
+# The mutated module -> the tests that must catch a bug in it: every test file that
+# covers the module and runs in seconds, the module's own first (``pytest -x`` stops at
+# the first failure, so a killed mutant rarely runs the later files).
+_PREFLIGHT_TESTS = (
+    "tests/test_preflight.py",
+    "tests/test_preflight_checks.py",
+    "tests/test_preflight_properties.py",
+)
 CODE_TARGETS: dict[str, tuple[str, ...]] = {
-    f"{PKG}/_decision.py": ("tests/test_truth_table.py", "tests/test_decisions.py", "tests/test_data.py"),
-    f"{PKG}/_plan.py": ("tests/test_plan.py",),
+    f"{PKG}/_decision.py": (
+        "tests/test_truth_table.py",
+        "tests/test_decisions.py",
+        "tests/test_data.py",
+        "tests/test_real_dates.py",
+    ),
+    f"{PKG}/_statements.py": (
+        "tests/test_statements.py",
+        "tests/test_truth_table.py",
+        "tests/test_real_dates.py",
+        "tests/test_decisions.py",
+    ),
+    f"{PKG}/_plan.py": ("tests/test_plan.py", "tests/test_truth_table.py", "tests/test_real_dates.py"),
     f"{PKG}/_diagnosis.py": ("tests/test_diagnosis.py",),
-    f"{PKG}/_icp.py": ("tests/test_icp.py",),
-    f"{PKG}/_preflight.py": ("tests/test_preflight.py",),
-    f"{PKG}/_preflight_people.py": ("tests/test_preflight.py",),
-    f"{PKG}/_preflight_sites.py": ("tests/test_preflight.py",),
+    f"{PKG}/_icp.py": (
+        "tests/test_icp.py",
+        "tests/test_icp_corpus.py",
+        "tests/test_icp_zh_reasons.py",
+        "tests/test_icp_wild.py",
+    ),
+    f"{PKG}/_preflight.py": _PREFLIGHT_TESTS,
+    f"{PKG}/_preflight_run.py": _PREFLIGHT_TESTS,
+    f"{PKG}/_preflight_people.py": _PREFLIGHT_TESTS,
+    f"{PKG}/_preflight_sites.py": (*_PREFLIGHT_TESTS, "tests/test_footer.py"),
 }
 # The tests that pin data truth, the quickest killers first (``pytest -x`` stops at the
 # first failure): the hand-written tables, then the per-provider and dated answers, the
