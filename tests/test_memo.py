@@ -316,3 +316,31 @@ def test_a_text_subclass_is_not_taken_for_its_text() -> None:
     assert bp.resolve_province(Name("Guangdong")).code == "CN-GD"
     with pytest.raises(bp.UnknownProvinceError):
         bp.resolve_province(Name("Atlantis"))
+
+
+def test_a_new_shipped_policy_gets_its_own_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from beian_policy._data import _loader
+
+    shipped = bp.assess_transfer("北京", ["subject_name"])
+    assert bp.assess_transfer("北京", ["subject_name"]) is shipped  # the shipped policy's answers, kept
+    replacement = custom_policy("2026.12.02.96")
+    monkeypatch.setattr(_loader, "_default", replacement)
+    mine = bp.assess_transfer("北京", ["subject_name"])
+    assert mine.data_version == "2026.12.02.96"
+    assert mine.province is replacement.province_by_code("CN-BJ")
+    assert bp.resolve_province("Beijing") is replacement.province_by_code("CN-BJ")
+    monkeypatch.undo()
+    assert bp.assess_transfer("北京", ["subject_name"]) is shipped
+    assert bp.resolve_province("Beijing") is bp.default_policy().province_by_code("CN-BJ")
+
+
+def test_a_province_argument_never_shares_a_key_with_other_arguments(
+    counted_pair: tuple[Callable[..., tuple[object, ...]], list[object]],
+) -> None:
+    question, calls = counted_pair
+    beijing = bp.resolve_province("北京")
+    assert question(beijing, ["x"]) == (beijing, ["x"])
+    assert question("CN-BJ", ["x"]) == ("CN-BJ", ["x"])  # the code as text: another argument
+    assert question(bp.Province, "CN-BJ") == (bp.Province, "CN-BJ")  # a class: never kept
+    assert question(bp.Province, "CN-BJ") == (bp.Province, "CN-BJ")
+    assert len(calls) == 4

@@ -74,12 +74,16 @@ class _StrEnumKinds(dict[type, bool]):
             and hashing is str.__hash__
             and equality is str.__eq__
         )
+        if known:
+            _STR_ENUM_TYPES.add(kind)
         if known or len(self) < 64:
             self[kind] = known
         return known
 
 
 _STR_ENUMS = _StrEnumKinds()
+# The string enums seen so far, for the fast test (a set's ``in``); _STR_ENUMS decides.
+_STR_ENUM_TYPES: set[type] = set()
 
 
 # Frozen records keyed by their fields (registered with keyed_by_fields), each with
@@ -268,8 +272,13 @@ def memoised(function: Callable[_P, _R], /) -> Callable[_P, _R]:
     by_policy = memo.by_policy
     call: Callable[..., Any] = function
 
+    # The shipped policy and its answers once asked (it lives as long as the process):
+    # most calls then find their answers without a look-up by id.
+    shipped: tuple[object, _Answers] = (_MISSING, _Answers())
+
     @functools.wraps(function)
     def answer(*args: Any, **kwargs: Any) -> Any:
+        nonlocal shipped
         policy = kwargs.pop("policy", None) if kwargs else None
         if policy is None:
             resolved = _loader._default or default_policy()
@@ -288,32 +297,39 @@ def memoised(function: Callable[_P, _R], /) -> Callable[_P, _R]:
             elif len(args) == 2:
                 # A province and its changes, the commonest question: _argument's
                 # commonest cases again, inline (a call costs as much as the rest).
+                # A Province, keyed (Province, code), is spread into the key: no
+                # other argument's key is a bare type, so none can be taken for it.
                 first, second = args
-                kind = type(first)
-                if kind is str and len(first) <= _MAX_TEXT:
-                    head: Hashable = first
-                elif kind is Province and type(first.code) is str and len(first.code) <= _MAX_TEXT:
-                    head = (Province, first.code)
-                else:
-                    head = _argument(first)
                 kind = type(second)
                 if (kind is list or kind is tuple) and len(second) == 1:
                     item = second[0]
-                    if type(item) is str and len(item) <= _MAX_TEXT:
-                        key = (head, (kind, item))
-                    elif _STR_ENUMS[type(item)]:
-                        key = (head, (kind, type(item), item))
+                    item_kind = type(item)
+                    if item_kind is str and len(item) <= _MAX_TEXT:
+                        tail: Hashable = (kind, item)
+                    elif item_kind in _STR_ENUM_TYPES or _STR_ENUMS[item_kind]:
+                        tail = (kind, item_kind, item)
                     else:
-                        key = (head, _argument(second))
+                        tail = _argument(second)
                 else:
-                    key = (head, _argument(second))
+                    tail = _argument(second)
+                kind = type(first)
+                if kind is str and len(first) <= _MAX_TEXT:
+                    key = (first, tail)
+                elif kind is Province and type(code := first.code) is str and len(code) <= _MAX_TEXT:
+                    key = (Province, code, tail)
+                else:
+                    key = (_argument(first), tail)
             else:
                 key = tuple(map(_argument, args))
         except _Uncacheable:
             return call(*args, policy=policy, **kwargs)
-        answers = by_policy.get(id(resolved))
-        if answers is None:
-            answers = memo.answers(resolved)
+        kept = shipped
+        if kept[0] is resolved:
+            answers = kept[1]
+        else:
+            answers = by_policy.get(id(resolved)) or memo.answers(resolved)
+            if resolved is _loader._default:
+                shipped = (resolved, answers)
         found = answers.recent.get(key, _MISSING)
         if found is _MISSING:
             found = answers.get(key)

@@ -115,16 +115,17 @@ def _stdout_for_text() -> IO[str] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit code."""
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
     out = Output(_stdout_for_text())
     args: argparse.Namespace | None = None
     ctx: Context | None = None
     try:
         try:
-            args = parser.parse_args(argv)
+            args = parser.parse_args(words)
         except UsageError as exc:
             message = f"{bounded(exc.message)} (see '{exc.prog} --help')"
-            if "--json" in (sys.argv[1:] if argv is None else argv):
+            if "--json" in words:
                 with contextlib.suppress(OSError):
                     print(usage_error_json(message), flush=True)
                 return EXIT_USAGE

@@ -4,7 +4,6 @@ systems can branch on by ``code``. The exit code is the same either way."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .._enums import Change, Lang
@@ -51,6 +50,8 @@ def error_object(exc: BaseException) -> dict[str, Any]:
 def json_line(value: object) -> str:
     """*value* as one line of JSON, keys sorted; Chinese as is, unless the text holds
     lone surrogates (bytes of a non-UTF-8 argument), which are then escaped."""
+    import json  # only for --json and errors: a text answer never needs it
+
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     try:
         text.encode("utf-8")

@@ -37,7 +37,7 @@ from ._more import run_find, run_province, run_rules
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-__all__ = ["UsageError", "build_parser"]
+__all__ = ["COMMANDS", "UsageError", "build_parser"]
 
 
 class UsageError(Exception):
@@ -167,28 +167,7 @@ def _either_or(parser: argparse.ArgumentParser, dest: str, yes: tuple[str, str],
     group.add_argument(no[0], dest=dest, action="store_const", const=False, help=no[1])
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: common options, before or after the command, and one
-    subparser per command with its handler as ``handler``."""
-    parser = _Parser(
-        prog=PROG,
-        description="China's ICP filing transfer (接入备案) rules: decisions, plans and sources.",
-        epilog="Exit codes: 0 success, 1 not direct (check --fail-if-not-direct) or something blocks "
-        "(preflight, footer), 2 usage, "
-        "3 unknown province/change/failure, bad ICP number or bad data, "
-        "74 the output could not be written.",
-    )
-    _common_options(parser, defaults=True)
-    common = _Parser(add_help=False)
-    _common_options(common, defaults=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
-
-    def command(name: str, help_text: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
-        p.set_defaults(handler=handler)
-        return p
-
-    p = command("check", "can the filing be transferred directly?", run_check)
+def _check(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "province", metavar="PROVINCE", nargs="?", help="code, name or abbreviation: CN-GD, 广东, 粤, 44"
     )
@@ -197,7 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     _time_options(p)
     p.add_argument("--fail-if-not-direct", action="store_true", help="exit 1 when the transfer is not direct")
 
-    p = command("steps", "the numbered plan for a transfer", run_steps)
+
+def _steps(p: argparse.ArgumentParser) -> None:
     p.add_argument("province", metavar="PROVINCE", nargs="?")
     _batch_option(p, "province", "PROVINCE")
     _change_option(p)
@@ -225,7 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--multiple-cloud-resources", action="store_true", help="the site uses several cloud resources"
     )
 
-    p = command("diagnose", "why a transfer failed, and what to do", run_diagnose)
+
+def _diagnose(p: argparse.ArgumentParser) -> None:
     p.add_argument("failure", metavar="FAILURE", nargs="?", help="a failure reason; see `failures`")
     _batch_option(p, "failure", "FAILURE")
     p.add_argument("--province", "-p", help="the province of the filing")
@@ -253,23 +234,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _time_options(p)
 
-    p = command("parse", "an ICP number, normalised and explained", run_parse)
+
+def _parse(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "number", metavar="NUMBER", nargs="?", help="as pasted: 京ICP备12345678号-2, 粤B2-20090059-5, ..."
     )
     _batch_option(p, "number", "NUMBER")
 
-    command("provinces", "the 31 provinces and their key rules", run_provinces)
-    command("changes", "the change kinds and their meanings", run_changes)
-    command("failures", "the failure reasons and their meanings", run_failures)
 
-    p = command("validate-data", "check a policy data file; list every problem", run_validate)
+def _nothing(p: argparse.ArgumentParser) -> None:
+    """A command with the common options only."""
+
+
+def _validate(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="PATH", type=_path)
 
-    p = command("disputes", "every answer the sources disagree on, and what each says", run_disputes)
-    _time_options(p)
 
-    p = command("table", "every province x change x subject kind, decided (CSV or JSON)", run_table)
+def _table(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
         choices=["csv", "json"],
@@ -278,21 +259,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _time_options(p, all_providers=True)
 
-    p = command("find", "the ICP numbers in a text or HTML page (FILE, or - for stdin)", run_find)
+
+def _find(p: argparse.ArgumentParser) -> None:
     p.add_argument("source", metavar="FILE", type=_path, help="a file, or - to read stdin")
-    p = command("province", "everything the data says about one province", run_province)
+
+
+def _province(p: argparse.ArgumentParser) -> None:
     p.add_argument("province", metavar="PROVINCE", help="code, name or abbreviation: CN-GD, 广东, 粤, 44")
     _time_options(p)
-    command("rules", "the rules in every province and what a rejected transfer means", run_rules)
 
-    p = command("preflight", "check a whole application before submitting it", run_preflight)
+
+def _preflight(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "application", metavar="APPLICATION", type=_path, help="a .toml or .json file, or - for stdin"
     )
     p.add_argument("--province", "-p", help="the province (default: the file's 'province' key)")
     _time_options(p)
 
-    p = command("footer", "check a page's footer: filing number and link", run_footer)
+
+def _footer(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", type=_path, help="an HTML file, or - for stdin")
     p.add_argument(
         "--icp-number", required=True, metavar="NUMBER", help="the filing number the page must show"
@@ -301,5 +286,56 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", type=_date, metavar="DATE", help="check as on this date (default: the data's own date)"
     )
 
-    command("version", "code, data and schema versions", run_version)
+
+#: Every command: its name, what it does, its handler and its own options, in the
+#: order ``--help`` lists them.
+COMMANDS: tuple[tuple[str, str, Callable[..., int], Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("check", "can the filing be transferred directly?", run_check, _check),
+    ("steps", "the numbered plan for a transfer", run_steps, _steps),
+    ("diagnose", "why a transfer failed, and what to do", run_diagnose, _diagnose),
+    ("parse", "an ICP number, normalised and explained", run_parse, _parse),
+    ("provinces", "the 31 provinces and their key rules", run_provinces, _nothing),
+    ("changes", "the change kinds and their meanings", run_changes, _nothing),
+    ("failures", "the failure reasons and their meanings", run_failures, _nothing),
+    ("validate-data", "check a policy data file; list every problem", run_validate, _validate),
+    ("disputes", "every answer the sources disagree on, and what each says", run_disputes, _time_options),
+    ("table", "every province x change x subject kind, decided (CSV or JSON)", run_table, _table),
+    ("find", "the ICP numbers in a text or HTML page (FILE, or - for stdin)", run_find, _find),
+    ("province", "everything the data says about one province", run_province, _province),
+    ("rules", "the rules in every province and what a rejected transfer means", run_rules, _nothing),
+    ("preflight", "check a whole application before submitting it", run_preflight, _preflight),
+    ("footer", "check a page's footer: filing number and link", run_footer, _footer),
+    ("version", "code, data and schema versions", run_version, _nothing),
+)
+
+
+def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line: common options, before or after the command, and one
+    subparser per command with its handler as ``handler``.
+
+    Given *words* (the command line about to be parsed), only the commands named among
+    them get their options (argparse builds a help formatter for every option, which
+    costs a one-question run more than the question): the command chosen is always
+    one of the words, and the others are then only names in ``--help`` and in errors.
+    """
+    chosen = None if words is None else {name for name, *_ in COMMANDS if name in words}
+    parser = _Parser(
+        prog=PROG,
+        description="China's ICP filing transfer (接入备案) rules: decisions, plans and sources.",
+        epilog="Exit codes: 0 success, 1 not direct (check --fail-if-not-direct) or something blocks "
+        "(preflight, footer), 2 usage, "
+        "3 unknown province/change/failure, bad ICP number or bad data, "
+        "74 the output could not be written.",
+    )
+    _common_options(parser, defaults=True)
+    common = _Parser(add_help=False)
+    _common_options(common, defaults=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
+    for name, help_text, handler, add_options in COMMANDS:
+        if chosen is not None and name not in chosen:  # never chosen in this run: a name in --help
+            sub.add_parser(name, help=help_text, add_help=False)
+            continue
+        p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        p.set_defaults(handler=handler)
+        add_options(p)
     return parser
