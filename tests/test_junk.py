@@ -467,6 +467,16 @@ def test_errors_never_repr_what_cannot_be_shown() -> None:
     assert len(str(caught.value)) <= MESSAGE_BOUND
 
 
+def test_a_hostile_str_subclass_is_read_by_its_characters() -> None:
+    # Found by CI's Hypothesis run: the kind's converter hashed the subclass itself.
+    beijing = bp.resolve_province("北京")
+    number = bp.IcpNumber(beijing, HostileStr("filing"), "12345678", site=2, service=HostileStr("a"))
+    assert number.kind is bp.model.IcpKind.FILING
+    assert number.service is bp.model.IcpService.APP
+    with pytest.raises(bp.errors.UnknownNameError, match="ICP number kind"):
+        bp.IcpNumber(beijing, HostileStr("北京"), "12345678")
+
+
 def test_is_valid_icp_number_never_raises_on_junk() -> None:
     for value in (
         None,

@@ -128,7 +128,8 @@ def _to_kind(value: IcpKind | str) -> IcpKind:
     if not isinstance(value, str):
         raise ArgumentTypeError("kind", value, ["an IcpKind", "its value (str)"])
     try:
-        return IcpKind(value)
+        # str.__str__ reads a str subclass's characters without its own methods.
+        return IcpKind(str.__str__(value))
     except ValueError:
         raise UnknownNameError("ICP number kind", value, [k.value for k in IcpKind]) from None
 
@@ -139,7 +140,7 @@ def _to_service(value: IcpService | str | None) -> IcpService | None:
     if not isinstance(value, str):
         raise ArgumentTypeError("service", value, ["an IcpService", "A", "X", "None"])
     try:
-        return IcpService(value.upper())
+        return IcpService(str.upper(value))
     except ValueError:
         raise UnknownNameError("ICP service", value, ["A", "X"]) from None
 
