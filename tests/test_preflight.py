@@ -242,6 +242,52 @@ def test_two_domains_in_one_website_block_since_2019_04_22() -> None:
     assert "too_many_domains" not in ids(run("北京", data, as_of=dt.date(2019, 4, 21)))
 
 
+def test_a_domain_validity_rule_without_days_asks_only_that_the_domain_has_not_expired() -> None:
+    # The rule is "more than `days` days left"; a data file whose rule names no number of
+    # days asks for more than none: a domain expiring tomorrow passes, one expiring today
+    # does not (北京 adds no minimum of its own).
+    text = bp.default_data_text()
+    rule = 'id = "domain_validity"'
+    start = text.index(rule)
+    end = text.index("days = 90\n", start) + len("days = 90\n")
+    policy = bp.loads_policy(text[:start] + text[start:end].replace("days = 90\n", "") + text[end:])
+
+    def expires(day: dt.date) -> set[str]:
+        data = application(domain={"expires_on": day.isoformat()})
+        return ids(bp.preflight("北京", data, as_of=AS_OF, policy=policy), Severity.BLOCKS)
+
+    assert "domain_expires_too_soon" not in expires(AS_OF + dt.timedelta(days=1))
+    assert "domain_expires_too_soon" in expires(AS_OF)
+
+
+def test_the_national_domain_validity_is_cited_undisputed() -> None:
+    # 北京 adds no minimum: the national rule (more than 90 days left, QingCloud's domain
+    # check page) decides, and no source disputes it.
+    data = application(domain={"expires_on": (AS_OF + dt.timedelta(days=30)).isoformat()})
+    [finding] = [f for f in run("北京", data).findings if f.id is FindingId.DOMAIN_EXPIRES_TOO_SOON]
+    assert (finding.severity, finding.rule, finding.disputed) == (Severity.BLOCKS, "domain_validity", False)
+    assert [s.id for s in finding.sources] == ["q-domain-check"]
+
+
+@pytest.mark.parametrize(
+    ("in_force_from", "since"),
+    # The one-domain rule names its start in the province; without one, the rule's date.
+    [("in_force_from = 2019-06-01\n", "2019-06-01"), ("", "2019-04-22")],
+)
+def test_too_many_domains_names_the_rules_start(in_force_from: str, since: str) -> None:
+    text = bp.default_data_text()
+    start = text.index('id = "one_domain_per_website"')
+    old = "in_force_from = 2019-04-22\n"
+    end = text.index(old, start) + len(old)
+    policy = bp.loads_policy(text[:start] + text[start:end].replace(old, in_force_from) + text[end:])
+    data = application()
+    data["websites"][0]["domains"].append(dict(data["websites"][0]["domains"][0], name="example.net"))
+    result = bp.preflight("北京", data, as_of=AS_OF, policy=policy)
+    [finding] = [f for f in result.findings if f.id is FindingId.TOO_MANY_DOMAINS]
+    assert f"since {since} one website" in finding.text.en
+    assert f"自{since}起" in finding.text.zh
+
+
 # --- certificate and ID numbers ------------------------------------------------------
 
 
