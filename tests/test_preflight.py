@@ -614,6 +614,23 @@ def test_an_open_letter_names_the_fact_to_give(
     )
 
 
+def test_sichuans_domain_statement_is_asked_of_organisations_only() -> None:
+    # Tencent's 四川 page, company tab: "超过5个域名，主办单位需要提交加盖鲜章的情况说明".
+    rule = "CN-SC/domains_need_document/sc_domain_statement"
+
+    def six_domains(data: dict[str, Any]) -> list[bp.Finding]:
+        data["websites"] = [copy.deepcopy(data["websites"][0]) for _ in range(6)]
+        for w, website in enumerate(data["websites"]):
+            website["domains"][0]["name"] = f"example{w}.com"
+        return [f for f in run("四川", data).findings if f.rule == rule]
+
+    [finding] = six_domains(application(owner={"id_province": "四川", "phone_province": "四川"}))
+    assert (finding.id, finding.severity, finding.field) == (
+        FindingId.DOCUMENT_MISSING, Severity.BLOCKS, "documents_ready"
+    )  # fmt: skip
+    assert six_domains(individual("四川")) == []
+
+
 def test_unknown_documents_are_a_check() -> None:
     data = application(documents_ready=None, owner={"id_province": "广东", "phone_province": "广东"})
     found = {(f.id.value, f.severity.value) for f in run("广东", data).findings}
