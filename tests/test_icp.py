@@ -619,3 +619,20 @@ def test_only_a_telecom_licence_may_have_no_province() -> None:
     with pytest.raises(errors.ArgumentTypeError) as caught_b2:
         attrs.evolve(licence, province="京")
     assert "None for a licence the ministry issued" in str(caught_b2.value)
+
+
+@pytest.mark.parametrize(
+    ("serial", "shown"),
+    # A serial of up to 16 digits is quoted whole; a longer one by its first 12 digits, so
+    # that a runaway number cannot make the message as long as itself.
+    [("1234567890123456", "1234567890123456"), ("12345678901234567", "123456789012…")],
+)
+def test_a_long_serial_is_quoted_shortened(serial: str, shown: str) -> None:
+    from beian_policy import parse_icp_number
+
+    with pytest.raises(InvalidIcpNumberError) as caught:
+        parse_icp_number(f"京ICP备{serial}号")
+    assert caught.value.reason == (
+        f"the serial {shown} has {len(serial)} digits, but ICP备 serials have 8 or 10 digits"
+    )
+    assert f"序号 {shown} 有 {len(serial)} 位数字" in caught.value.zh

@@ -430,6 +430,20 @@ def test_an_invalid_phone_number_blocks() -> None:
     assert ids(run("北京", data), Severity.BLOCKS) == {"phone_invalid"}
 
 
+def test_a_valid_phone_of_no_province_is_a_check_not_an_error() -> None:
+    # 171 is a virtual operators' segment: a valid mainland mobile number that belongs to
+    # no province, so 江苏's local-phone rule cannot be judged from it.
+    data = application(
+        owner={"id_province": "江苏", "phone_province": None, "phone": "17100000000"},
+        documents_ready=["js_commitment", "js_responsibility_notice"],
+    )
+    result = run("江苏", data)
+    assert "phone_invalid" not in ids(result)
+    [finding] = [f for f in result.findings if f.id is FindingId.PHONE_NOT_LOCAL]
+    assert (finding.severity, finding.field) == (Severity.CHECK, "subject_owner.phone_province")
+    assert "the number does not tell" in finding.text.en
+
+
 def test_liaoning_phone_rule_is_disputed_by_tencent() -> None:
     data = application(owner={"id_province": "辽宁", "phone_province": "北京"})
     [finding] = [f for f in run("辽宁", data).findings if f.id is FindingId.PHONE_NOT_LOCAL]
