@@ -379,6 +379,14 @@ def test_format_icp_number() -> None:
         format_icp_number("粤公网安备44030502008569号", site=1)
 
 
+@pytest.mark.parametrize("extra", [2, "A"])
+def test_only_province_kind_and_serial_are_positional(extra: object) -> None:
+    # The site, the service and the rest are keyword-only: a fourth positional argument
+    # is refused rather than read as one of them.
+    with pytest.raises(TypeError):
+        IcpNumber(province("CN-BJ"), "filing", "12345678", extra)  # type: ignore[misc]
+
+
 def test_direct_construction_is_validated() -> None:
     bj, sc = province("CN-BJ"), province("CN-SC")
     assert str(IcpNumber(bj, "filing", "12345678", site=2)) == "京ICP备12345678号-2"

@@ -444,6 +444,36 @@ def test_a_valid_phone_of_no_province_is_a_check_not_an_error() -> None:
     assert "the number does not tell" in finding.text.en
 
 
+@pytest.mark.parametrize(("province", "asked"), [("北京", False), ("江苏", True)])
+def test_no_phone_at_all_is_not_an_invalid_phone(province: str, asked: bool) -> None:
+    # Neither the number nor its province given: nothing to call invalid; 江苏's
+    # local-phone rule asks for it, 北京 has no phone rule.
+    data = application(
+        owner={"id_province": province, "phone_province": None, "phone": None},
+        documents_ready=["js_commitment", "js_responsibility_notice"],
+    )
+    result = run(province, data)
+    assert "phone_invalid" not in ids(result)
+    fields = {f.field for f in result.findings if f.id is FindingId.PHONE_NOT_LOCAL}
+    assert fields == ({"subject_owner.phone_province"} if asked else set())
+
+
+def test_the_largest_domain_minimum_wins_even_over_a_province_minimum() -> None:
+    # A province minimum below the national 90 days does not lower it: 上海's 180 edited
+    # to 60, a domain with 75 days left still fails, on the national rule.
+    text = bp.default_data_text()
+    start = text.index('kind = "domain_min_days"')
+    policy = bp.loads_policy(text[:start] + text[start:].replace("value = 180\n", "value = 60\n", 1))
+    data = application(
+        owner={"id_province": "上海", "phone_province": "上海"},
+        domain={"expires_on": (AS_OF + dt.timedelta(days=75)).isoformat()},
+        documents_ready=["sh_commitment"],
+    )
+    result = bp.preflight("上海", data, as_of=AS_OF, policy=policy)
+    [finding] = [f for f in result.findings if f.id is FindingId.DOMAIN_EXPIRES_TOO_SOON]
+    assert (finding.severity, finding.rule) == (Severity.BLOCKS, "domain_validity")
+
+
 def test_liaoning_phone_rule_is_disputed_by_tencent() -> None:
     data = application(owner={"id_province": "辽宁", "phone_province": "北京"})
     [finding] = [f for f in run("辽宁", data).findings if f.id is FindingId.PHONE_NOT_LOCAL]
