@@ -235,6 +235,20 @@ def test_privacy_protection(province: str, privacy: bool, expected: set[tuple[st
     assert found == expected
 
 
+def test_a_warning_says_only_older_sources_state_the_rule() -> None:
+    # 四川's privacy rule is stated only by Alibaba Cloud's 2019 export: the warning says
+    # so; 江苏's local-phone rule has current pages behind it: it blocks, without that.
+    data = application(domain={"privacy_protection": True})
+    data["subject_owner"]["id_province"] = "四川"
+    [privacy] = [f for f in run("四川", data).findings if f.id is FindingId.DOMAIN_PRIVACY_PROTECTION_ON]
+    assert privacy.text.en.endswith(" (only older sources state this)")
+    assert privacy.text.zh.endswith("（仅有较早的来源这样说）")
+    phone = application(owner={"id_province": "江苏", "phone_province": "上海"})
+    [local] = [f for f in run("江苏", phone).findings if f.id is FindingId.PHONE_NOT_LOCAL]
+    assert local.severity is Severity.BLOCKS
+    assert "older sources" not in local.text.en
+
+
 def test_two_domains_in_one_website_block_since_2019_04_22() -> None:
     data = application()
     data["websites"][0]["domains"].append(dict(data["websites"][0]["domains"][0], name="example.net"))
