@@ -644,3 +644,37 @@ def test_a_long_serial_is_quoted_shortened(serial: str, shown: str) -> None:
         f"the serial {shown} has {len(serial)} digits, but ICP备 serials have 8 or 10 digits"
     )
     assert f"序号 {shown} 有 {len(serial)} 位数字" in caught.value.zh
+
+
+@pytest.mark.parametrize(
+    ("site", "shown"),
+    # A website sequence of up to 8 digits is quoted whole; a longer one by its first 6.
+    [("12345678", "12345678"), ("123456789", "123456…")],
+)
+def test_a_long_website_sequence_is_quoted_shortened(site: str, shown: str) -> None:
+    from beian_policy import parse_icp_number
+
+    with pytest.raises(InvalidIcpNumberError) as caught:
+        parse_icp_number(f"京ICP备12345678号-{site}")
+    assert caught.value.reason == f"the website sequence -{shown} has {len(site)} digits; at most 4 are used"
+    assert f"网站序号 -{shown} 有 {len(site)} 位数字" in caught.value.zh
+
+
+@pytest.mark.parametrize(
+    ("char", "han"),
+    # The Han blocks by their Unicode bounds: CJK Extension A starts at U+3400 (U+33FF is
+    # a CJK compatibility square), the unified block ends at U+9FFF.
+    [("\u3400", True), ("\u33ff", False), ("\u9fff", True)],
+)
+def test_a_han_character_before_the_anchor_is_read_as_a_wrong_abbreviation(char: str, han: bool) -> None:
+    from beian_policy import parse_icp_number
+
+    with pytest.raises(InvalidIcpNumberError) as caught:
+        parse_icp_number(f"{char}ICP备12345678号")
+    if han:
+        assert (
+            caught.value.reason
+            == f"{char!r} is not a province ICP abbreviation (京, 沪, 粤, 蜀…) in front of ICP备"
+        )
+    else:
+        assert caught.value.reason.startswith("no province abbreviation before ICP备")

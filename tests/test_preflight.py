@@ -488,6 +488,22 @@ def test_the_largest_domain_minimum_wins_even_over_a_province_minimum() -> None:
     assert (finding.severity, finding.rule) == (Severity.BLOCKS, "domain_validity")
 
 
+def test_a_province_minimum_equal_to_the_national_one_leaves_the_national_rule_cited() -> None:
+    # The national rule: more than 90 days, "some provinces ask for longer". 上海's 180
+    # edited to 90 asks for nothing longer, so the national rule is the one cited.
+    text = bp.default_data_text()
+    start = text.index('kind = "domain_min_days"')
+    policy = bp.loads_policy(text[:start] + text[start:].replace("value = 180\n", "value = 90\n", 1))
+    data = application(
+        owner={"id_province": "上海", "phone_province": "上海"},
+        domain={"expires_on": (AS_OF + dt.timedelta(days=75)).isoformat()},
+        documents_ready=["sh_commitment"],
+    )
+    result = bp.preflight("上海", data, as_of=AS_OF, policy=policy)
+    [finding] = [f for f in result.findings if f.id is FindingId.DOMAIN_EXPIRES_TOO_SOON]
+    assert (finding.rule, [s.id for s in finding.sources]) == ("domain_validity", ["q-domain-check"])
+
+
 def test_liaoning_phone_rule_is_disputed_by_tencent() -> None:
     data = application(owner={"id_province": "辽宁", "phone_province": "北京"})
     [finding] = [f for f in run("辽宁", data).findings if f.id is FindingId.PHONE_NOT_LOCAL]
