@@ -580,6 +580,20 @@ def test_a_custom_policy_is_used(data_text: str) -> None:
     assert d.remedies[0].label.zh.endswith("（已修订）")
 
 
+def test_an_unknown_cause_suggests_at_most_three(data_text: str) -> None:
+    # Four causes equally close to the query: the message suggests three of them (as for
+    # every unknown id), and still lists every valid one.
+    causes = ["filed_site_unreachable", "content_unsuitable", "number_not_displayed", "unfiled_site_open"]
+    renamed = ["site_cause_a", "site_cause_b", "site_cause_c", "site_cause_d"]
+    for old, new in zip(causes, renamed, strict=True):
+        data_text = replace_once(data_text, f'id = "{old}"', f'id = "{new}"')
+    with pytest.raises(bp.errors.UnknownIdError) as info:
+        diagnose("website_problem", cause="site_cause", policy=bp.loads_policy(data_text))
+    assert len(info.value.suggestions) == 3
+    assert set(info.value.suggestions) < set(renamed)
+    assert set(info.value.valid) == set(renamed)
+
+
 # -- rejection impact ----------------------------------------------------------------------------
 
 

@@ -379,6 +379,14 @@ def test_format_icp_number() -> None:
         format_icp_number("粤公网安备44030502008569号", site=1)
 
 
+@pytest.mark.parametrize("extra", [2, "A"])
+def test_only_province_kind_and_serial_are_positional(extra: object) -> None:
+    # The site, the service and the rest are keyword-only: a fourth positional argument
+    # is refused rather than read as one of them.
+    with pytest.raises(TypeError):
+        IcpNumber(province("CN-BJ"), "filing", "12345678", extra)  # type: ignore[misc]
+
+
 def test_direct_construction_is_validated() -> None:
     bj, sc = province("CN-BJ"), province("CN-SC")
     assert str(IcpNumber(bj, "filing", "12345678", site=2)) == "京ICP备12345678号-2"
@@ -619,3 +627,54 @@ def test_only_a_telecom_licence_may_have_no_province() -> None:
     with pytest.raises(errors.ArgumentTypeError) as caught_b2:
         attrs.evolve(licence, province="京")
     assert "None for a licence the ministry issued" in str(caught_b2.value)
+
+
+@pytest.mark.parametrize(
+    ("serial", "shown"),
+    # A serial of up to 16 digits is quoted whole; a longer one by its first 12 digits, so
+    # that a runaway number cannot make the message as long as itself.
+    [("1234567890123456", "1234567890123456"), ("12345678901234567", "123456789012…")],
+)
+def test_a_long_serial_is_quoted_shortened(serial: str, shown: str) -> None:
+    from beian_policy import parse_icp_number
+
+    with pytest.raises(InvalidIcpNumberError) as caught:
+        parse_icp_number(f"京ICP备{serial}号")
+    assert caught.value.reason == (
+        f"the serial {shown} has {len(serial)} digits, but ICP备 serials have 8 or 10 digits"
+    )
+    assert f"序号 {shown} 有 {len(serial)} 位数字" in caught.value.zh
+
+
+@pytest.mark.parametrize(
+    ("site", "shown"),
+    # A website sequence of up to 8 digits is quoted whole; a longer one by its first 6.
+    [("12345678", "12345678"), ("123456789", "123456…")],
+)
+def test_a_long_website_sequence_is_quoted_shortened(site: str, shown: str) -> None:
+    from beian_policy import parse_icp_number
+
+    with pytest.raises(InvalidIcpNumberError) as caught:
+        parse_icp_number(f"京ICP备12345678号-{site}")
+    assert caught.value.reason == f"the website sequence -{shown} has {len(site)} digits; at most 4 are used"
+    assert f"网站序号 -{shown} 有 {len(site)} 位数字" in caught.value.zh
+
+
+@pytest.mark.parametrize(
+    ("char", "han"),
+    # The Han blocks by their Unicode bounds: CJK Extension A starts at U+3400 (U+33FF is
+    # a CJK compatibility square), the unified block ends at U+9FFF.
+    [("\u3400", True), ("\u33ff", False), ("\u9fff", True)],
+)
+def test_a_han_character_before_the_anchor_is_read_as_a_wrong_abbreviation(char: str, han: bool) -> None:
+    from beian_policy import parse_icp_number
+
+    with pytest.raises(InvalidIcpNumberError) as caught:
+        parse_icp_number(f"{char}ICP备12345678号")
+    if han:
+        assert (
+            caught.value.reason
+            == f"{char!r} is not a province ICP abbreviation (京, 沪, 粤, 蜀…) in front of ICP备"
+        )
+    else:
+        assert caught.value.reason.startswith("no province abbreviation before ICP备")

@@ -235,11 +235,71 @@ def test_privacy_protection(province: str, privacy: bool, expected: set[tuple[st
     assert found == expected
 
 
+def test_a_warning_says_only_older_sources_state_the_rule() -> None:
+    # 四川's privacy rule is stated only by Alibaba Cloud's 2019 export: the warning says
+    # so; 江苏's local-phone rule has current pages behind it: it blocks, without that.
+    data = application(domain={"privacy_protection": True})
+    data["subject_owner"]["id_province"] = "四川"
+    [privacy] = [f for f in run("四川", data).findings if f.id is FindingId.DOMAIN_PRIVACY_PROTECTION_ON]
+    assert privacy.text.en.endswith(" (only older sources state this)")
+    assert privacy.text.zh.endswith("（仅有较早的来源这样说）")
+    phone = application(owner={"id_province": "江苏", "phone_province": "上海"})
+    [local] = [f for f in run("江苏", phone).findings if f.id is FindingId.PHONE_NOT_LOCAL]
+    assert local.severity is Severity.BLOCKS
+    assert "older sources" not in local.text.en
+
+
 def test_two_domains_in_one_website_block_since_2019_04_22() -> None:
     data = application()
     data["websites"][0]["domains"].append(dict(data["websites"][0]["domains"][0], name="example.net"))
     assert ids(run("北京", data), Severity.BLOCKS) == {"too_many_domains"}
     assert "too_many_domains" not in ids(run("北京", data, as_of=dt.date(2019, 4, 21)))
+
+
+def test_a_domain_validity_rule_without_days_asks_only_that_the_domain_has_not_expired() -> None:
+    # The rule is "more than `days` days left"; a data file whose rule names no number of
+    # days asks for more than none: a domain expiring tomorrow passes, one expiring today
+    # does not (北京 adds no minimum of its own).
+    text = bp.default_data_text()
+    rule = 'id = "domain_validity"'
+    start = text.index(rule)
+    end = text.index("days = 90\n", start) + len("days = 90\n")
+    policy = bp.loads_policy(text[:start] + text[start:end].replace("days = 90\n", "") + text[end:])
+
+    def expires(day: dt.date) -> set[str]:
+        data = application(domain={"expires_on": day.isoformat()})
+        return ids(bp.preflight("北京", data, as_of=AS_OF, policy=policy), Severity.BLOCKS)
+
+    assert "domain_expires_too_soon" not in expires(AS_OF + dt.timedelta(days=1))
+    assert "domain_expires_too_soon" in expires(AS_OF)
+
+
+def test_the_national_domain_validity_is_cited_undisputed() -> None:
+    # 北京 adds no minimum: the national rule (more than 90 days left, QingCloud's domain
+    # check page) decides, and no source disputes it.
+    data = application(domain={"expires_on": (AS_OF + dt.timedelta(days=30)).isoformat()})
+    [finding] = [f for f in run("北京", data).findings if f.id is FindingId.DOMAIN_EXPIRES_TOO_SOON]
+    assert (finding.severity, finding.rule, finding.disputed) == (Severity.BLOCKS, "domain_validity", False)
+    assert [s.id for s in finding.sources] == ["q-domain-check"]
+
+
+@pytest.mark.parametrize(
+    ("in_force_from", "since"),
+    # The one-domain rule names its start in the province; without one, the rule's date.
+    [("in_force_from = 2019-06-01\n", "2019-06-01"), ("", "2019-04-22")],
+)
+def test_too_many_domains_names_the_rules_start(in_force_from: str, since: str) -> None:
+    text = bp.default_data_text()
+    start = text.index('id = "one_domain_per_website"')
+    old = "in_force_from = 2019-04-22\n"
+    end = text.index(old, start) + len(old)
+    policy = bp.loads_policy(text[:start] + text[start:end].replace(old, in_force_from) + text[end:])
+    data = application()
+    data["websites"][0]["domains"].append(dict(data["websites"][0]["domains"][0], name="example.net"))
+    result = bp.preflight("北京", data, as_of=AS_OF, policy=policy)
+    [finding] = [f for f in result.findings if f.id is FindingId.TOO_MANY_DOMAINS]
+    assert f"since {since} one website" in finding.text.en
+    assert f"自{since}起" in finding.text.zh
 
 
 # --- certificate and ID numbers ------------------------------------------------------
@@ -382,6 +442,66 @@ def test_jiangsu_wants_local_phones(owner: dict[str, Any], blocked: bool) -> Non
 def test_an_invalid_phone_number_blocks() -> None:
     data = application(owner={"phone_province": None, "phone": "12345"})
     assert ids(run("北京", data), Severity.BLOCKS) == {"phone_invalid"}
+
+
+def test_a_valid_phone_of_no_province_is_a_check_not_an_error() -> None:
+    # 171 is a virtual operators' segment: a valid mainland mobile number that belongs to
+    # no province, so 江苏's local-phone rule cannot be judged from it.
+    data = application(
+        owner={"id_province": "江苏", "phone_province": None, "phone": "17100000000"},
+        documents_ready=["js_commitment", "js_responsibility_notice"],
+    )
+    result = run("江苏", data)
+    assert "phone_invalid" not in ids(result)
+    [finding] = [f for f in result.findings if f.id is FindingId.PHONE_NOT_LOCAL]
+    assert (finding.severity, finding.field) == (Severity.CHECK, "subject_owner.phone_province")
+    assert "the number does not tell" in finding.text.en
+
+
+@pytest.mark.parametrize(("province", "asked"), [("北京", False), ("江苏", True)])
+def test_no_phone_at_all_is_not_an_invalid_phone(province: str, asked: bool) -> None:
+    # Neither the number nor its province given: nothing to call invalid; 江苏's
+    # local-phone rule asks for it, 北京 has no phone rule.
+    data = application(
+        owner={"id_province": province, "phone_province": None, "phone": None},
+        documents_ready=["js_commitment", "js_responsibility_notice"],
+    )
+    result = run(province, data)
+    assert "phone_invalid" not in ids(result)
+    fields = {f.field for f in result.findings if f.id is FindingId.PHONE_NOT_LOCAL}
+    assert fields == ({"subject_owner.phone_province"} if asked else set())
+
+
+def test_the_largest_domain_minimum_wins_even_over_a_province_minimum() -> None:
+    # A province minimum below the national 90 days does not lower it: 上海's 180 edited
+    # to 60, a domain with 75 days left still fails, on the national rule.
+    text = bp.default_data_text()
+    start = text.index('kind = "domain_min_days"')
+    policy = bp.loads_policy(text[:start] + text[start:].replace("value = 180\n", "value = 60\n", 1))
+    data = application(
+        owner={"id_province": "上海", "phone_province": "上海"},
+        domain={"expires_on": (AS_OF + dt.timedelta(days=75)).isoformat()},
+        documents_ready=["sh_commitment"],
+    )
+    result = bp.preflight("上海", data, as_of=AS_OF, policy=policy)
+    [finding] = [f for f in result.findings if f.id is FindingId.DOMAIN_EXPIRES_TOO_SOON]
+    assert (finding.severity, finding.rule) == (Severity.BLOCKS, "domain_validity")
+
+
+def test_a_province_minimum_equal_to_the_national_one_leaves_the_national_rule_cited() -> None:
+    # The national rule: more than 90 days, "some provinces ask for longer". 上海's 180
+    # edited to 90 asks for nothing longer, so the national rule is the one cited.
+    text = bp.default_data_text()
+    start = text.index('kind = "domain_min_days"')
+    policy = bp.loads_policy(text[:start] + text[start:].replace("value = 180\n", "value = 90\n", 1))
+    data = application(
+        owner={"id_province": "上海", "phone_province": "上海"},
+        domain={"expires_on": (AS_OF + dt.timedelta(days=75)).isoformat()},
+        documents_ready=["sh_commitment"],
+    )
+    result = bp.preflight("上海", data, as_of=AS_OF, policy=policy)
+    [finding] = [f for f in result.findings if f.id is FindingId.DOMAIN_EXPIRES_TOO_SOON]
+    assert (finding.rule, [s.id for s in finding.sources]) == ("domain_validity", ["q-domain-check"])
 
 
 def test_liaoning_phone_rule_is_disputed_by_tencent() -> None:
@@ -566,6 +686,23 @@ def test_an_open_letter_names_the_fact_to_give(
         Severity.CHECK,
         field,
     )
+
+
+def test_sichuans_domain_statement_is_asked_of_organisations_only() -> None:
+    # Tencent's 四川 page, company tab: "超过5个域名，主办单位需要提交加盖鲜章的情况说明".
+    rule = "CN-SC/domains_need_document/sc_domain_statement"
+
+    def six_domains(data: dict[str, Any]) -> list[bp.Finding]:
+        data["websites"] = [copy.deepcopy(data["websites"][0]) for _ in range(6)]
+        for w, website in enumerate(data["websites"]):
+            website["domains"][0]["name"] = f"example{w}.com"
+        return [f for f in run("四川", data).findings if f.rule == rule]
+
+    [finding] = six_domains(application(owner={"id_province": "四川", "phone_province": "四川"}))
+    assert (finding.id, finding.severity, finding.field) == (
+        FindingId.DOCUMENT_MISSING, Severity.BLOCKS, "documents_ready"
+    )  # fmt: skip
+    assert six_domains(individual("四川")) == []
 
 
 def test_unknown_documents_are_a_check() -> None:

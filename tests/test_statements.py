@@ -189,6 +189,45 @@ def test_boilerplate_never_decides_but_dissents() -> None:
     assert [s.id for s in found.dissent] == ["CN-TJ/x-boiler/1"]
 
 
+def test_a_statement_for_the_given_kind_beats_one_for_both_kinds_of_the_same_date() -> None:
+    # Both name the change, on the same date: the one for the given subject kind is the
+    # more specific (the rule: "one for the given subject kind before one for both"),
+    # although the other comes first in the file.
+    policy = edited(
+        add_source("x-both", "qingcloud", published=D(2020, 5, 1)),
+        add_source("x-org", "jd_cloud", published=D(2020, 5, 1)),
+        add_statement("CN-TJ", source="x-both", changes=["website_owner"], timing="before"),
+        add_statement(
+            "CN-TJ", source="x-org", changes=["website_owner"], applies_to=["organisation"], timing="after"
+        ),
+    )
+    found = verdict(policy, "天津", "website_owner", "organisation")
+    assert (found.rule, found.timing) == ("CN-TJ/x-org/1", bp.Timing.AFTER)
+    assert [s.id for s in found.dissent] == ["CN-TJ/x-both/1"]
+    # An individual is not covered by the organisation's statement.
+    assert verdict(policy, "天津", "website_owner", "individual").rule == "CN-TJ/x-both/1"
+
+
+def test_primary_before_secondary_then_file_order() -> None:
+    # Same date, same specificity: a primary page decides over a secondary one that comes
+    # first in the file; between two secondary pages, the first in the file decides.
+    policy = edited(
+        add_source("x-second", "jd_cloud", published=D(2020, 5, 1)),
+        add_source("x-first", "qingcloud", published=D(2020, 5, 1)),
+        add_source("x-primary", "tencent_cloud", "primary", published=D(2020, 5, 1)),
+        add_statement("CN-TJ", source="x-second", changes=["website_name"], timing="before"),
+        add_statement("CN-TJ", source="x-first", changes=["website_name"], timing="after"),
+        add_statement("CN-TJ", source="x-second", changes=["website_owner"], timing="before"),
+        add_statement("CN-TJ", source="x-primary", changes=["website_owner"], timing="after"),
+    )
+    name = verdict(policy, "天津", "website_name")
+    assert (name.rule, name.timing) == ("CN-TJ/x-second/1", bp.Timing.BEFORE)
+    assert [s.id for s in name.dissent] == ["CN-TJ/x-first/1"]
+    owner = verdict(policy, "天津", "website_owner")
+    assert (owner.rule, owner.timing) == ("CN-TJ/x-primary/1", bp.Timing.AFTER)
+    assert [s.id for s in owner.dissent] == ["CN-TJ/x-second/2"]
+
+
 def test_the_newer_evidence_outranks_specificity() -> None:
     # The rule as written: freshness before specificity.
     policy = edited(

@@ -69,7 +69,7 @@ CODE_TARGETS: dict[str, tuple[str, ...]] = {
         "tests/test_decisions.py",
     ),
     f"{PKG}/_plan.py": ("tests/test_plan.py", "tests/test_truth_table.py", "tests/test_real_dates.py"),
-    f"{PKG}/_diagnosis.py": ("tests/test_diagnosis.py",),
+    f"{PKG}/_diagnosis.py": ("tests/test_diagnosis.py", "tests/test_vocabulary.py"),
     f"{PKG}/_icp.py": (
         "tests/test_icp.py",
         "tests/test_icp_corpus.py",
