@@ -329,7 +329,9 @@ REMEDY_SOURCES: list[tuple[str, str, frozenset[str]]] = [
     ("provider_info_mismatch", "change_first", frozenset({"tc-seed-faq"})),
     ("provider_info_mismatch", "transfer_then_change", frozenset({"tc-seed-faq"})),
     ("website_problem", "fix_now", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
-    ("website_problem", "wait_then_resubmit", frozenset({"tc-seed-faq"})),
+    # Seed FAQ: "已提交至管局审核，则无法进行整改，需等待管局审核驳回后重新提交"; 变更信息.md
+    # (tc-faq-change, §3.1): "备案信息提交管局之后，所有的信息都是无法进行变更的".
+    ("website_problem", "wait_then_resubmit", frozenset({"tc-seed-faq", "tc-faq-change"})),
     ("missing_preapproval", "obtain_and_resubmit", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
     ("wrong_filing_password", "recover_then_resubmit", frozenset({"tc-seed-faq"})),
     ("expired_domain_in_website", "renew_or_remove", frozenset({"q-add-access"})),
