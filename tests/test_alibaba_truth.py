@@ -219,3 +219,18 @@ def test_alibaba_never_wants_other_fields_changed_first(
         if decided_by_alibaba and verdict.timing is bp.Timing.BEFORE:
             wrong.append((kind, change, day.isoformat(), verdict.rule))
     assert not wrong
+
+
+# The same claim at every date: the reference's only undivided block is from the
+# 2018-06-09 export (北京's, quoted), so a question with no subject kind is answered from
+# Alibaba's pages only by a 2018-06-09 version; every later version (the September and
+# October 2018 edits, 2019-02-19, the 2019-09 NEW tree) is split by kind.
+@pytest.mark.parametrize("code", sorted(set(MUST_MATCH) | {"CN-BJ", "CN-SH"}))
+def test_only_the_2018_06_09_export_answers_without_a_subject_kind(code: str) -> None:
+    wrong = []
+    for day in ALL_DATES:
+        for change in bp.Change:
+            verdict = _alibaba(code, change.value, None, day)
+            if verdict.provider == "alibaba_cloud" and verdict.date != dt.date(2018, 6, 9):
+                wrong.append((change.value, day.isoformat(), verdict.rule))
+    assert not wrong
