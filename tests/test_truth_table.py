@@ -445,8 +445,14 @@ CAUSE_SOURCES: list[tuple[str, str, frozenset[str], bool]] = [
     # 错误 / "如您忘记了备案密码"; and its "该备案信息不存在" answer: the 排序码 (-1) left on the
     # number, or a certificate or phone that differs from the original filing.
     ("sms_verification_failed", "phone_differs", frozenset({"tc-seed-faq", "tc-faq-sms"}), True),
-    ("subject_cancelled", "subject_gone", frozenset({"tc-seed-faq"}), True),
-    ("website_cancelled", "website_gone", frozenset({"tc-seed-faq"}), True),
+    # 主体或网站被注销: the seed FAQ's row, and 备案号.md (tc-faq-number, icp-numbers-and-process
+    # "QD …/常见问题/备案号.md"): "备案号一经注销，便不可恢复" and why numbers are cancelled
+    # (voluntary, a lapsed domain's new holder, 空壳 after 取消接入, false data, blacklist),
+    # which 网站访问类.md (tc-faq-access) 原因三 lists too (§3.4).
+    ("subject_cancelled", "subject_gone", frozenset({"tc-seed-faq", "tc-faq-number"}), True),
+    ("website_cancelled", "website_gone", frozenset({"tc-seed-faq", "tc-faq-number"}), True),
+    ("subject_cancelled", "usual_reasons", frozenset({"tc-faq-number", "tc-faq-access"}), False),
+    ("website_cancelled", "usual_reasons", frozenset({"tc-faq-number", "tc-faq-access"}), False),
     ("provider_info_mismatch", "details_changed", frozenset({"tc-seed-faq", "j-access-notes"}), True),
     (
         "provider_info_mismatch",
@@ -521,6 +527,8 @@ NATIONAL_RULE_SOURCES: dict[str, frozenset[str]] = {
     "domain_owner_must_match_subject": frozenset({"tc-seed-faq", "tc-domains", "u-domain-2018"}),
     # 备案域名.md: "境外注册商所注册的域名不能直接备案".
     "overseas_domain_not_accepted": frozenset({"tc-domains"}),
+    # 备案号.md: "备案号一经注销，便不可恢复".
+    "cancelled_number_not_restorable": frozenset({"tc-faq-number"}),
 }
 
 
