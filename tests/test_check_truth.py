@@ -109,6 +109,24 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-XJ", "id_local", None, frozenset({IND}), "tc-cn-xj"),
     ("CN-HE", "id_local", None, frozenset({IND}), "q-cn-he"),
     ("CN-CQ", "id_local", None, frozenset({IND}), "q-cn-cq"),
+    # 个人 from another province: a proof of residence (TC): 吉林 "证件地址非本省需要上传居住
+    # 证明"; 上海 "有效期大于1个月的居住证…"; 江苏 居住证/产权证; 浙江, 安徽, 福建, 湖北, 贵州
+    # 居住证明; 山东 居住证/暂住证/社保/购房合同; 广东 "外省户籍个人备案…可以提供房产证/社保证明/
+    # 暂住证/居住证"; 四川 proof of study, life or work in 四川; 云南 (L allows 居住证); 宁夏
+    # (TC accepts a lease of a year or more, or a purchase).
+    ("CN-JL", "id_local", None, frozenset({IND}), "tc-cn-jl"),
+    ("CN-SH", "id_local", None, frozenset({IND}), "tc-cn-sh"),
+    ("CN-JS", "id_local", None, frozenset({IND}), "tc-cn-js"),
+    ("CN-ZJ", "id_local", None, frozenset({IND}), "tc-cn-zj"),
+    ("CN-AH", "id_local", None, frozenset({IND}), "tc-cn-ah"),
+    ("CN-FJ", "id_local", None, frozenset({IND}), "tc-cn-fj"),
+    ("CN-SD", "id_local", None, frozenset({IND}), "tc-cn-sd"),
+    ("CN-HB", "id_local", None, frozenset({IND}), "tc-cn-hb"),
+    ("CN-GD", "id_local", None, frozenset({IND}), "tc-cn-gd"),
+    ("CN-SC", "id_local", None, frozenset({IND}), "tc-cn-sc"),
+    ("CN-GZ", "id_local", None, frozenset({IND}), "tc-cn-gz"),
+    ("CN-YN", "id_local", None, frozenset({IND}), "tc-cn-yn"),
+    ("CN-NX", "id_local", None, frozenset({IND}), "tc-cn-nx"),
     ("CN-FJ", "resident_id_only", None, frozenset({IND}), "tc-cn-fj"),
     ("CN-HE", "phone_local_if_id_elsewhere", None, frozenset({IND}), "tc-cn-he"),
     ("CN-YN", "certificate_local", None, frozenset({ORG}), "tc-cn-yn"),
