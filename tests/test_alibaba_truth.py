@@ -234,3 +234,39 @@ def test_only_the_2018_06_09_export_answers_without_a_subject_kind(code: str) ->
             if verdict.provider == "alibaba_cloud" and verdict.date != dt.date(2018, 6, 9):
                 wrong.append((change.value, day.isoformat(), verdict.rule))
     assert not wrong
+
+
+# The block's two parts list fields by name ("X、Y需与原备案信息一致…" and "A、B…符合当前
+# 管局规则即可，接入成功后进行变更", §1.1 "Source layout"), and the names quoted are the
+# subject's (名称、证件号码、证件住所、通信地址、负责人信息) and, in 青海, 宁夏 and 重庆, the
+# website owner: a website's name and domains are in neither list. Only a block that
+# speaks of all the information at once names them: "接入备案信息符合当前管局规则即可"
+# (山西, 海南, 广东, 浙江's companies, 安徽's individuals, 云南 in 2018) or 湖南's "all".
+# (北京's 2018 individuals are not asked: "个人性质备案信息…不一致…需到原服务商处进行变更".)
+WHOLE_BLOCK = {"CN-SX", "CN-HI", "CN-GD", "CN-HN"}
+
+
+def _website_fields_unlisted() -> list[tuple[str, str, dt.date]]:
+    cases = [("CN-BJ", ORG, day) for day in ALL_DATES]  # 北京 2018: the name and number
+    cases += [("CN-SH", kind, day) for kind in (ORG, IND) for day in ALL_DATES]  # 上海 2018
+    for code in MUST_MATCH:
+        if code in WHOLE_BLOCK:
+            continue
+        for kind in (ORG, IND):
+            if (code, kind) in {("CN-ZJ", ORG), ("CN-AH", IND)}:
+                continue
+            cases.extend((code, kind, day) for day in ALL_DATES if not (code == "CN-YN" and day < TURN_2018))
+    return cases
+
+
+@pytest.mark.parametrize(("code", "rows"), _by_province(_website_fields_unlisted()))
+def test_a_listed_block_says_nothing_of_the_website_name_or_domains(
+    code: str, rows: list[tuple[str, str, dt.date]]
+) -> None:
+    wrong = []
+    for _, kind, day in rows:
+        for change in ("website_name", "website_domains"):
+            verdict = _alibaba(code, change, kind, day)
+            if verdict.provider == "alibaba_cloud":
+                wrong.append((kind, change, day.isoformat(), verdict.rule))
+    assert not wrong
