@@ -305,6 +305,16 @@ HISTORICAL: list[tuple[str, str]] = [
     ("CN-LN", "unfiled_sites_closed"),
     ("CN-HL", "unfiled_sites_closed"),
     ("CN-SN", "unfiled_sites_closed"),
+    # §2 "2. Reachable" / "3. Closed" lines: "T17 (old) same" (or "T17 same (old)").
+    ("CN-ZJ", "unfiled_sites_closed"),
+    ("CN-FJ", "unfiled_sites_closed"),
+    ("CN-JX", "unfiled_sites_closed"),
+    ("CN-SD", "unfiled_sites_closed"),
+    ("CN-HB", "unfiled_sites_closed"),
+    ("CN-YN", "unfiled_sites_closed"),
+    ("CN-GS", "unfiled_sites_closed"),
+    ("CN-QH", "unfiled_sites_closed"),
+    ("CN-SD", "filed_sites_reachable"),
 ]
 
 
