@@ -347,6 +347,9 @@ REMEDY_SOURCES: list[tuple[str, str, frozenset[str]]] = [
     ("expired_domain_in_website", "renew_or_remove", frozenset({"q-add-access"})),
     ("phone_used_by_other_subject", "change_or_release", frozenset({"tc-faq-rejections"})),
     ("conflicting_applications", "finish_other_first", frozenset({"tc-faq-review"})),
+    # Seed FAQ "域名与备案主体不一致时…您可以先修改域名的所有者信息，再接入备案"; TFAQ 常见驳回
+    # (tc-faq-rejections, §3.4 "Domain verification": 域名所有人 ≠ 备案主体).
+    ("domain_owner_mismatch", "change_owner", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
 ]
 
 
