@@ -210,3 +210,26 @@ def test_every_provider_named_is_cited(
 ) -> None:
     (check,) = [c for c in _checks(code) if c.kind.value == kind and {k.value for k in c.applies_to} == kinds]
     assert {s.id for s in check.sources} >= cited
+
+
+# Documents a province asks for, by the document's name: 江苏's 真实性责任告知书 and
+# 承诺书 with the owner's video (TC, §2 "materials", every filer); 上海's 承诺书 (Q "需要
+# 上传“上海市互联网信息服务备案承诺书”", J "上海承诺书 (2020版)"); 湖北 J "企业 needs
+# 《湖北备案电子商务说明》"; 广东's 单位 / 个人 承诺书 (TC).
+DOCUMENTS: list[tuple[str, str, frozenset[str] | None, str]] = [
+    ("CN-JS", "js_responsibility_notice", frozenset({ORG, IND}), "tc-cn-js"),
+    ("CN-JS", "js_commitment", frozenset({ORG, IND}), "tc-cn-js"),
+    ("CN-SH", "sh_commitment", None, "q-cn-sh"),  # the reference names no subject kind
+    ("CN-HB", "hb_ecommerce_statement", frozenset({ORG}), "j-cn-hb"),
+    ("CN-GD", "gd_commitment", frozenset({ORG, IND}), "tc-cn-gd"),
+]
+
+
+@pytest.mark.parametrize(("code", "document", "kinds", "source"), DOCUMENTS)
+def test_document_scope_and_source(
+    code: str, document: str, kinds: frozenset[str] | None, source: str
+) -> None:
+    (check,) = [c for c in _checks(code) if c.document == document]
+    if kinds is not None:
+        assert {k.value for k in check.applies_to} == kinds
+    assert check.sources[0].id == source

@@ -549,3 +549,12 @@ NATIONAL_RULE_SOURCES: dict[str, frozenset[str]] = {
 def test_national_rule_cites_its_sources(rule: str) -> None:
     cited = {s.id for s in bp.default_policy().national_rule(rule).sources}
     assert cited >= NATIONAL_RULE_SOURCES[rule]
+
+
+def test_the_older_xizang_tencent_page_speaks_for_companies_only() -> None:
+    """provinces.md §2 西藏: Tencent's A version is "older, no 党建 rule, 企业 only", so it
+    never answers for a person or for a question that names no subject kind."""
+    for change in bp.Change:
+        for kind in (None, IND):
+            verdict = _verdict("CN-XZ", change.value, kind)
+            assert verdict.sources[0].id != "tc-cn-xz-a", (change, kind)
