@@ -554,7 +554,9 @@ def test_national_rule_cites_its_sources(rule: str) -> None:
 def test_the_older_xizang_tencent_page_speaks_for_companies_only() -> None:
     """provinces.md §2 西藏: Tencent's A version is "older, no 党建 rule, 企业 only", so it
     never answers for a person or for a question that names no subject kind."""
-    for change in bp.Change:
-        for kind in (None, IND):
-            verdict = _verdict("CN-XZ", change.value, kind)
-            assert verdict.sources[0].id != "tc-cn-xz-a", (change, kind)
+    for day in (None, dt.date(2019, 10, 1), dt.date(2020, 6, 1)):
+        for change in bp.Change:
+            for kind in (None, IND):
+                decision = bp.assess_transfer("CN-XZ", change.value, subject_kind=kind, as_of=day)
+                (verdict,) = decision.verdicts
+                assert verdict.sources[0].id != "tc-cn-xz-a", (change, kind, day)
