@@ -64,13 +64,15 @@ MUST_MATCH: dict[str, tuple[frozenset[str], frozenset[str], tuple[dt.date, ...]]
     "CN-HA": (frozenset({N}), frozenset({N}), ALL_DATES),
     "CN-HB": (frozenset({N, OWNER}), frozenset({N}), ALL_DATES),  # 负责人必须为法人 (kept from 2018-06)
     "CN-HN": (frozenset({N, C, OWNER, A}), frozenset({N, C, OWNER, A}), ALL_DATES),  # all
-    "CN-GD": (frozenset(), frozenset(), (SPRING_2019, LATE_2019)),  # none; OLD tree 2019-02-19
+    # 广东 and 西藏 are stored in the OLD tree only (2019-02-19); "wording-only edits between
+    # 2018-06-09 and 2019-09-12" carries their blocks back to the 2018-06-09 export.
+    "CN-GD": (frozenset(), frozenset(), ALL_DATES),  # none
     "CN-GX": (frozenset({N}), frozenset({N}), ALL_DATES),
     "CN-HI": (frozenset(), frozenset(), ALL_DATES),  # none
     "CN-SC": (frozenset({N, C}), frozenset({N, C}), ALL_DATES),
     "CN-GZ": (frozenset({N, C, OWNER}), frozenset({N, C}), ALL_DATES),
     "CN-YN": (frozenset({N}), frozenset({N}), (TURN_2018, SPRING_2019, LATE_2019)),  # since 2018-10-11
-    "CN-XZ": (frozenset({N}), frozenset({N}), (SPRING_2019, LATE_2019)),  # OLD tree 2019-02-19
+    "CN-XZ": (frozenset({N}), frozenset({N}), ALL_DATES),
     "CN-SN": (frozenset({N, C}), frozenset({N, C}), ALL_DATES),
     "CN-GS": (frozenset({N, C, OWNER}), frozenset({N, C}), ALL_DATES),
     "CN-QH": (frozenset({N, C, W}), frozenset({N, C}), ALL_DATES),
