@@ -167,6 +167,9 @@ DATED: list[tuple[str, str | None, str, dt.date, str | None]] = [
     # 浙江 个人 2018-06: 证件住所、通信地址、证件号码 follow after the transfer.
     ("CN-ZJ", IND, A, MID_2018, "after"),
     ("CN-ZJ", IND, C, MID_2018, "after"),
+    # …and until the 2019-02-19 change the reference names, so at the turn of 2018/2019 too.
+    ("CN-ZJ", IND, A, TURN_2018, "after"),
+    ("CN-ZJ", IND, C, TURN_2018, "after"),
 ]
 
 

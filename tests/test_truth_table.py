@@ -343,7 +343,9 @@ REMEDY_SOURCES: list[tuple[str, str, frozenset[str]]] = [
     # (tc-faq-change, §3.1): "备案信息提交管局之后，所有的信息都是无法进行变更的".
     ("website_problem", "wait_then_resubmit", frozenset({"tc-seed-faq", "tc-faq-change"})),
     ("missing_preapproval", "obtain_and_resubmit", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
-    ("wrong_filing_password", "recover_then_resubmit", frozenset({"tc-seed-faq"})),
+    # 备案密码.md (tc-faq-password; icp-numbers-and-process "QD …/常见问题/备案密码.md"):
+    # online recovery with the 主体备案号 and certificate, or the mailed 申请表; 广东 online only.
+    ("wrong_filing_password", "recover_then_resubmit", frozenset({"tc-seed-faq", "tc-faq-password"})),
     ("expired_domain_in_website", "renew_or_remove", frozenset({"q-add-access"})),
     ("phone_used_by_other_subject", "change_or_release", frozenset({"tc-faq-rejections"})),
     ("conflicting_applications", "finish_other_first", frozenset({"tc-faq-review"})),
