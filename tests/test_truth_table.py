@@ -523,7 +523,11 @@ NATIONAL_RULE_SOURCES: dict[str, frozenset[str]] = {
     "change_first_by_default": frozenset({"tc-faq-transfer"}),
     # 短信核验类: "如您是接入备案，网站负责人手机号码不一致请先变更再进行接入"; if the original
     # provider cannot be reached "只能注销备案后重新提交新增网站".
-    "sms_phone_must_match": frozenset({"tc-faq-sms"}),
+    # The SMS rules' start dates: the Aliyun SMS doc's pilot provinces (a-sms-pilots,
+    # 2017-12-18 / 2018-09-10 / 2018-09-24) and UCloud's "2020年8月17日起，全国所有省份，均需
+    # 完成短信核验" (u-sms-nationwide), providers-and-history §2; the 24 hours: 短信核验类.
+    "sms_phone_must_match": frozenset({"tc-faq-sms", "a-sms-pilots", "u-sms-nationwide"}),
+    "sms_within_24_hours": frozenset({"tc-faq-sms", "a-sms-pilots", "u-sms-nationwide"}),
     "unreachable_provider_refile": frozenset({"tc-faq-sms"}),
     # §3.3 "Conflict": Huawei's filing-rules.yml "可直接上传最新证件" and its 迁移备案咨询
     # "新增接入时部分省份允许变更备案信息" against Tencent's "接入过程中无法修改备案信息" and
