@@ -64,13 +64,15 @@ MUST_MATCH: dict[str, tuple[frozenset[str], frozenset[str], tuple[dt.date, ...]]
     "CN-HA": (frozenset({N}), frozenset({N}), ALL_DATES),
     "CN-HB": (frozenset({N, OWNER}), frozenset({N}), ALL_DATES),  # 负责人必须为法人 (kept from 2018-06)
     "CN-HN": (frozenset({N, C, OWNER, A}), frozenset({N, C, OWNER, A}), ALL_DATES),  # all
-    "CN-GD": (frozenset(), frozenset(), (SPRING_2019, LATE_2019)),  # none; OLD tree 2019-02-19
+    # 广东 and 西藏 are stored in the OLD tree only (2019-02-19); "wording-only edits between
+    # 2018-06-09 and 2019-09-12" carries their blocks back to the 2018-06-09 export.
+    "CN-GD": (frozenset(), frozenset(), ALL_DATES),  # none
     "CN-GX": (frozenset({N}), frozenset({N}), ALL_DATES),
     "CN-HI": (frozenset(), frozenset(), ALL_DATES),  # none
     "CN-SC": (frozenset({N, C}), frozenset({N, C}), ALL_DATES),
     "CN-GZ": (frozenset({N, C, OWNER}), frozenset({N, C}), ALL_DATES),
     "CN-YN": (frozenset({N}), frozenset({N}), (TURN_2018, SPRING_2019, LATE_2019)),  # since 2018-10-11
-    "CN-XZ": (frozenset({N}), frozenset({N}), (SPRING_2019, LATE_2019)),  # OLD tree 2019-02-19
+    "CN-XZ": (frozenset({N}), frozenset({N}), ALL_DATES),
     "CN-SN": (frozenset({N, C}), frozenset({N, C}), ALL_DATES),
     "CN-GS": (frozenset({N, C, OWNER}), frozenset({N, C}), ALL_DATES),
     "CN-QH": (frozenset({N, C, W}), frozenset({N, C}), ALL_DATES),
@@ -165,6 +167,9 @@ DATED: list[tuple[str, str | None, str, dt.date, str | None]] = [
     # 浙江 个人 2018-06: 证件住所、通信地址、证件号码 follow after the transfer.
     ("CN-ZJ", IND, A, MID_2018, "after"),
     ("CN-ZJ", IND, C, MID_2018, "after"),
+    # …and until the 2019-02-19 change the reference names, so at the turn of 2018/2019 too.
+    ("CN-ZJ", IND, A, TURN_2018, "after"),
+    ("CN-ZJ", IND, C, TURN_2018, "after"),
 ]
 
 
@@ -218,4 +223,55 @@ def test_alibaba_never_wants_other_fields_changed_first(
         decided_by_alibaba = verdict.basis is bp.Basis.PROVINCE and verdict.provider == "alibaba_cloud"
         if decided_by_alibaba and verdict.timing is bp.Timing.BEFORE:
             wrong.append((kind, change, day.isoformat(), verdict.rule))
+    assert not wrong
+
+
+# The same claim at every date: the reference's only undivided block is from the
+# 2018-06-09 export (北京's, quoted), so a question with no subject kind is answered from
+# Alibaba's pages only by a 2018-06-09 version; every later version (the September and
+# October 2018 edits, 2019-02-19, the 2019-09 NEW tree) is split by kind.
+@pytest.mark.parametrize("code", sorted(set(MUST_MATCH) | {"CN-BJ", "CN-SH"}))
+def test_only_the_2018_06_09_export_answers_without_a_subject_kind(code: str) -> None:
+    wrong = []
+    for day in ALL_DATES:
+        for change in bp.Change:
+            verdict = _alibaba(code, change.value, None, day)
+            if verdict.provider == "alibaba_cloud" and verdict.date != dt.date(2018, 6, 9):
+                wrong.append((change.value, day.isoformat(), verdict.rule))
+    assert not wrong
+
+
+# The block's two parts list fields by name ("X、Y需与原备案信息一致…" and "A、B…符合当前
+# 管局规则即可，接入成功后进行变更", §1.1 "Source layout"), and the names quoted are the
+# subject's (名称、证件号码、证件住所、通信地址、负责人信息) and, in 青海, 宁夏 and 重庆, the
+# website owner: a website's name and domains are in neither list. Only a block that
+# speaks of all the information at once names them: "接入备案信息符合当前管局规则即可"
+# (山西, 海南, 广东, 浙江's companies, 安徽's individuals, 云南 in 2018) or 湖南's "all".
+# (北京's 2018 individuals are not asked: "个人性质备案信息…不一致…需到原服务商处进行变更".)
+WHOLE_BLOCK = {"CN-SX", "CN-HI", "CN-GD", "CN-HN"}
+
+
+def _website_fields_unlisted() -> list[tuple[str, str, dt.date]]:
+    cases = [("CN-BJ", ORG, day) for day in ALL_DATES]  # 北京 2018: the name and number
+    cases += [("CN-SH", kind, day) for kind in (ORG, IND) for day in ALL_DATES]  # 上海 2018
+    for code in MUST_MATCH:
+        if code in WHOLE_BLOCK:
+            continue
+        for kind in (ORG, IND):
+            if (code, kind) in {("CN-ZJ", ORG), ("CN-AH", IND)}:
+                continue
+            cases.extend((code, kind, day) for day in ALL_DATES if not (code == "CN-YN" and day < TURN_2018))
+    return cases
+
+
+@pytest.mark.parametrize(("code", "rows"), _by_province(_website_fields_unlisted()))
+def test_a_listed_block_says_nothing_of_the_website_name_or_domains(
+    code: str, rows: list[tuple[str, str, dt.date]]
+) -> None:
+    wrong = []
+    for _, kind, day in rows:
+        for change in ("website_name", "website_domains"):
+            verdict = _alibaba(code, change, kind, day)
+            if verdict.provider == "alibaba_cloud":
+                wrong.append((kind, change, day.isoformat(), verdict.rule))
     assert not wrong

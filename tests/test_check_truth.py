@@ -109,6 +109,24 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-XJ", "id_local", None, frozenset({IND}), "tc-cn-xj"),
     ("CN-HE", "id_local", None, frozenset({IND}), "q-cn-he"),
     ("CN-CQ", "id_local", None, frozenset({IND}), "q-cn-cq"),
+    # 个人 from another province: a proof of residence (TC): 吉林 "证件地址非本省需要上传居住
+    # 证明"; 上海 "有效期大于1个月的居住证…"; 江苏 居住证/产权证; 浙江, 安徽, 福建, 湖北, 贵州
+    # 居住证明; 山东 居住证/暂住证/社保/购房合同; 广东 "外省户籍个人备案…可以提供房产证/社保证明/
+    # 暂住证/居住证"; 四川 proof of study, life or work in 四川; 云南 (L allows 居住证); 宁夏
+    # (TC accepts a lease of a year or more, or a purchase).
+    ("CN-JL", "id_local", None, frozenset({IND}), "tc-cn-jl"),
+    ("CN-SH", "id_local", None, frozenset({IND}), "tc-cn-sh"),
+    ("CN-JS", "id_local", None, frozenset({IND}), "tc-cn-js"),
+    ("CN-ZJ", "id_local", None, frozenset({IND}), "tc-cn-zj"),
+    ("CN-AH", "id_local", None, frozenset({IND}), "tc-cn-ah"),
+    ("CN-FJ", "id_local", None, frozenset({IND}), "tc-cn-fj"),
+    ("CN-SD", "id_local", None, frozenset({IND}), "tc-cn-sd"),
+    ("CN-HB", "id_local", None, frozenset({IND}), "tc-cn-hb"),
+    ("CN-GD", "id_local", None, frozenset({IND}), "tc-cn-gd"),
+    ("CN-SC", "id_local", None, frozenset({IND}), "tc-cn-sc"),
+    ("CN-GZ", "id_local", None, frozenset({IND}), "tc-cn-gz"),
+    ("CN-YN", "id_local", None, frozenset({IND}), "tc-cn-yn"),
+    ("CN-NX", "id_local", None, frozenset({IND}), "tc-cn-nx"),
     ("CN-FJ", "resident_id_only", None, frozenset({IND}), "tc-cn-fj"),
     ("CN-HE", "phone_local_if_id_elsewhere", None, frozenset({IND}), "tc-cn-he"),
     ("CN-YN", "certificate_local", None, frozenset({ORG}), "tc-cn-yn"),
@@ -133,8 +151,28 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-HA", "domains_need_document", 3, frozenset({ORG, IND}), "q-cn-ha"),
     # 上海 "身份证有效期必须3个月以上" (TC; no subject kind named).
     ("CN-SH", "id_min_days", 90, frozenset({ORG, IND}), "tc-cn-sh"),
-    # 甘肃 个人 "must be 甘肃 ID & phone" (§1), TC.
+    # Local phone numbers, from the §2 "Phone:" items: 甘肃 个人 "负责人联系方式归属地必须为
+    # 甘肃省" (TC), Q/J all 负责人 phones 甘肃; 天津 J "必须使用本地手机号码进行备案"; 山西 Q
+    # "负责人手机号码需为本省号码" (企业: 若非本省需备注原因, so people only); 辽宁 J "所有手机号码
+    # 必须为辽宁本地号段"; 黑龙江 J "本地号段号码"; 安徽, 河南, 四川 Q "需为本省号码" / "必须为
+    # 河南省当地号码"; 湖南 "Q/J/T17/H: phone must be 湖南"; 陕西 TC-L 个人 "负责人联系方式
+    # 归属地必须为本省" and J "所有上报的手机号码均需陕西号段"; 新疆 TC "负责人联系方式归属地必须
+    # 为本自治区".
     ("CN-GS", "phone_local", None, frozenset({IND}), "tc-cn-gs"),
+    ("CN-GS", "phone_local", None, frozenset({ORG}), "q-cn-gs"),
+    ("CN-TJ", "phone_local", None, frozenset({ORG, IND}), "j-cn-tj"),
+    ("CN-SX", "phone_local", None, frozenset({IND}), "q-cn-sx"),
+    ("CN-LN", "phone_local", None, frozenset({ORG, IND}), "j-cn-ln"),
+    ("CN-HL", "phone_local", None, frozenset({ORG, IND}), "j-cn-hl"),
+    ("CN-AH", "phone_local", None, frozenset({ORG, IND}), "q-cn-ah"),
+    ("CN-HA", "phone_local", None, frozenset({ORG, IND}), "q-cn-ha"),
+    ("CN-SC", "phone_local", None, frozenset({ORG, IND}), "q-cn-sc"),
+    ("CN-HN", "phone_local", None, frozenset({ORG, IND}), "q-cn-hn"),
+    ("CN-SN", "phone_local", None, frozenset({IND}), "tc-cn-sn"),
+    ("CN-SN", "phone_local", None, frozenset({ORG}), "j-cn-sn"),
+    ("CN-XJ", "phone_local", None, frozenset({ORG, IND}), "tc-cn-xj"),
+    # 河南 conflicts: domain owner TC-L "与主办单位名称或法定代表人一致" (TC-A: 主办单位名称 only).
+    ("CN-HA", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-ha"),
     # Alibaba Cloud's 天津 and 四川 pages: "若域名设置了隐私保护，备案期间需关闭"
     # (providers-and-history §1.1, reachability and closure rules).
     ("CN-TJ", "privacy_protection_off", None, frozenset({ORG, IND}), "a-cn-tj"),
@@ -150,3 +188,48 @@ def test_check_value_scope_and_deciding_source(
     assert len(checks) == 1, [(c.kind.value, sorted(k.value for k in c.applies_to)) for c in _checks(code)]
     assert checks[0].value == value
     assert checks[0].sources[0].id == source
+
+
+# Where the reference names several providers for one check, every one is cited (the
+# first above decides): 辽宁 J and Q; 江苏 A, J and Q (Alibaba's 2019 page is archived, so
+# J and Q here); 广西 Q and J; 湖南 Q, J and Huawei's summary (h-guanju); 甘肃 companies Q
+# and J; 河南's domain certificates Q and J ("域名 ≥4 → 域名证书" is J's; Q's page has it too).
+ALSO_CITED: list[tuple[str, str, frozenset[str], frozenset[str]]] = [
+    ("CN-LN", "phone_local", frozenset({ORG, IND}), frozenset({"j-cn-ln", "q-cn-ln"})),
+    ("CN-JS", "phone_local", frozenset({ORG, IND}), frozenset({"j-cn-js", "q-cn-js"})),
+    ("CN-GX", "phone_local", frozenset({ORG, IND}), frozenset({"q-cn-gx", "j-cn-gx"})),
+    ("CN-HN", "phone_local", frozenset({ORG, IND}), frozenset({"q-cn-hn", "j-cn-hn", "h-guanju"})),
+    ("CN-GS", "phone_local", frozenset({ORG}), frozenset({"q-cn-gs", "j-cn-gs"})),
+    ("CN-HA", "domains_need_document", frozenset({ORG, IND}), frozenset({"q-cn-ha", "j-cn-ha"})),
+]
+
+
+@pytest.mark.parametrize(("code", "kind", "kinds", "cited"), ALSO_CITED)
+def test_every_provider_named_is_cited(
+    code: str, kind: str, kinds: frozenset[str], cited: frozenset[str]
+) -> None:
+    (check,) = [c for c in _checks(code) if c.kind.value == kind and {k.value for k in c.applies_to} == kinds]
+    assert {s.id for s in check.sources} >= cited
+
+
+# Documents a province asks for, by the document's name: 江苏's 真实性责任告知书 and
+# 承诺书 with the owner's video (TC, §2 "materials", every filer); 上海's 承诺书 (Q "需要
+# 上传“上海市互联网信息服务备案承诺书”", J "上海承诺书 (2020版)"); 湖北 J "企业 needs
+# 《湖北备案电子商务说明》"; 广东's 单位 / 个人 承诺书 (TC).
+DOCUMENTS: list[tuple[str, str, frozenset[str] | None, str]] = [
+    ("CN-JS", "js_responsibility_notice", frozenset({ORG, IND}), "tc-cn-js"),
+    ("CN-JS", "js_commitment", frozenset({ORG, IND}), "tc-cn-js"),
+    ("CN-SH", "sh_commitment", None, "q-cn-sh"),  # the reference names no subject kind
+    ("CN-HB", "hb_ecommerce_statement", frozenset({ORG}), "j-cn-hb"),
+    ("CN-GD", "gd_commitment", frozenset({ORG, IND}), "tc-cn-gd"),
+]
+
+
+@pytest.mark.parametrize(("code", "document", "kinds", "source"), DOCUMENTS)
+def test_document_scope_and_source(
+    code: str, document: str, kinds: frozenset[str] | None, source: str
+) -> None:
+    (check,) = [c for c in _checks(code) if c.document == document]
+    if kinds is not None:
+        assert {k.value for k in check.applies_to} == kinds
+    assert check.sources[0].id == source

@@ -305,6 +305,16 @@ HISTORICAL: list[tuple[str, str]] = [
     ("CN-LN", "unfiled_sites_closed"),
     ("CN-HL", "unfiled_sites_closed"),
     ("CN-SN", "unfiled_sites_closed"),
+    # §2 "2. Reachable" / "3. Closed" lines: "T17 (old) same" (or "T17 same (old)").
+    ("CN-ZJ", "unfiled_sites_closed"),
+    ("CN-FJ", "unfiled_sites_closed"),
+    ("CN-JX", "unfiled_sites_closed"),
+    ("CN-SD", "unfiled_sites_closed"),
+    ("CN-HB", "unfiled_sites_closed"),
+    ("CN-YN", "unfiled_sites_closed"),
+    ("CN-GS", "unfiled_sites_closed"),
+    ("CN-QH", "unfiled_sites_closed"),
+    ("CN-SD", "filed_sites_reachable"),
 ]
 
 
@@ -329,12 +339,19 @@ REMEDY_SOURCES: list[tuple[str, str, frozenset[str]]] = [
     ("provider_info_mismatch", "change_first", frozenset({"tc-seed-faq"})),
     ("provider_info_mismatch", "transfer_then_change", frozenset({"tc-seed-faq"})),
     ("website_problem", "fix_now", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
-    ("website_problem", "wait_then_resubmit", frozenset({"tc-seed-faq"})),
+    # Seed FAQ: "已提交至管局审核，则无法进行整改，需等待管局审核驳回后重新提交"; 变更信息.md
+    # (tc-faq-change, §3.1): "备案信息提交管局之后，所有的信息都是无法进行变更的".
+    ("website_problem", "wait_then_resubmit", frozenset({"tc-seed-faq", "tc-faq-change"})),
     ("missing_preapproval", "obtain_and_resubmit", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
-    ("wrong_filing_password", "recover_then_resubmit", frozenset({"tc-seed-faq"})),
+    # 备案密码.md (tc-faq-password; icp-numbers-and-process "QD …/常见问题/备案密码.md"):
+    # online recovery with the 主体备案号 and certificate, or the mailed 申请表; 广东 online only.
+    ("wrong_filing_password", "recover_then_resubmit", frozenset({"tc-seed-faq", "tc-faq-password"})),
     ("expired_domain_in_website", "renew_or_remove", frozenset({"q-add-access"})),
     ("phone_used_by_other_subject", "change_or_release", frozenset({"tc-faq-rejections"})),
     ("conflicting_applications", "finish_other_first", frozenset({"tc-faq-review"})),
+    # Seed FAQ "域名与备案主体不一致时…您可以先修改域名的所有者信息，再接入备案"; TFAQ 常见驳回
+    # (tc-faq-rejections, §3.4 "Domain verification": 域名所有人 ≠ 备案主体).
+    ("domain_owner_mismatch", "change_owner", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
 ]
 
 
@@ -443,8 +460,14 @@ CAUSE_SOURCES: list[tuple[str, str, frozenset[str], bool]] = [
     # 错误 / "如您忘记了备案密码"; and its "该备案信息不存在" answer: the 排序码 (-1) left on the
     # number, or a certificate or phone that differs from the original filing.
     ("sms_verification_failed", "phone_differs", frozenset({"tc-seed-faq", "tc-faq-sms"}), True),
-    ("subject_cancelled", "subject_gone", frozenset({"tc-seed-faq"}), True),
-    ("website_cancelled", "website_gone", frozenset({"tc-seed-faq"}), True),
+    # 主体或网站被注销: the seed FAQ's row, and 备案号.md (tc-faq-number, icp-numbers-and-process
+    # "QD …/常见问题/备案号.md"): "备案号一经注销，便不可恢复" and why numbers are cancelled
+    # (voluntary, a lapsed domain's new holder, 空壳 after 取消接入, false data, blacklist),
+    # which 网站访问类.md (tc-faq-access) 原因三 lists too (§3.4).
+    ("subject_cancelled", "subject_gone", frozenset({"tc-seed-faq", "tc-faq-number"}), True),
+    ("website_cancelled", "website_gone", frozenset({"tc-seed-faq", "tc-faq-number"}), True),
+    ("subject_cancelled", "usual_reasons", frozenset({"tc-faq-number", "tc-faq-access"}), False),
+    ("website_cancelled", "usual_reasons", frozenset({"tc-faq-number", "tc-faq-access"}), False),
     ("provider_info_mismatch", "details_changed", frozenset({"tc-seed-faq", "j-access-notes"}), True),
     (
         "provider_info_mismatch",
@@ -500,7 +523,11 @@ NATIONAL_RULE_SOURCES: dict[str, frozenset[str]] = {
     "change_first_by_default": frozenset({"tc-faq-transfer"}),
     # 短信核验类: "如您是接入备案，网站负责人手机号码不一致请先变更再进行接入"; if the original
     # provider cannot be reached "只能注销备案后重新提交新增网站".
-    "sms_phone_must_match": frozenset({"tc-faq-sms"}),
+    # The SMS rules' start dates: the Aliyun SMS doc's pilot provinces (a-sms-pilots,
+    # 2017-12-18 / 2018-09-10 / 2018-09-24) and UCloud's "2020年8月17日起，全国所有省份，均需
+    # 完成短信核验" (u-sms-nationwide), providers-and-history §2; the 24 hours: 短信核验类.
+    "sms_phone_must_match": frozenset({"tc-faq-sms", "a-sms-pilots", "u-sms-nationwide"}),
+    "sms_within_24_hours": frozenset({"tc-faq-sms", "a-sms-pilots", "u-sms-nationwide"}),
     "unreachable_provider_refile": frozenset({"tc-faq-sms"}),
     # §3.3 "Conflict": Huawei's filing-rules.yml "可直接上传最新证件" and its 迁移备案咨询
     # "新增接入时部分省份允许变更备案信息" against Tencent's "接入过程中无法修改备案信息" and
@@ -519,6 +546,8 @@ NATIONAL_RULE_SOURCES: dict[str, frozenset[str]] = {
     "domain_owner_must_match_subject": frozenset({"tc-seed-faq", "tc-domains", "u-domain-2018"}),
     # 备案域名.md: "境外注册商所注册的域名不能直接备案".
     "overseas_domain_not_accepted": frozenset({"tc-domains"}),
+    # 备案号.md: "备案号一经注销，便不可恢复".
+    "cancelled_number_not_restorable": frozenset({"tc-faq-number"}),
 }
 
 
@@ -526,3 +555,14 @@ NATIONAL_RULE_SOURCES: dict[str, frozenset[str]] = {
 def test_national_rule_cites_its_sources(rule: str) -> None:
     cited = {s.id for s in bp.default_policy().national_rule(rule).sources}
     assert cited >= NATIONAL_RULE_SOURCES[rule]
+
+
+def test_the_older_xizang_tencent_page_speaks_for_companies_only() -> None:
+    """provinces.md §2 西藏: Tencent's A version is "older, no 党建 rule, 企业 only", so it
+    never answers for a person or for a question that names no subject kind."""
+    for day in (None, dt.date(2019, 10, 1), dt.date(2020, 6, 1)):
+        for change in bp.Change:
+            for kind in (None, IND):
+                decision = bp.assess_transfer("CN-XZ", change.value, subject_kind=kind, as_of=day)
+                (verdict,) = decision.verdicts
+                assert verdict.sources[0].id != "tc-cn-xz-a", (change, kind, day)
