@@ -100,17 +100,22 @@ def child_environment(cache: str) -> dict[str, str]:
     return env
 
 
-def process_seconds(argv: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
-    """Median CPU time (user + system) and median wall time of *runs* fresh
-    processes, after one unmeasured warm-up (which writes the bytecode cache)."""
-    subprocess.run(argv, check=True, capture_output=True, env=env)
-    cpu, wall = [], []
-    for _ in range(runs):
-        start, used = timeit.default_timer(), _children_cpu()
+def process_seconds(argvs: list[list[str]], runs: int, env: dict[str, str]) -> list[tuple[float, float]]:
+    """Median CPU time (user + system) and median wall time of *runs* fresh processes
+    of each command in *argvs*, after one unmeasured warm-up each (which writes the
+    bytecode cache). The commands take turns, round after round, so that a change in
+    the machine's load during the run falls on the floor and the package alike."""
+    for argv in argvs:
         subprocess.run(argv, check=True, capture_output=True, env=env)
-        wall.append(timeit.default_timer() - start)
-        cpu.append(_children_cpu() - used)
-    return statistics.median(cpu), statistics.median(wall)
+    cpu: list[list[float]] = [[] for _ in argvs]
+    wall: list[list[float]] = [[] for _ in argvs]
+    for _ in range(runs):
+        for i, argv in enumerate(argvs):
+            start, used = timeit.default_timer(), _children_cpu()
+            subprocess.run(argv, check=True, capture_output=True, env=env)
+            wall[i].append(timeit.default_timer() - start)
+            cpu[i].append(_children_cpu() - used)
+    return [(statistics.median(c), statistics.median(w)) for c, w in zip(cpu, wall, strict=True)]
 
 
 def rss_bytes(code: str, env: dict[str, str]) -> float:
@@ -127,7 +132,7 @@ def cli_argv() -> list[str]:
 
 
 def measure(quick: bool) -> list[Figure]:
-    repeats, runs = (2, 1) if quick else (7, 7)
+    repeats, runs = (2, 1) if quick else (7, 15)
     table = {"CN-BJ": 1}
 
     def floor_call() -> int:
@@ -172,9 +177,9 @@ def measure(quick: bool) -> list[Figure]:
 
 
 def processes(runs: int, env: dict[str, str]) -> list[Figure]:
-    deps, deps_wall = process_seconds([sys.executable, "-c", DEPENDENCIES], runs, env)
-    start, start_wall = process_seconds([sys.executable, "-c", FIRST_ANSWER], runs, env)
-    cli, cli_wall = process_seconds(cli_argv(), runs, env)
+    (deps, deps_wall), (start, start_wall), (cli, cli_wall) = process_seconds(
+        [[sys.executable, "-c", DEPENDENCIES], [sys.executable, "-c", FIRST_ANSWER], cli_argv()], runs, env
+    )
     floor_name = "new process: `import attrs, cattrs, tomllib` (the process floor)"
     figures = [
         Figure(floor_name, deps, deps, None, wall=deps_wall),
