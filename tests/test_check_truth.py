@@ -71,6 +71,9 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-XZ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-xz"),
     ("CN-NX", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-nx"),
     ("CN-XJ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-xj"),
+    # Read off the page, not the reference: 重庆管局要求.md@4e4812f (tencentyun/qcloud-documents
+    # …/西南各省管局要求/), 企业备案 tab "主体负责人必须是法定代表人".
+    ("CN-CQ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-cq"),
     # "域名所有者须与主办单位名称或法定代表人一致" (上海: 公司全称 or 法定代表人), TC.
     ("CN-BJ", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-bj"),
     ("CN-HE", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-he"),
