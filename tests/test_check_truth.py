@@ -71,6 +71,9 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-XZ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-xz"),
     ("CN-NX", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-nx"),
     ("CN-XJ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-xj"),
+    # Read off the page, not the reference: 重庆管局要求.md@4e4812f (tencentyun/qcloud-documents
+    # …/西南各省管局要求/), 企业备案 tab "主体负责人必须是法定代表人".
+    ("CN-CQ", "subject_owner_legal_representative", None, frozenset({ORG}), "tc-cn-cq"),
     # "域名所有者须与主办单位名称或法定代表人一致" (上海: 公司全称 or 法定代表人), TC.
     ("CN-BJ", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-bj"),
     ("CN-HE", "registrant_legal_representative_accepted", None, frozenset({ORG}), "tc-cn-he"),
@@ -233,3 +236,121 @@ def test_document_scope_and_source(
     if kinds is not None:
         assert {k.value for k in check.applies_to} == kinds
     assert check.sources[0].id == source
+
+
+# Minimum ages, each read off its primary page at the commit data/provinces.toml names
+# (Tencent Cloud's province pages unless said otherwise; "…/X.md" is
+# product/域名与网站/网站备案/备案准备/各省管局要求/<region>/X.md in tencentyun/qcloud-documents).
+# A rule on the 企业备案 tab covers organisations, on the 个人备案 tab individuals; a
+# tab with no age (or only a guardian's consent under 18) adds no scope. Each row:
+# (province, age, subject kinds, every source in order, the claims as (source, value,
+# holds)). 16 with "16至18岁需证明" counts as 16, the age below which no filing is taken.
+MinAgeClaim = tuple[str, int | None, bool | None]
+MIN_AGES: list[tuple[str, int, frozenset[str], tuple[str, ...], frozenset[MinAgeClaim]]] = [
+    # 北京管局要求.md@e5166db: 企业 "企业负责人未满18岁不能进行备案"; 个人 "负责人需年满18周岁".
+    ("CN-BJ", 18, frozenset({ORG, IND}), ("tc-cn-bj",), frozenset()),
+    # 河北管局备案要求.md@ffc5955: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-HE", 18, frozenset({ORG, IND}), ("tc-cn-he",), frozenset()),
+    # 山西管局备案要求.md@e5166db: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-SX", 18, frozenset({ORG, IND}), ("tc-cn-sx",), frozenset()),
+    # 内蒙古管局备案要求.md@4e4812f: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-NM", 18, frozenset({ORG, IND}), ("tc-cn-nm",), frozenset()),
+    # 辽宁省管局要求.md@1ff437c: 企业 and 个人 "负责人需年满18周岁"; the other version
+    # @136dd2f (tc-cn-ln-a), both tabs: "负责人年龄已满16周岁不满18周岁的，需要提供…收入证明或工作证明".
+    ("CN-LN", 18, frozenset({ORG, IND}), ("tc-cn-ln",), frozenset({("tc-cn-ln-a", 16, None)})),
+    # 黑龙江省管局要求.md@6eb0d1e: 企业 and 个人 "负责人需年满18周岁"; @098f863 (tc-cn-hl-a)
+    # 企业 the same, 个人 "负责人需年满18周岁。16 - 18岁需提供有效收入证明或者工作证明"; JD
+    # (zhangkai263/cn …/Heilongjiang.md@5d696cd) 单位 "主体负责人为法人，未满18周岁不得备案",
+    # its 个人 rules name no age.
+    ("CN-HL", 18, frozenset({ORG}), ("tc-cn-hl", "tc-cn-hl-a", "j-cn-hl"), frozenset()),
+    ("CN-HL", 18, frozenset({IND}), ("tc-cn-hl",), frozenset({("tc-cn-hl-a", 16, None)})),
+    # 上海管局备案要求.md@78ae521: 企业 "负责人需年满18周岁"; 个人 "个人备案需年满18周岁".
+    ("CN-SH", 18, frozenset({ORG, IND}), ("tc-cn-sh",), frozenset()),
+    # 江苏管局备案要求.md@1a421bc: 企业 "负责人需年满18周岁"; 个人 "已满16周岁不满18周岁个人
+    # 备案，需要提供劳动就业或收入证明，不满16周岁不能申请备案".
+    ("CN-JS", 18, frozenset({ORG}), ("tc-cn-js",), frozenset()),
+    ("CN-JS", 16, frozenset({IND}), ("tc-cn-js",), frozenset()),
+    # 浙江管局备案要求.md@b88154c: 企业 "主体负责人必须年满18周岁，不接受授权书"; 个人 "必须年满18周岁".
+    ("CN-ZJ", 18, frozenset({ORG, IND}), ("tc-cn-zj",), frozenset()),
+    # 安徽省管局要求.md@d397354: 企业 "负责人需年满18周岁"; 个人 only "个人未满18周岁备案，需要
+    # 上传监护人身份证正反面与监护人知情书" (no minimum).
+    ("CN-AH", 18, frozenset({ORG}), ("tc-cn-ah",), frozenset()),
+    # 江西管局备案要求.md@4e4812f: 个人 "负责人需年满16周岁"; the 企业 tab names no age.
+    ("CN-JX", 16, frozenset({IND}), ("tc-cn-jx",), frozenset()),
+    # 河南省管局要求.md@e666433: 企业 "负责人需年满18周岁"; 个人 only "个人未满18周岁备案，需要
+    # 同时上传监护人身份证". QingCloud henan.md@3094343 企业用户 "负责人未满十八周岁不能备案".
+    ("CN-HA", 18, frozenset({ORG}), ("tc-cn-ha",), frozenset({("q-cn-ha", None, True)})),
+    # 湖北管局备案要求.md@e8ec8d4: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-HB", 18, frozenset({ORG, IND}), ("tc-cn-hb",), frozenset()),
+    # 湖南管局备案要求.md@71db636: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-HN", 18, frozenset({ORG, IND}), ("tc-cn-hn",), frozenset()),
+    # 广东省管局要求.md@1a421bc: 企业 "企业备案负责人，需年满16周岁，需提供就业证明"; 个人 only
+    # "未满18周岁需提供就业证明才可备案" (no minimum).
+    ("CN-GD", 16, frozenset({ORG}), ("tc-cn-gd",), frozenset()),
+    # 广西管局备案要求.md@32cdec9: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-GX", 18, frozenset({ORG, IND}), ("tc-cn-gx",), frozenset()),
+    # 海南管局备案要求.md@2666098: 企业 and 个人 "负责人需年满16周岁".
+    ("CN-HI", 16, frozenset({ORG, IND}), ("tc-cn-hi",), frozenset()),
+    # 重庆管局要求.md@4e4812f: 个人 "负责人未满16周岁不得备案，负责人未满18周岁需提供就业证明或
+    # 收入证明"; the 企业 tab names no age.
+    ("CN-CQ", 16, frozenset({IND}), ("tc-cn-cq",), frozenset()),
+    # 四川管局备案要求.md@ca8d1ef: 个人 "负责人需年满16周岁"; 企业 "负责人需年满18周岁".
+    # 18 for 个人: QingCloud sichuan.md@3094343 个人用户 "未满十八周岁不能备案"; JD
+    # (zhangkai263/cn …/Sichuan.md@7f9d871) "未满18周岁不得备案"; Tencent's older overview
+    # (各省管局要求.md@0f7b236, 四川 tab, 个人备案) "负责人需年满18周岁"; Alibaba
+    # (alipannu12121/icp …/四川备案规则.md@5b49ebf) 个人用户 "未满十八周岁不能备案".
+    # QingCloud's 企业用户: "负责人未满十八周岁不能备案".
+    (
+        "CN-SC",
+        16,
+        frozenset({IND}),
+        ("tc-cn-sc",),
+        frozenset(
+            {("q-cn-sc", 18, None), ("j-cn-sc", 18, None), ("tc-overview-a", 18, None), ("a-cn-sc", 18, None)}
+        ),
+    ),
+    ("CN-SC", 18, frozenset({ORG}), ("tc-cn-sc",), frozenset({("q-cn-sc", None, True)})),
+    # 贵州管局备案要求.md@8974225: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-GZ", 18, frozenset({ORG, IND}), ("tc-cn-gz",), frozenset()),
+    # 云南管局备案要求.md@152ce3d: 企业 and 个人 "负责人未满16周岁不得备案".
+    ("CN-YN", 16, frozenset({ORG, IND}), ("tc-cn-yn",), frozenset()),
+    # 西藏管局备案要求.md@c01775e: 企业 "负责人需年满18周岁"; the 个人 tab names no age.
+    ("CN-XZ", 18, frozenset({ORG}), ("tc-cn-xz",), frozenset()),
+    # 陕西管局备案要求.md@3922063: 企业 "负责人需年满18周岁"; the 个人 tab names no age.
+    ("CN-SN", 18, frozenset({ORG}), ("tc-cn-sn",), frozenset()),
+    # 甘肃省管局要求.md@1b16bbc: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-GS", 18, frozenset({ORG, IND}), ("tc-cn-gs",), frozenset()),
+    # 青海管局备案要求.md@71db636: 企业 "负责人需年满18周岁"; 个人 "负责人需年满18周岁，22岁以下
+    # 必须提供有效的学习证明或者工作证明".
+    ("CN-QH", 18, frozenset({ORG, IND}), ("tc-cn-qh",), frozenset()),
+    # 宁夏管局备案要求.md@c01775e: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-NX", 18, frozenset({ORG, IND}), ("tc-cn-nx",), frozenset()),
+    # 新疆管局备案要求.md@78ae521: 企业 and 个人 "负责人需年满18周岁".
+    ("CN-XJ", 18, frozenset({ORG, IND}), ("tc-cn-xj",), frozenset()),
+]
+
+
+@pytest.mark.parametrize(("code", "age", "kinds", "sources", "claims"), MIN_AGES)
+def test_min_age_value_scope_sources_and_claims(
+    code: str, age: int, kinds: frozenset[str], sources: tuple[str, ...], claims: frozenset[MinAgeClaim]
+) -> None:
+    checks = [
+        c for c in _checks(code) if c.kind.value == "min_age" and {k.value for k in c.applies_to} == kinds
+    ]
+    assert len(checks) == 1, [
+        sorted(k.value for k in c.applies_to) for c in _checks(code) if c.kind.value == "min_age"
+    ]
+    (check,) = checks
+    assert check.value == age
+    assert tuple(s.id for s in check.sources) == sources
+    assert {(c.source.id, c.value, c.holds) for c in check.claims} == claims
+
+
+def test_every_min_age_check_is_pinned() -> None:
+    found = sorted(
+        (p.code, tuple(sorted(k.value for k in c.applies_to)))
+        for p in bp.provinces()
+        for c in _checks(p.code)
+        if c.kind.value == "min_age"
+    )
+    assert found == sorted((code, tuple(sorted(kinds))) for code, _, kinds, _, _ in MIN_AGES)
