@@ -365,6 +365,18 @@ def test_remedy_cites_its_sources(failure: str, remedy: str, sources: frozenset[
         assert cited[0] == "tc-seed-faq"
 
 
+def test_the_dns_remedy_cites_huawei_then_qingcloud_then_the_seed_faq() -> None:
+    """provinces.md §3.4, row 接入商信息不一致: Huawei's 错误提示FAQ (h-errors) gives this
+    remedy, make the resolution match the filed IP (or file a change); QingCloud's
+    add_access.md (q-add-access) says the original filing's IP may keep resolving during
+    the transfer; the seed FAQ (tc-seed-faq) says pointing the domain at the new
+    provider before the transfer succeeds breaks the site. The page that states the
+    remedy comes first."""
+    info = bp.default_policy().failure_info(bp.Failure("access_ip_mismatch"))
+    (found,) = [r for r in info.remedies if r.id == "align_dns"]
+    assert [s.id for s in found.sources] == ["h-errors", "q-add-access", "tc-seed-faq"]
+
+
 @pytest.mark.parametrize("code", ["CN-BJ", "CN-SN", "CN-HN", "CN-TJ"])
 @pytest.mark.parametrize("change", ["website_owner_phone"])
 def test_a_new_phone_blocks_everywhere_by_the_sms_rule(code: str, change: str) -> None:
