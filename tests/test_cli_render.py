@@ -286,6 +286,8 @@ def test_asides_and_yes_no() -> None:
 def test_display_width_counts_wide_characters_twice() -> None:
     assert display_width("辽宁 CN-LN") == 10
     assert display_width("a\u200bb") == 2
+    assert display_width("CN-LN\t1") == 7  # ASCII: one column each, control characters too
+    assert display_width("e\u0301") == 1  # a combining accent takes none
     assert pad("辽宁", 6) == "辽宁  "
 
 

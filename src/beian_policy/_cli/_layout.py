@@ -18,6 +18,8 @@ WIDTH = 80
 def display_width(text: str) -> int:
     """The terminal columns *text* takes: two for a wide (Chinese) character, none
     for a combining or zero-width one."""
+    if text.isascii():  # no wide, combining or zero-width character: one column each
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char) or char in "\u200b\u200d\ufeff":
