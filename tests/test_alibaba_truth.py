@@ -147,6 +147,11 @@ def test_a_split_page_says_nothing_without_a_subject_kind(code: str, day: dt.dat
 DATED: list[tuple[str, str | None, str, dt.date, str | None]] = [
     ("CN-BJ", ORG, N, MID_2018, "after"),
     ("CN-BJ", ORG, C, MID_2018, "after"),
+    # 北京备案规则.md@97b605e8, 接入备案规则, read at that commit: "证件住所、通信地址、负责人
+    # 信息符合当前管局规则即可，接入成功后可进行信息变更" (the next line is for 个人 only).
+    ("CN-BJ", ORG, A, MID_2018, "after"),
+    ("CN-BJ", ORG, OWNER, MID_2018, "after"),
+    ("CN-BJ", ORG, "subject_owner_contact", MID_2018, "after"),
     ("CN-BJ", IND, N, MID_2018, "before"),
     ("CN-BJ", IND, A, TURN_2018, "before"),
     ("CN-BJ", ORG, N, SPRING_2019, None),

@@ -568,6 +568,16 @@ def test_mutated_numbers_parse_or_raise_only_invalid_icp_number_error(data: st.D
     parses_or_raises(data.draw(mutated(original)))
 
 
+def test_max_length_zero_reads_only_the_empty_text() -> None:
+    """0 is a non-negative int: the empty text is read (no number in it), any other is
+    too long."""
+    from beian_policy import errors, find_icp_numbers
+
+    assert find_icp_numbers("", max_length=0) == ()
+    with pytest.raises(errors.TextTooLongError):
+        find_icp_numbers("京", max_length=0)
+
+
 def test_max_length_is_inclusive() -> None:
     """A text exactly max_length characters long is read; one more is refused."""
     text = "京ICP备12345678号"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import importlib
+import re
 import subprocess
 import sys
 from typing import Any
@@ -528,6 +529,23 @@ def test_sichuan_minimum_age_is_16_and_disputed() -> None:
     assert "owner_too_young" not in ids(
         run("四川", individual("四川", birth_date="2009-06-01", id_number=None))
     )
+
+
+def test_the_dispute_names_only_the_claims_that_disagree() -> None:
+    # 四川's 16 (Tencent) against 18 (QingCloud, JD, Tencent's older overview, Alibaba
+    # 2019; provinces.md §2 conflicts line). A claim that agrees and gives no value of
+    # its own (added here by editing the shipped text) is not named as disagreeing.
+    text = bp.default_data_text()
+    start = text.index('    { source = "a-cn-sc", value = 18 },\n')
+    agreeing = '    { source = "tc-seed-faq", holds = true },\n'
+    policy = bp.loads_policy(text[:start] + agreeing + text[start:])
+    data = individual("四川", birth_date="2011-01-01", id_number=None)
+    [finding] = [
+        f for f in bp.preflight("四川", data, as_of=AS_OF, policy=policy).findings
+        if f.id is FindingId.OWNER_TOO_YOUNG
+    ]  # fmt: skip
+    named = re.findall(r"\(([a-z0-9-]+)\)", finding.text.en.split("sources disagree:")[1])
+    assert named == ["q-cn-sc", "j-cn-sc", "tc-overview-a", "a-cn-sc"]
 
 
 def test_age_comes_from_the_id_number_when_no_birth_date_is_given() -> None:

@@ -365,6 +365,26 @@ def test_remedy_cites_its_sources(failure: str, remedy: str, sources: frozenset[
         assert cited[0] == "tc-seed-faq"
 
 
+# Causes whose pages are read at the cited commits, in the order they are cited (the
+# page that states the cause first):
+CAUSE_PAGES: list[tuple[str, str, list[str]]] = [
+    # 常见驳回原因及其处理.md@2fc54845: "网站底部必须注明网站备案号并链接至工业和信息化部首页";
+    # Huawei 备案驳回咨询.md@f127b26d (doc_0021): a filed site without the number at its
+    # bottom gets the application rejected.
+    ("website_problem", "number_not_displayed", ["tc-faq-rejections", "h-rejections"]),
+    # 变更信息.md@16fd228f (§3.1): "管局要求是不能跨地域更换备案信息的"; 常见驳回原因及其处理.md
+    # @2fc54845, 跨省备案驳回: "单位备案不可以跨省备案。主办单位所属区域需与主办单位证件住所在同一省".
+    ("subject_moved_province", "cross_province", ["tc-faq-change", "tc-faq-rejections"]),
+]
+
+
+@pytest.mark.parametrize(("failure", "cause", "sources"), CAUSE_PAGES)
+def test_cause_cites_its_pages_in_order(failure: str, cause: str, sources: list[str]) -> None:
+    info = bp.default_policy().failure_info(bp.Failure(failure))
+    (found,) = [c for c in info.causes if c.id == cause]
+    assert [s.id for s in found.sources] == sources
+
+
 def test_the_dns_remedy_cites_huawei_then_qingcloud_then_the_seed_faq() -> None:
     """provinces.md §3.4, row 接入商信息不一致: Huawei's 错误提示FAQ (h-errors) gives this
     remedy, make the resolution match the filed IP (or file a change); QingCloud's
