@@ -163,6 +163,12 @@ DATED: list[tuple[str, str | None, str, dt.date, str | None]] = [
     ("CN-SH", ORG, A, TURN_2018, None),
     ("CN-YN", ORG, N, MID_2018, "after"),
     ("CN-YN", IND, C, MID_2018, "after"),
+    # 安徽 个人 (2019-09-12, @9f1c5a0a; providers-and-history §1.1): "原备案为个人，若实际网站是
+    # 企业运营，可先接入后变更" (the subject's type follows the transfer).
+    ("CN-AH", IND, "subject_type", LATE_2019, "after"),
+    # …a line of the 个人 section only: the 企业 section names the name, the certificate
+    # number, the addresses and the owner, not the subject's type.
+    ("CN-AH", ORG, "subject_type", LATE_2019, None),
     # 福建 个人 (2019-09-12, @021b4862): 名称、证件号、证件住所 must match.
     ("CN-FJ", IND, A, LATE_2019, "before"),
     # 浙江 (2018-06 and on): 单位 "接入备案信息符合当前管局规则即可" (nothing must match).

@@ -154,6 +154,9 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], str]] = [
     ("CN-HA", "domains_need_document", 3, frozenset({ORG, IND}), "q-cn-ha"),
     # 上海 "身份证有效期必须3个月以上" (TC; no subject kind named).
     ("CN-SH", "id_min_days", 90, frozenset({ORG, IND}), "tc-cn-sh"),
+    # 浙江管局备案要求.md@b88154c, 企业备案 tab only: "主办单位证件及负责人证件有效期均需大于3个月"
+    # (read at the commit; the 个人备案 tab has no such line).
+    ("CN-ZJ", "id_min_days", 90, frozenset({ORG}), "tc-cn-zj"),
     # Local phone numbers, from the §2 "Phone:" items: 甘肃 个人 "负责人联系方式归属地必须为
     # 甘肃省" (TC), Q/J all 负责人 phones 甘肃; 天津 J "必须使用本地手机号码进行备案"; 山西 Q
     # "负责人手机号码需为本省号码" (企业: 若非本省需备注原因, so people only); 辽宁 J "所有手机号码
@@ -354,3 +357,28 @@ def test_every_min_age_check_is_pinned() -> None:
         if c.kind.value == "min_age"
     )
     assert found == sorted((code, tuple(sorted(kinds))) for code, _, kinds, _, _ in MIN_AGES)
+
+
+# 湖南's requirements, read off 湖南管局备案要求.md@71db636 (tencentyun/qcloud-documents,
+# …/华中各省管局要求/): (id, trigger, sources in order, the step it adds).
+HUNAN_REQUIREMENTS: list[tuple[str, str, list[str], str | None]] = [
+    # Both tabs, 变更相关: "无腾讯云主体的新增接入和新增网站，备案的信息一定要跟原备案信息一致".
+    ("subject_must_match_when_adding_website", "adding_website", ["tc-cn-hn"], None),
+    # 企业备案, 域名相关: "不接受境外注册的域名备案".
+    (
+        "overseas_domain_not_accepted",
+        "domain_registered_overseas",
+        ["tc-cn-hn"],
+        "move_domain_to_domestic_registrar",
+    ),
+    # Both tabs, 域名相关: "每个域名都必须提供域名证书".
+    ("domain_certificate_for_every_domain", "always", ["tc-cn-hn"], "prepare_domain_certificate"),
+]
+
+
+def test_hunan_requirements_trigger_source_and_step() -> None:
+    found = {
+        q.id: (q.trigger.value, [s.id for s in q.sources], q.step)
+        for q in bp.default_policy().rules_for(bp.resolve_province("湖南")).requirements
+    }
+    assert found == {rid: (trigger, sources, step) for rid, trigger, sources, step in HUNAN_REQUIREMENTS}

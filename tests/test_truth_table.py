@@ -375,6 +375,10 @@ CAUSE_PAGES: list[tuple[str, str, list[str]]] = [
     # 变更信息.md@16fd228f (§3.1): "管局要求是不能跨地域更换备案信息的"; 常见驳回原因及其处理.md
     # @2fc54845, 跨省备案驳回: "单位备案不可以跨省备案。主办单位所属区域需与主办单位证件住所在同一省".
     ("subject_moved_province", "cross_province", ["tc-faq-change", "tc-faq-rejections"]),
+    # Seed FAQ, ICP备案密码错误; 备案密码.md (tc-faq-password, icp-numbers-and-process: "每个主体
+    # 对应一个备案密码", sent to the 主体负责人 after the first filing); JD New-Access-Without-
+    # Subject.md@60a62909 (provinces.md §3.3): "备案密码错误会被通信管理局直接驳回".
+    ("wrong_filing_password", "password_wrong", ["tc-seed-faq", "tc-faq-password", "j-new-access"]),
 ]
 
 
@@ -383,6 +387,31 @@ def test_cause_cites_its_pages_in_order(failure: str, cause: str, sources: list[
     info = bp.default_policy().failure_info(bp.Failure(failure))
     (found,) = [c for c in info.causes if c.id == cause]
     assert [s.id for s in found.sources] == sources
+
+
+# National rules whose every page is named by the reference, in the order cited (the
+# page that states the rule first):
+NATIONAL_RULE_PAGES: dict[str, list[str]] = {
+    # seed-faq.md, 短信验证未通过: "网站负责人联系方式1，需要与原接入商网站负责人联系方式1的号码
+    # 保持一致"; then Tencent's 短信核验 FAQ and process pages, and the pages that date it
+    # (Aliyun's pilots, UCloud's nationwide start; providers-and-history §2).
+    "sms_phone_must_match": [
+        "tc-seed-faq",
+        "tc-faq-sms",
+        "tc-faq-sms-process",
+        "a-sms-pilots",
+        "u-sms-nationwide",
+    ],
+    # providers-and-history §2: 2019-12-16, UCloud notice15 (the footer's number linked to
+    # https://beian.miit.gov.cn); 2019-04-25, UCloud notice13 (the old hosts stopped).
+    "footer_number_linked": ["u-footer", "u-hosts"],
+}
+
+
+@pytest.mark.parametrize("rule", sorted(NATIONAL_RULE_PAGES))
+def test_national_rule_cites_its_pages_in_order(rule: str) -> None:
+    cited = [s.id for s in bp.default_policy().national_rule(rule).sources]
+    assert cited == NATIONAL_RULE_PAGES[rule]
 
 
 def test_the_dns_remedy_cites_huawei_then_qingcloud_then_the_seed_faq() -> None:
