@@ -473,12 +473,13 @@ def test_no_phone_at_all_is_not_an_invalid_phone(province: str, asked: bool) -> 
     assert fields == ({"subject_owner.phone_province"} if asked else set())
 
 
-def test_the_largest_domain_minimum_wins_even_over_a_province_minimum() -> None:
-    # A province minimum below the national 90 days does not lower it: 上海's 180 edited
-    # to 60, a domain with 75 days left still fails, on the national rule.
+def _shanghai_domain_finding(minimum: int) -> bp.Finding:
+    """The finding on a domain with 75 days left in 上海, its 180-day minimum edited to
+    *minimum* in a copy of the shipped text."""
     text = bp.default_data_text()
     start = text.index('kind = "domain_min_days"')
-    policy = bp.loads_policy(text[:start] + text[start:].replace("value = 180\n", "value = 60\n", 1))
+    edited = text[start:].replace("value = 180\n", f"value = {minimum}\n", 1)
+    policy = bp.loads_policy(text[:start] + edited)
     data = application(
         owner={"id_province": "上海", "phone_province": "上海"},
         domain={"expires_on": (AS_OF + dt.timedelta(days=75)).isoformat()},
@@ -486,22 +487,20 @@ def test_the_largest_domain_minimum_wins_even_over_a_province_minimum() -> None:
     )
     result = bp.preflight("上海", data, as_of=AS_OF, policy=policy)
     [finding] = [f for f in result.findings if f.id is FindingId.DOMAIN_EXPIRES_TOO_SOON]
+    return finding
+
+
+def test_the_largest_domain_minimum_wins_even_over_a_province_minimum() -> None:
+    # A province minimum below the national 90 days does not lower it: 上海's 180 edited
+    # to 60, a domain with 75 days left still fails, on the national rule.
+    finding = _shanghai_domain_finding(60)
     assert (finding.severity, finding.rule) == (Severity.BLOCKS, "domain_validity")
 
 
 def test_a_province_minimum_equal_to_the_national_one_leaves_the_national_rule_cited() -> None:
     # The national rule: more than 90 days, "some provinces ask for longer". 上海's 180
     # edited to 90 asks for nothing longer, so the national rule is the one cited.
-    text = bp.default_data_text()
-    start = text.index('kind = "domain_min_days"')
-    policy = bp.loads_policy(text[:start] + text[start:].replace("value = 180\n", "value = 90\n", 1))
-    data = application(
-        owner={"id_province": "上海", "phone_province": "上海"},
-        domain={"expires_on": (AS_OF + dt.timedelta(days=75)).isoformat()},
-        documents_ready=["sh_commitment"],
-    )
-    result = bp.preflight("上海", data, as_of=AS_OF, policy=policy)
-    [finding] = [f for f in result.findings if f.id is FindingId.DOMAIN_EXPIRES_TOO_SOON]
+    finding = _shanghai_domain_finding(90)
     assert (finding.rule, [s.id for s in finding.sources]) == ("domain_validity", ["q-domain-check"])
 
 
