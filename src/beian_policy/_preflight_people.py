@@ -188,20 +188,19 @@ def _phone_rules(run: Run) -> list[ProvinceCheck]:
     for check in run.checks(CheckKind.PHONE_LOCAL_IF_ID_ELSEWHERE):
         covered = covers(run, check)
         owner = run.app.subject_owner
-        rule = run.rule_for(check)
         if covered is False:
             continue
         if covered is None or owner is None or owner.id_province is None:
-            run.unknown(
+            run.unknown_for(
                 FindingId.PHONE_NOT_LOCAL,
-                "subject_kind" if covered is None else "subject_owner.id_province",
+                check,
+                covered,
+                "subject_owner.id_province",
                 Text(
                     f"身份证签发省份：{run.where.zh}要求外省个人使用本地手机号码。",
                     f"where the owner's ID was issued: {run.where.en} wants individuals from elsewhere "
                     "to use local phones.",
                 ),
-                rule=rule,
-                sources=check.sources,
             )
         elif owner.id_province != run.province.code:
             local.append(check)
@@ -422,18 +421,17 @@ def _certificate_type(run: Run) -> None:
         covered = covers(run, check)
         if covered is False:
             continue
-        rule = run.rule_for(check)
         ctype = run.app.certificate_type
         if covered is None or ctype is None:
-            run.unknown(
+            run.unknown_for(
                 FindingId.CERTIFICATE_TYPE_NOT_ACCEPTED,
-                "subject_kind" if covered is None else "certificate_type",
+                check,
+                covered,
+                "certificate_type",
                 Text(
                     f"证件类型：{run.where.zh}的个人备案只接受居民身份证。",
                     f"the certificate type: {run.where.en} takes individuals only with a resident ID card.",
                 ),
-                rule=rule,
-                sources=check.sources,
             )
         elif ctype not in _INDIVIDUAL_CERTIFICATES:
             run.add_from_check(
@@ -457,19 +455,18 @@ def _certificate_place(run: Run) -> None:
         covered = covers(run, check)
         if covered is False:
             continue
-        rule = run.rule_for(check)
         where = run.app.certificate_province
         if covered is None or where is None:
-            run.unknown(
+            run.unknown_for(
                 FindingId.CERTIFICATE_NOT_LOCAL,
-                "subject_kind" if covered is None else "certificate_province",
+                check,
+                covered,
+                "certificate_province",
                 Text(
                     f"主办单位证件的所在省份：{run.where.zh}要求单位证件地址在本省。",
                     f"where the subject's certificate was issued: {run.where.en} wants an organisation's "
                     "certificate address in the province.",
                 ),
-                rule=rule,
-                sources=check.sources,
             )
         elif where != run.province.code:
             run.add_from_check(
@@ -510,12 +507,12 @@ def _owner_letters(run: Run) -> None:
                     f"{who.zh}是否为法定代表人（不是则需要：",
                     f"whether the {who.en} is the legal representative (if not: ",
                 )
-                run.unknown(
+                run.unknown_for(
                     FindingId.DOCUMENT_MISSING,
-                    "subject_kind" if covered is None else f"{field}.is_legal_representative",
+                    check,
+                    covered,
+                    f"{field}.is_legal_representative",
                     join(what, check.text, Text("）。", ").")),
-                    rule=run.rule_for(check),
-                    sources=check.sources,
                 )
             else:
                 run.require_letter(

@@ -96,6 +96,19 @@ class Run:
             sources=sources,
         )
 
+    def unknown_for(
+        self, finding_id: FindingId, check: ProvinceCheck, covered: bool | None, field: str, what: Text
+    ) -> None:
+        """:meth:`unknown` for *check*: the subject kind is the missing fact while it
+        decides whether the check applies (*covered* None), else *field*."""
+        self.unknown(
+            finding_id,
+            "subject_kind" if covered is None else field,
+            what,
+            rule=self.rule_for(check),
+            sources=check.sources,
+        )
+
     def require_letter(
         self, check: ProvinceCheck, why: Text, *, or_else: Text | None = None, field: str = "documents_ready"
     ) -> None:
