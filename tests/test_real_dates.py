@@ -105,3 +105,27 @@ def test_the_decision_says_how_old_its_newest_evidence_is() -> None:
     assert decision.evidence_date is not None
     # Both verdicts rest on Alibaba Cloud's 天津 page of 2019-09-12 (providers-and-history §1.1).
     assert decision.evidence_date == D(2019, 9, 12)
+
+
+def test_ningxia_old_certificate_in_tencents_view_before_its_tab_layout_page() -> None:
+    """Tencent's older stored 宁夏 page (qcloud-documents at 176bb3d2, read by hand): its
+    company section, item 6 of the owner requirements, says a transfer whose filing used
+    an old certificate, since replaced by the unified one, needs the number cancelled and
+    filed again or the certificate changed at the original provider first. Its individual
+    section says nothing of certificates changing. In Tencent's own view, on a day before
+    the tab-layout page (no older than 2021-01-21), that older page is Tencent's newest."""
+    day = D(2020, 6, 1)
+    (company,) = bp.assess_transfer(
+        "宁夏", ["subject_certificate"], subject_kind="organisation", as_of=day, according_to="tencent_cloud"
+    ).verdicts
+    assert (company.timing, company.basis) == (bp.Timing.BEFORE, bp.Basis.PROVINCE)
+    assert [s.id for s in company.sources] == ["tc-cn-nx-a"]
+    (person,) = bp.assess_transfer(
+        "宁夏", ["subject_certificate"], subject_kind="individual", as_of=day, according_to="tencent_cloud"
+    ).verdicts
+    assert person.basis is bp.Basis.NATIONAL_DEFAULT
+    # From the tab-layout page on, the current page says the same for companies.
+    (today,) = bp.assess_transfer(
+        "宁夏", ["subject_certificate"], subject_kind="organisation", according_to="tencent_cloud"
+    ).verdicts
+    assert (today.timing, [s.id for s in today.sources]) == (bp.Timing.BEFORE, ["tc-cn-nx"])
