@@ -19,6 +19,7 @@ counts as killed when a test fails, collection fails, or it times out.
     .venv/bin/python tools/mutation/run.py                 # every mutant (long)
     .venv/bin/python tools/mutation/run.py --quick 12      # a seeded sample of 12 per kind
     .venv/bin/python tools/mutation/run.py --kind data     # only the data mutants
+    .venv/bin/python tools/mutation/run.py --jobs 2        # two mutants at a time
 
 Survivors are printed with their diff; equivalent ones are argued in
 ``tools/mutation/equivalent.md``.
@@ -32,6 +33,7 @@ import difflib
 import itertools
 import json
 import os
+import queue
 import random
 import re
 import shutil
@@ -40,8 +42,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[2]
 PKG = "src/beian_policy"
@@ -419,46 +423,68 @@ def _diff(mutant: Mutant) -> str:
     return "\n".join(list(lines)[2:12])
 
 
+def _report(mutant: Mutant, status: str, killer: str, seconds: float, log: IO[str] | None) -> None:
+    print(f"{status:8} {mutant.name:40} {mutant.description} ({seconds:.0f}s)", flush=True)
+    if status == "survived":
+        print("    " + _diff(mutant).replace("\n", "\n    "), flush=True)
+    if log is not None:
+        record = {"mutant": mutant.name, "description": mutant.description, "status": status}
+        log.write(json.dumps({**record, "killed_by": killer}, ensure_ascii=False) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", type=int, metavar="N", help="a seeded sample of N mutants per kind")
     parser.add_argument("--kind", choices=["code", "data", "both"], default="both")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--jobs", type=int, default=1, help="mutants run at a time, each in its own copy")
     parser.add_argument("--json", metavar="FILE", help="write one JSON line per mutant to FILE")
     parser.add_argument("--min-code", type=float, default=0.0, help="fail below this share killed")
     parser.add_argument("--min-data", type=float, default=0.0, help="fail below this share killed")
     args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error(f"--jobs must be at least 1, not {args.jobs}")
     kinds = ["code", "data"] if args.kind == "both" else [args.kind]
-    scratch = _scratch()
+    scratches = [_scratch() for _ in range(args.jobs)]
     sanity = Mutant("none", DATA, -1, "unmutated", (ROOT / DATA).read_text(encoding="utf-8"), SANITY_TESTS)
-    if run(sanity, scratch, args.timeout)[0] != "survived":  # the unmutated copy must pass
+    if run(sanity, scratches[0], args.timeout)[0] != "survived":  # the unmutated copy must pass
         print("the unmutated copy fails its tests: the harness is broken", file=sys.stderr)
-        shutil.rmtree(scratch, ignore_errors=True)
+        for scratch in scratches:
+            shutil.rmtree(scratch, ignore_errors=True)
         return 2
+    idle: queue.SimpleQueue[Path] = queue.SimpleQueue()
+    for scratch in scratches:
+        idle.put(scratch)
+
+    def run_in_a_free_copy(mutant: Mutant) -> tuple[str, str, float]:
+        scratch = idle.get()
+        try:
+            t0 = time.monotonic()
+            status, killer = run(mutant, scratch, args.timeout)
+            return status, killer, time.monotonic() - t0
+        finally:
+            idle.put(scratch)
+
     scores: dict[str, tuple[int, int]] = {}
     log = open(args.json, "w", encoding="utf-8") if args.json else None  # noqa: SIM115
     started = time.monotonic()
     try:
-        for kind in kinds:
-            mutants = list(code_mutants() if kind == "code" else data_mutants())
-            if args.quick:
-                mutants = random.Random(args.seed).sample(mutants, min(args.quick, len(mutants)))
-            killed = 0
-            for mutant in mutants:
-                t0 = time.monotonic()
-                status, killer = run(mutant, scratch, args.timeout)
-                killed += status == "killed"
-                line = f"{status:8} {mutant.name:40} {mutant.description} ({time.monotonic() - t0:.0f}s)"
-                print(line, flush=True)
-                if status == "survived":
-                    print("    " + _diff(mutant).replace("\n", "\n    "), flush=True)
-                if log is not None:
-                    record = {"mutant": mutant.name, "description": mutant.description, "status": status}
-                    log.write(json.dumps({**record, "killed_by": killer}, ensure_ascii=False) + "\n")
-            scores[kind] = (killed, len(mutants))
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            for kind in kinds:
+                mutants = list(code_mutants() if kind == "code" else data_mutants())
+                if args.quick:
+                    mutants = random.Random(args.seed).sample(mutants, min(args.quick, len(mutants)))
+                killed = 0
+                # Results are reported in the sample's order, whatever order they finish in.
+                results = pool.map(run_in_a_free_copy, mutants)
+                for mutant, (status, killer, seconds) in zip(mutants, results, strict=True):
+                    killed += status == "killed"
+                    _report(mutant, status, killer, seconds, log)
+                scores[kind] = (killed, len(mutants))
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        for scratch in scratches:
+            shutil.rmtree(scratch, ignore_errors=True)
         if log is not None:
             log.close()
     failing = False
