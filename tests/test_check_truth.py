@@ -359,26 +359,91 @@ def test_every_min_age_check_is_pinned() -> None:
     assert found == sorted((code, tuple(sorted(kinds))) for code, _, kinds, _, _ in MIN_AGES)
 
 
-# 湖南's requirements, read off 湖南管局备案要求.md@71db636 (tencentyun/qcloud-documents,
-# …/华中各省管局要求/): (id, trigger, sources in order, the step it adds).
-HUNAN_REQUIREMENTS: list[tuple[str, str, list[str], str | None]] = [
-    # Both tabs, 变更相关: "无腾讯云主体的新增接入和新增网站，备案的信息一定要跟原备案信息一致".
-    ("subject_must_match_when_adding_website", "adding_website", ["tc-cn-hn"], None),
-    # 企业备案, 域名相关: "不接受境外注册的域名备案".
+# Province requirements, each read off its Tencent page at the commit data/provinces.toml
+# names (tencentyun/qcloud-documents, …/各省管局要求/<region>/X.md); a line on the 企业备案
+# tab only concerns organisations, a line on both tabs both kinds:
+# (province, id, trigger, subject kinds, sources in order, the step it adds).
+REQUIREMENTS: list[tuple[str, str, str, frozenset[str], list[str], str | None]] = [
+    # 北京管局要求.md@e5166db, 企业备案 tab only, 变更相关: "同一个主体下只能有一个备案号，存在多个
+    # 备案号的，必须要先去注销其中一个，再提交接入、新增网站备案".
     (
+        "CN-BJ",
+        "one_filing_per_subject",
+        "has_extra_filings",
+        frozenset({ORG}),
+        ["tc-cn-bj"],
+        "cancel_extra_filings",
+    ),
+    # Both tabs, 接入备案相关: "境外域名需要转入国内注册商后再进行接入备案".
+    (
+        "CN-BJ",
+        "overseas_domain_to_domestic_registrar",
+        "domain_registered_overseas",
+        frozenset({ORG, IND}),
+        ["tc-cn-bj"],
+        "move_domain_to_domestic_registrar",
+    ),
+    # 企业备案 tab only: "先接入后变更，涉及新老证件或者主体更名需提供更名函".
+    ("CN-BJ", "rename_letter", "changes", frozenset({ORG}), ["tc-cn-bj"], "prepare_rename_letter"),
+    # 天津管局备案要求.md@71db636, 企业备案 tab only, 主体特殊要求相关: "同一个主体下只能有一个备案，
+    # 存在多个备案号的，必须要先去注销其中一个，再提交接入、新增网站备案" (the 个人备案 tab has no
+    # such line).
+    (
+        "CN-TJ",
+        "one_filing_per_subject",
+        "has_extra_filings",
+        frozenset({ORG}),
+        ["tc-cn-tj"],
+        "cancel_extra_filings",
+    ),
+    # 湖南管局备案要求.md@71db636. Both tabs, 变更相关: "无腾讯云主体的新增接入和新增网站，备案的
+    # 信息一定要跟原备案信息一致".
+    (
+        "CN-HN",
+        "subject_must_match_when_adding_website",
+        "adding_website",
+        frozenset({ORG, IND}),
+        ["tc-cn-hn"],
+        None,
+    ),
+    # 企业备案 tab only, 域名相关: "不接受境外注册的域名备案" (the 个人备案 tab's 域名相关 has only
+    # the domain certificate and the IP lines).
+    (
+        "CN-HN",
         "overseas_domain_not_accepted",
         "domain_registered_overseas",
+        frozenset({ORG}),
         ["tc-cn-hn"],
         "move_domain_to_domestic_registrar",
     ),
     # Both tabs, 域名相关: "每个域名都必须提供域名证书".
-    ("domain_certificate_for_every_domain", "always", ["tc-cn-hn"], "prepare_domain_certificate"),
+    (
+        "CN-HN",
+        "domain_certificate_for_every_domain",
+        "always",
+        frozenset({ORG, IND}),
+        ["tc-cn-hn"],
+        "prepare_domain_certificate",
+    ),
 ]
 
 
-def test_hunan_requirements_trigger_source_and_step() -> None:
+@pytest.mark.parametrize("code", sorted({row[0] for row in REQUIREMENTS}))
+def test_province_requirements_trigger_scope_sources_and_step(code: str) -> None:
     found = {
-        q.id: (q.trigger.value, [s.id for s in q.sources], q.step)
-        for q in bp.default_policy().rules_for(bp.resolve_province("湖南")).requirements
+        q.id: (q.trigger.value, {k.value for k in q.applies_to}, [s.id for s in q.sources], q.step)
+        for q in bp.default_policy().rules_for(bp.resolve_province(code)).requirements
     }
-    assert found == {rid: (trigger, sources, step) for rid, trigger, sources, step in HUNAN_REQUIREMENTS}
+    assert found == {
+        rid: (trigger, set(kinds), sources, step)
+        for province, rid, trigger, kinds, sources, step in REQUIREMENTS
+        if province == code
+    }
+
+
+def test_beijing_rename_letter_follows_a_rename_or_a_new_certificate() -> None:
+    """北京管局要求.md@e5166db, 企业备案 tab: "涉及新老证件或者主体更名需提供更名函": the
+    subject's name or its certificate, nothing else."""
+    rules = bp.default_policy().rules_for(bp.resolve_province("北京"))
+    (letter,) = [q for q in rules.requirements if q.id == "rename_letter"]
+    assert {c.value for c in letter.when_changes} == {"subject_name", "subject_certificate"}

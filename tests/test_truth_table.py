@@ -96,6 +96,11 @@ NO_PROVINCE_RULE = [
     # no subject kind, or for a person, it does not apply.
     ("CN-SH", "subject_certificate", IND),
     ("CN-SH", "subject_certificate", None),
+    # 西藏: Tencent's page (西藏管局备案要求.md@c01775e, 企业备案 tab) puts only the 主办单位名称
+    # before the transfer and lets the address, certificate number and 负责人 follow; it says
+    # nothing of website fields, so tc-cn-xz decides no website change (§2 西藏: "partial").
+    ("CN-XZ", "website_name", ORG),
+    ("CN-XZ", "website_owner", ORG),
 ]
 
 
@@ -352,6 +357,10 @@ REMEDY_SOURCES: list[tuple[str, str, frozenset[str]]] = [
     # Seed FAQ "域名与备案主体不一致时…您可以先修改域名的所有者信息，再接入备案"; TFAQ 常见驳回
     # (tc-faq-rejections, §3.4 "Domain verification": 域名所有人 ≠ 备案主体).
     ("domain_owner_mismatch", "change_owner", frozenset({"tc-seed-faq", "tc-faq-rejections"})),
+    # 常见驳回原因及其处理.md@2fc5484, 域名注册商非工信部批复的域名注册商: "将该域名转入至工信部
+    # 已批复的域名注册服务机构"; Huawei 错误提示FAQ.md@e74999d (h-errors) §2.4 域名注册商未获得
+    # 批复: "将域名转移至国内已获得工信部批复的注册商名下".
+    ("domain_registrar_not_approved", "move_registrar", frozenset({"tc-faq-rejections", "h-errors"})),
 ]
 
 
@@ -405,6 +414,10 @@ NATIONAL_RULE_PAGES: dict[str, list[str]] = {
     # providers-and-history §2: 2019-12-16, UCloud notice15 (the footer's number linked to
     # https://beian.miit.gov.cn); 2019-04-25, UCloud notice13 (the old hosts stopped).
     "footer_number_linked": ["u-footer", "u-hosts"],
+    # seed-faq.md, 接入备案申请审核不通过是否影响网站访问: "长时间处于审核不通过状态，且您没有
+    # 其他接入商，您的备案号可能会被管局注销"; 取消接入.md@42573ab (tc-faq-cancel-access):
+    # "若长时间未接入其他服务商，其备案信息会有被管局注销的风险".
+    "long_rejection_risks_cancellation": ["tc-seed-faq", "tc-faq-cancel-access"],
 }
 
 
