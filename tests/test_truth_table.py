@@ -291,37 +291,6 @@ def test_failure_cites_its_sources(failure: str) -> None:
     assert [s.id for s in info.sources] == FAILURE_SOURCES[failure]
 
 
-# Preflight checks read off the reference (§1 "other notable" and the §2 sections):
-# (province, check kind, value, subject kinds it concerns, the source that states it).
-CHECKS: list[tuple[str, str, int | None, frozenset[str], str]] = [
-    ("CN-HL", "websites_per_order", 4, frozenset({ORG}), "tc-cn-hl"),  # L: ≤4 (企业)
-    ("CN-HL", "websites_per_order", 2, frozenset({IND}), "tc-cn-hl"),  # L: ≤2 (个人)
-    ("CN-HL", "id_local", None, frozenset({IND}), "tc-cn-hl"),  # 个人 must use 本省 ID
-    ("CN-YN", "id_local", None, frozenset({IND}), "tc-cn-yn"),  # 个人 residency
-    ("CN-BJ", "min_age", 18, frozenset({ORG, IND}), "tc-cn-bj"),  # both tabs: ≥18
-    ("CN-HN", "websites_per_order", 1, frozenset({ORG, IND}), "tc-cn-hn"),  # 1 website per order
-    ("CN-JS", "phone_local", None, frozenset({ORG, IND}), "j-cn-js"),  # 江苏 numbers (A; J; Q)
-    ("CN-NX", "min_age", 18, frozenset({ORG, IND}), "tc-cn-nx"),  # 宁夏: ≥18
-    ("CN-HA", "websites_per_order", 1, frozenset({IND}), "tc-cn-ha"),  # 个人 1 website/order (L)
-    ("CN-HA", "id_min_days", 90, frozenset({ORG}), "tc-cn-ha"),  # 企业 tab: ID validity ≥3 months
-    ("CN-GX", "phone_local", None, frozenset({ORG, IND}), "q-cn-gx"),  # phone 广西 (A; J; Q)
-]
-
-
-@pytest.mark.parametrize(("code", "kind", "value", "kinds", "source"), CHECKS)
-def test_preflight_check_and_its_scope(
-    code: str, kind: str, value: int | None, kinds: frozenset[str], source: str
-) -> None:
-    checks = [
-        c
-        for c in bp.default_policy().rules_for(bp.resolve_province(code)).checks
-        if c.kind.value == kind and {k.value for k in c.applies_to} == kinds
-    ]
-    assert len(checks) == 1, [(c.kind, c.applies_to) for c in checks]
-    assert checks[0].value == value
-    assert checks[0].sources[0].id == source
-
-
 # The 2017 page's values (§1, "T17 (old): yes"): kept as historical claims, shown with
 # the fact, never deciding it. (Conditional T17 statements, "close if domain
 # privacy-protected", are left out.)
