@@ -202,23 +202,23 @@ def test_check_value_scope_and_sources(
 # 承诺书 with the owner's video (TC, §2 "materials", every filer); 上海's 承诺书 (Q "需要
 # 上传“上海市互联网信息服务备案承诺书”", J "上海承诺书 (2020版)"); 湖北 J "企业 needs
 # 《湖北备案电子商务说明》"; 广东's 单位 / 个人 承诺书 (TC).
-DOCUMENTS: list[tuple[str, str, frozenset[str] | None, str]] = [
-    ("CN-JS", "js_responsibility_notice", frozenset({ORG, IND}), "tc-cn-js"),
-    ("CN-JS", "js_commitment", frozenset({ORG, IND}), "tc-cn-js"),
-    ("CN-SH", "sh_commitment", None, "q-cn-sh"),  # the reference names no subject kind
-    ("CN-HB", "hb_ecommerce_statement", frozenset({ORG}), "j-cn-hb"),
-    ("CN-GD", "gd_commitment", frozenset({ORG, IND}), "tc-cn-gd"),
+DOCUMENTS: list[tuple[str, str, frozenset[str] | None, tuple[str, ...]]] = [
+    ("CN-JS", "js_responsibility_notice", frozenset({ORG, IND}), ("tc-cn-js",)),
+    ("CN-JS", "js_commitment", frozenset({ORG, IND}), ("tc-cn-js",)),
+    ("CN-SH", "sh_commitment", None, ("q-cn-sh", "j-cn-sh")),  # the reference names no subject kind
+    ("CN-HB", "hb_ecommerce_statement", frozenset({ORG}), ("j-cn-hb",)),
+    ("CN-GD", "gd_commitment", frozenset({ORG, IND}), ("tc-cn-gd",)),
 ]
 
 
-@pytest.mark.parametrize(("code", "document", "kinds", "source"), DOCUMENTS)
-def test_document_scope_and_source(
-    code: str, document: str, kinds: frozenset[str] | None, source: str
+@pytest.mark.parametrize(("code", "document", "kinds", "sources"), DOCUMENTS)
+def test_document_scope_and_sources(
+    code: str, document: str, kinds: frozenset[str] | None, sources: tuple[str, ...]
 ) -> None:
     (check,) = [c for c in _checks(code) if c.document == document]
     if kinds is not None:
         assert {k.value for k in check.applies_to} == kinds
-    assert check.sources[0].id == source
+    assert tuple(s.id for s in check.sources) == sources
 
 
 # Minimum ages, each read off its primary page at the commit data/provinces.toml names
@@ -405,6 +405,57 @@ REQUIREMENTS: list[tuple[str, str, str, frozenset[str], list[str], str | None]] 
         ["tc-cn-hn"],
         "prepare_domain_certificate",
     ),
+    # 河北管局备案要求.md@ffc5955, 企业备案 tab only, 备案云服务相关: "接入备案每个网站备案订单关联
+    # 备案云服务资源大于1的，需提供纸质版使用说明，并加盖公章".
+    (
+        "CN-HE",
+        "usage_statement_for_multiple_resources",
+        "multiple_cloud_resources",
+        frozenset({ORG}),
+        ["tc-cn-he"],
+        "prepare_usage_statement",
+    ),
+    # 内蒙古管局备案要求.md@4e4812f, 个人备案 tab only: "需提供域名证书（首次备案、新增网站、接入
+    # 备案、变更备案、变更网站）".
+    (
+        "CN-NM",
+        "domain_certificate_for_individuals",
+        "always",
+        frozenset({IND}),
+        ["tc-cn-nm"],
+        "prepare_domain_certificate",
+    ),
+    # 四川管局备案要求.md@ca8d1ef, both tabs, 变更相关: "无腾讯云主体的新增网站和新增接入，新信息和
+    # 之前的信息必须一致，如不一致，需先去原接入商变更为新信息".
+    (
+        "CN-SC",
+        "subject_must_match_when_adding_website",
+        "adding_website",
+        frozenset({ORG, IND}),
+        ["tc-cn-sc"],
+        None,
+    ),
+    # 陕西管局备案要求.md@3922063, 企业备案 tab only: "提交新增网站需要先找原接入商变更正确主体信息
+    # 后再提交新增" (the 个人备案 tab has no 变更相关 section).
+    (
+        "CN-SN",
+        "subject_must_match_when_adding_website",
+        "adding_website",
+        frozenset({ORG}),
+        ["tc-cn-sn"],
+        None,
+    ),
+    # 新疆管局备案要求.md@78ae521, both tabs: "除注销主体、注销网站、取消接入备案、不涉及域名变动的
+    # 变更类备案外均需提供党建确认函，不区分备案时间"; the older version @1418f3d (tc-cn-xj-a, a
+    # claim): "2019年之后备案成功的进行接入备案需要提供党建证明".
+    (
+        "CN-XJ",
+        "party_building_letter",
+        "always",
+        frozenset({ORG, IND}),
+        ["tc-cn-xj"],
+        "obtain_party_building_letter",
+    ),
 ]
 
 
@@ -419,6 +470,19 @@ def test_province_requirements_trigger_scope_sources_and_step(code: str) -> None
         for province, rid, trigger, kinds, sources, step in REQUIREMENTS
         if province == code
     }
+
+
+def test_every_province_requirement_is_pinned() -> None:
+    having = {p.code for p in bp.provinces() if bp.default_policy().rules_for(p).requirements}
+    assert having == {row[0] for row in REQUIREMENTS}
+
+
+def test_xinjiang_older_page_is_a_claim_on_the_party_building_letter() -> None:
+    """新疆管局备案要求.md@1418f3d (tc-cn-xj-a) asks for the letter on transfers of filings
+    approved after 2019 only: kept as a claim beside the current page, never its source."""
+    rules = bp.default_policy().rules_for(bp.resolve_province("新疆"))
+    (letter,) = [q for q in rules.requirements if q.id == "party_building_letter"]
+    assert [(c.source.id, c.value) for c in letter.claims] == [("tc-cn-xj-a", True)]
 
 
 def test_beijing_rename_letter_follows_a_rename_or_a_new_certificate() -> None:

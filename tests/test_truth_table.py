@@ -282,6 +282,11 @@ FAILURE_SOURCES: dict[str, list[str]] = {
     # 有效可继续解析访问"; seed FAQ: pointing the domain at the new provider before the transfer
     # succeeds breaks the site.
     "access_ip_mismatch": ["h-errors", "q-add-access", "tc-seed-faq"],
+    # Seed FAQ "找回备案密码环节，系统提示：该备案信息不存在"; 备案密码.md@2b2713b "忘记备案密码，
+    # 如何找回？" (the 主体备案号 and certificate, the province chosen first).
+    "filing_not_found": ["tc-seed-faq", "tc-faq-password"],
+    # 变更信息.md@16fd228 "管局要求是不能跨地域更换备案信息的"; TFAQ 常见驳回 跨省备案驳回.
+    "subject_moved_province": ["tc-faq-change", "tc-faq-rejections"],
 }
 
 
@@ -386,6 +391,11 @@ REMEDY_SOURCES: list[tuple[str, str, list[str]]] = [
     # original filing's IP may keep resolving during the transfer; the seed FAQ says pointing
     # the domain at the new provider before the transfer succeeds breaks the site.
     ("access_ip_mismatch", "align_dns", ["h-errors", "q-add-access", "tc-seed-faq"]),
+    # Seed FAQ "确保备案/许可证号…填写正确，无需填写备案号最后面的排序码", "证件类型及填写的证件
+    # 号码、手机号码均和原备案信息…保持一致"; 备案密码.md@2b2713b: recover online (方法一) or by post.
+    ("filing_not_found", "correct_and_recover", ["tc-seed-faq", "tc-faq-password"]),
+    # 变更信息.md@16fd228 "您可以先注销备案，然后在其他省份申请备案".
+    ("subject_moved_province", "cancel_then_file_in_new_province", ["tc-faq-change"]),
 ]
 
 
@@ -553,6 +563,22 @@ CAUSE_SOURCES: list[tuple[str, str, list[str]]] = [
     # 变更信息.md@16fd228f (§3.1): "管局要求是不能跨地域更换备案信息的"; 常见驳回原因及其处理.md
     # @2fc54845, 跨省备案驳回: "单位备案不可以跨省备案。主办单位所属区域需与主办单位证件住所在同一省".
     ("subject_moved_province", "cross_province", ["tc-faq-change", "tc-faq-rejections"]),
+    # Huawei 备案驳回咨询.md@f127b26 doc_0027: "当前备案订单已在工信部存在备案记录…您当前申请备案
+    # 的主体已在工信部使用其他证件材料申请过备案".
+    ("subject_mismatch", "filed_with_other_certificate", ["h-rejections"]),
+    # 短信核验类.md@1ff437c: "部分虚拟号段和新号段的手机号码不支持接收工信部系统短信".
+    ("sms_verification_failed", "unsupported_number", ["tc-faq-sms"]),
+    # 短信核验.md@09f99bf: "输入的3条信息（短信验证码、手机号码、证件号码后6位）不匹配";
+    # "共计输错5次后，第6次验证时工信部系统会将您的备案申请信息退回".
+    ("sms_verification_failed", "wrong_inputs", ["tc-faq-sms-process"]),
+    # Seed FAQ, 可能原因: "填写的备案/许可证号不正确".
+    ("filing_not_found", "invalid_number", ["tc-seed-faq"]),
+    # 备案密码.md@2b2713b, 方法一: "选择您的主体所在的省份".
+    ("filing_not_found", "other_province", ["tc-faq-password"]),
+    # 备案审核.md@0aee723 "审核提示备案域名冲突": "域名可能同时在两个接入商提交备案".
+    ("conflicting_applications", "domain_in_two_places", ["tc-faq-review"]),
+    # Huawei 驳回咨询 doc_0018: "未查询到域名实名认证信息"; "域名未入库".
+    ("domain_owner_mismatch", "owner_not_verified", ["h-rejections"]),
 ]
 
 
@@ -637,6 +663,47 @@ NATIONAL_RULE_SOURCES: dict[str, list[str]] = {
     # 其他接入商，您的备案号可能会被管局注销"; 取消接入.md@42573ab (tc-faq-cancel-access):
     # "若长时间未接入其他服务商，其备案信息会有被管局注销的风险".
     "long_rejection_risks_cancellation": ["tc-seed-faq", "tc-faq-cancel-access"],
+    # Seed FAQ "主体被注销，您可以…重新提交首次备案", "如果主体下没有任何网站，您需注销主体后重新
+    # 提交首次备案"; Huawei 驳回咨询 "若主体下所有网站已注销成为空壳主体，需先注销主体再重新提交首次
+    # 备案"; §2: 河北 TC "需注销原备案号再提交备案", 宁夏 TC (注销 or change at 原接入商), 湖南 TC
+    # "或者注销后重新备案".
+    "refile_changed_subject_as_first_filing": [
+        "tc-seed-faq",
+        "h-rejections",
+        "tc-cn-he",
+        "tc-cn-nx",
+        "tc-cn-hn",
+    ],
+    # Seed FAQ "部分省市允许直接接入，部分省市不允许直接接入，具体可查看各省管局要求"; 接入备案类.md
+    # "各省管局对接入备案有不同规则".
+    "confirm_default_before_cancelling": ["tc-seed-faq", "tc-faq-transfer"],
+    # 湖南管局备案要求.md@71db636 (both tabs) "无腾讯云主体的新增接入和新增网站，备案的信息一定要跟原
+    # 备案信息一致"; 四川管局备案要求.md@ca8d1ef (both tabs) "无腾讯云主体的新增网站和新增接入，新信息
+    # 和之前的信息必须一致"; 陕西管局备案要求.md@3922063 (企业) "提交新增网站需要先找原接入商变更
+    # 正确主体信息后再提交新增".
+    "subject_must_match_when_adding_website": ["tc-cn-hn", "tc-cn-sc", "tc-cn-sn"],
+    # Seed FAQ "可以等备案信息成功接入腾讯云后再设置域名解析，指向腾讯云服务器".
+    "dns_after_transfer": ["tc-seed-faq"],
+    # Seed FAQ "接入备案后需要更新备案信息吗？…在规定时间内完成备案信息的变更操作".
+    "update_after_transfer": ["tc-seed-faq"],
+    # providers-and-history §3: Tencent's "可备案的域名后缀", "更新于2020年7月24日", as its copy in
+    # errata-ai/vale fixtures/i18n/zh.md@ef0455d keeps it.
+    "fileable_tlds": ["tc-fileable-tlds"],
+    # QingCloud domain_check.md@c91b217 "非上海地区备案：域名距离到期日期需大于90天" (上海 180).
+    "domain_validity": ["q-domain-check"],
+    # UCloud problem8.md "域名实名认证完成时间满3个自然日后才能备案" (providers-and-history §3);
+    # QingCloud domain_check.md "建议您在实名认证完成三天后申请备案".
+    "domain_real_name_age": ["u-real-name", "q-domain-check"],
+    # UCloud notice14.md "从2019年4月22日起…'一个域名对应一个备案编号。'" (providers-and-history
+    # §2); Alibaba 变更备案.md@f0c5f07 "2019年4月22日起，变更网站信息时，只能对网站域名进行删除，
+    # 不能修改或新增域名".
+    "one_domain_per_website": ["u-one-domain", "a-change-filing"],
+    # Seed FAQ 未提供前置审批文件: "必须办理前置审批文件"; 前置审批相关.md@3d84a94 "需要进行前置
+    # 审批，才能通过备案".
+    "preapproval_for_regulated": ["tc-seed-faq", "tc-faq-preapproval"],
+    # Seed FAQ "只要您域名在工信部的备案信息尚未被注销，接入备案申请审核不通过暂不会影响您的网站
+    # 访问"; QingCloud add_access "接入备案期间，如原备案的IP资源有效可继续解析访问".
+    "rejection_keeps_site_reachable": ["tc-seed-faq", "q-add-access"],
 }
 
 
@@ -654,3 +721,15 @@ def test_the_older_xizang_tencent_page_speaks_for_companies_only() -> None:
                 decision = bp.assess_transfer("CN-XZ", change.value, subject_kind=kind, as_of=day)
                 (verdict,) = decision.verdicts
                 assert verdict.sources[0].id != "tc-cn-xz-a", (change, kind, day)
+
+
+def test_every_failure_cause_remedy_and_national_rule_is_pinned() -> None:
+    """A record added to the data file gets its pages pinned above too."""
+    policy = bp.default_policy()
+    infos = [policy.failure_info(failure) for failure in bp.Failure]
+    assert sorted(i.failure.value for i in infos) == sorted(FAILURE_SOURCES)
+    causes = sorted((i.failure.value, c.id) for i in infos for c in i.causes)
+    assert causes == sorted((failure, cause) for failure, cause, _ in CAUSE_SOURCES)
+    remedies = sorted((i.failure.value, r.id) for i in infos for r in i.remedies)
+    assert remedies == sorted((failure, remedy) for failure, remedy, _ in REMEDY_SOURCES)
+    assert sorted(r.id for r in policy.national_rules) == sorted(NATIONAL_RULE_SOURCES)
