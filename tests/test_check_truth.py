@@ -60,94 +60,137 @@ def test_a_check_kind_concerns_its_subject_kind_only(kind: str) -> None:
 # companies Q and J; 河南's domain certificates Q and J; 重庆 个人 ID "(T17; Q; J)"; 湖北 one
 # domain per application (Q; J). Minimum ages are pinned by MIN_AGES below, with their
 # claims. Checks whose wording or scope the reference leaves open are left out.
-SOURCES: list[tuple[str, str, int | None, frozenset[str], tuple[str, ...]]] = [
+CheckClaim = tuple[str, int | None, bool | None]
+SOURCES: list[tuple[str, str, int | None, frozenset[str], tuple[str, ...], frozenset[CheckClaim]]] = [
     # "主体负责人必须是法定代表人" / "主体负责人 = 法定代表人" (企业), TC.
-    ("CN-TJ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-tj",)),
-    ("CN-HE", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-he",)),
-    ("CN-NM", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-nm",)),
-    ("CN-ZJ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-zj",)),
-    ("CN-FJ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-fj",)),
-    ("CN-JX", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-jx",)),
-    ("CN-SD", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-sd",)),
-    ("CN-HB", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-hb",)),
-    ("CN-GZ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-gz",)),
-    ("CN-YN", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-yn",)),
-    ("CN-XZ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-xz",)),
-    ("CN-NX", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-nx",)),
-    ("CN-XJ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-xj",)),
+    ("CN-TJ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-tj",), frozenset()),
+    ("CN-HE", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-he",), frozenset()),
+    ("CN-NM", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-nm",), frozenset()),
+    ("CN-ZJ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-zj",), frozenset()),
+    ("CN-FJ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-fj",), frozenset()),
+    ("CN-JX", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-jx",), frozenset()),
+    ("CN-SD", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-sd",), frozenset()),
+    ("CN-HB", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-hb",), frozenset()),
+    ("CN-GZ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-gz",), frozenset()),
+    ("CN-YN", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-yn",), frozenset()),
+    ("CN-XZ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-xz",), frozenset()),
+    ("CN-NX", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-nx",), frozenset()),
+    ("CN-XJ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-xj",), frozenset()),
     # Read off the page, not the reference: 重庆管局要求.md@4e4812f (tencentyun/qcloud-documents
     # …/西南各省管局要求/), 企业备案 tab "主体负责人必须是法定代表人".
-    ("CN-CQ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-cq",)),
+    ("CN-CQ", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-cq",), frozenset()),
     # "域名所有者须与主办单位名称或法定代表人一致" (上海: 公司全称 or 法定代表人), TC.
-    ("CN-BJ", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-bj",)),
-    ("CN-HE", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-he",)),
-    ("CN-SX", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-sx",)),
-    ("CN-SH", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-sh",)),
-    ("CN-HB", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-hb",)),
-    ("CN-CQ", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-cq",)),
-    ("CN-SC", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-sc",)),
-    ("CN-GZ", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-gz",)),
-    ("CN-GS", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-gs",)),
+    ("CN-BJ", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-bj",), frozenset()),
+    ("CN-HE", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-he",), frozenset()),
+    ("CN-SX", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-sx",), frozenset()),
+    ("CN-SH", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-sh",), frozenset()),
+    ("CN-HB", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-hb",), frozenset()),
+    ("CN-CQ", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-cq",), frozenset()),
+    ("CN-SC", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-sc",), frozenset()),
+    ("CN-GZ", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-gz",), frozenset()),
+    ("CN-GS", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-gs",), frozenset()),
     # "域名所有者须与主办单位名称一致" / "域名所有者需为单位全称", TC.
-    ("CN-JL", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-jl",)),
-    ("CN-FJ", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-fj",)),
-    ("CN-HN", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-hn",)),
-    ("CN-XZ", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-xz",)),
-    ("CN-QH", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-qh",)),
-    ("CN-NX", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-nx",)),
+    ("CN-JL", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-jl",), frozenset()),
+    ("CN-FJ", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-fj",), frozenset()),
+    ("CN-HN", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-hn",), frozenset()),
+    ("CN-XZ", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-xz",), frozenset()),
+    ("CN-QH", "registrant_subject_only", None, frozenset({ORG}), ("tc-cn-qh",), frozenset()),
+    (
+        "CN-NX",
+        "registrant_subject_only",
+        None,
+        frozenset({ORG}),
+        ("tc-cn-nx",),
+        frozenset({("h-guanju", None, True)}),
+    ),
     # 网站负责人 not 法人 -> 授权书 (上海: its 网站负责人授权书 template), TC.
-    ("CN-TJ", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-tj",)),
-    ("CN-SH", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-sh",)),
-    ("CN-AH", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-ah",)),
-    ("CN-HB", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-hb",)),
-    ("CN-GZ", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-gz",)),
-    ("CN-NX", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-nx",)),
+    ("CN-TJ", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-tj",), frozenset()),
+    (
+        "CN-SH",
+        "website_owner_authorisation",
+        None,
+        frozenset({ORG}),
+        ("tc-cn-sh",),
+        frozenset({("j-cn-sh", None, True)}),
+    ),
+    ("CN-AH", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-ah",), frozenset()),
+    (
+        "CN-HB",
+        "website_owner_authorisation",
+        None,
+        frozenset({ORG}),
+        ("tc-cn-hb",),
+        frozenset({("q-cn-hb", None, True), ("j-cn-hb", None, True)}),
+    ),
+    ("CN-GZ", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-gz",), frozenset()),
+    ("CN-NX", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-nx",), frozenset()),
     # 主体负责人 not 法人 -> 主体负责人授权书, TC.
-    ("CN-JL", "subject_owner_authorisation", None, frozenset({ORG}), ("tc-cn-jl",)),
-    ("CN-AH", "subject_owner_authorisation", None, frozenset({ORG}), ("tc-cn-ah",)),
-    ("CN-GS", "subject_owner_authorisation", None, frozenset({ORG}), ("tc-cn-gs",)),
+    ("CN-JL", "subject_owner_authorisation", None, frozenset({ORG}), ("tc-cn-jl",), frozenset()),
+    ("CN-AH", "subject_owner_authorisation", None, frozenset({ORG}), ("tc-cn-ah",), frozenset()),
+    ("CN-GS", "subject_owner_authorisation", None, frozenset({ORG}), ("tc-cn-gs",), frozenset()),
     # 个人: an identity card of the province (TC), or not accepted from elsewhere (Q's
     # 河北 line; 重庆 "(T17; Q; J)" in §1).
-    ("CN-SX", "id_local", None, frozenset({IND}), ("tc-cn-sx",)),
-    ("CN-HL", "id_local", None, frozenset({IND}), ("tc-cn-hl",)),
-    ("CN-HA", "id_local", None, frozenset({IND}), ("tc-cn-ha",)),
-    ("CN-GS", "id_local", None, frozenset({IND}), ("tc-cn-gs",)),
-    ("CN-QH", "id_local", None, frozenset({IND}), ("tc-cn-qh",)),
-    ("CN-XJ", "id_local", None, frozenset({IND}), ("tc-cn-xj",)),
-    ("CN-HE", "id_local", None, frozenset({IND}), ("q-cn-he",)),
-    ("CN-CQ", "id_local", None, frozenset({IND}), ("q-cn-cq", "j-cn-cq")),
+    ("CN-SX", "id_local", None, frozenset({IND}), ("tc-cn-sx",), frozenset({("q-cn-sx", None, True)})),
+    ("CN-HL", "id_local", None, frozenset({IND}), ("tc-cn-hl",), frozenset({("j-cn-hl", None, True)})),
+    ("CN-HA", "id_local", None, frozenset({IND}), ("tc-cn-ha",), frozenset({("q-cn-ha", None, True)})),
+    (
+        "CN-GS",
+        "id_local",
+        None,
+        frozenset({IND}),
+        ("tc-cn-gs",),
+        frozenset({("q-cn-gs", None, True), ("j-cn-gs", None, True)}),
+    ),
+    ("CN-QH", "id_local", None, frozenset({IND}), ("tc-cn-qh",), frozenset()),
+    ("CN-XJ", "id_local", None, frozenset({IND}), ("tc-cn-xj",), frozenset()),
+    ("CN-HE", "id_local", None, frozenset({IND}), ("q-cn-he",), frozenset()),
+    ("CN-CQ", "id_local", None, frozenset({IND}), ("q-cn-cq", "j-cn-cq"), frozenset()),
     # 个人 from another province: a proof of residence (TC): 吉林 "证件地址非本省需要上传居住
     # 证明"; 上海 "有效期大于1个月的居住证…"; 江苏 居住证/产权证; 浙江, 安徽, 福建, 湖北, 贵州
     # 居住证明; 山东 居住证/暂住证/社保/购房合同; 广东 "外省户籍个人备案…可以提供房产证/社保证明/
     # 暂住证/居住证"; 四川 proof of study, life or work in 四川; 云南 (L allows 居住证); 宁夏
     # (TC accepts a lease of a year or more, or a purchase).
-    ("CN-JL", "id_local", None, frozenset({IND}), ("tc-cn-jl",)),
-    ("CN-SH", "id_local", None, frozenset({IND}), ("tc-cn-sh",)),
-    ("CN-JS", "id_local", None, frozenset({IND}), ("tc-cn-js",)),
-    ("CN-ZJ", "id_local", None, frozenset({IND}), ("tc-cn-zj",)),
-    ("CN-AH", "id_local", None, frozenset({IND}), ("tc-cn-ah",)),
-    ("CN-FJ", "id_local", None, frozenset({IND}), ("tc-cn-fj",)),
-    ("CN-SD", "id_local", None, frozenset({IND}), ("tc-cn-sd",)),
-    ("CN-HB", "id_local", None, frozenset({IND}), ("tc-cn-hb",)),
-    ("CN-GD", "id_local", None, frozenset({IND}), ("tc-cn-gd",)),
-    ("CN-SC", "id_local", None, frozenset({IND}), ("tc-cn-sc",)),
-    ("CN-GZ", "id_local", None, frozenset({IND}), ("tc-cn-gz",)),
-    ("CN-YN", "id_local", None, frozenset({IND}), ("tc-cn-yn",)),
-    ("CN-NX", "id_local", None, frozenset({IND}), ("tc-cn-nx",)),
-    ("CN-FJ", "resident_id_only", None, frozenset({IND}), ("tc-cn-fj",)),
-    ("CN-HE", "phone_local_if_id_elsewhere", None, frozenset({IND}), ("tc-cn-he",)),
-    ("CN-YN", "certificate_local", None, frozenset({ORG}), ("tc-cn-yn",)),
+    ("CN-JL", "id_local", None, frozenset({IND}), ("tc-cn-jl",), frozenset()),
+    ("CN-SH", "id_local", None, frozenset({IND}), ("tc-cn-sh",), frozenset()),
+    ("CN-JS", "id_local", None, frozenset({IND}), ("tc-cn-js",), frozenset()),
+    ("CN-ZJ", "id_local", None, frozenset({IND}), ("tc-cn-zj",), frozenset()),
+    ("CN-AH", "id_local", None, frozenset({IND}), ("tc-cn-ah",), frozenset({("q-cn-ah", None, True)})),
+    ("CN-FJ", "id_local", None, frozenset({IND}), ("tc-cn-fj",), frozenset()),
+    ("CN-SD", "id_local", None, frozenset({IND}), ("tc-cn-sd",), frozenset()),
+    ("CN-HB", "id_local", None, frozenset({IND}), ("tc-cn-hb",), frozenset()),
+    ("CN-GD", "id_local", None, frozenset({IND}), ("tc-cn-gd",), frozenset()),
+    ("CN-SC", "id_local", None, frozenset({IND}), ("tc-cn-sc",), frozenset()),
+    ("CN-GZ", "id_local", None, frozenset({IND}), ("tc-cn-gz",), frozenset()),
+    (
+        "CN-YN",
+        "id_local",
+        None,
+        frozenset({IND}),
+        ("tc-cn-yn",),
+        frozenset({("tc-cn-yn-a", None, False), ("j-cn-yn", None, False)}),
+    ),
+    (
+        "CN-NX",
+        "id_local",
+        None,
+        frozenset({IND}),
+        ("tc-cn-nx",),
+        frozenset({("q-cn-nx", None, False), ("j-cn-nx", None, False), ("h-guanju", None, False)}),
+    ),
+    ("CN-FJ", "resident_id_only", None, frozenset({IND}), ("tc-cn-fj",), frozenset()),
+    ("CN-HE", "phone_local_if_id_elsewhere", None, frozenset({IND}), ("tc-cn-he",), frozenset()),
+    ("CN-YN", "certificate_local", None, frozenset({ORG}), ("tc-cn-yn",), frozenset()),
     # Numbers per order: 湖南 "每次只能备案1个网站/域名"; 河南 "单位备案一次不得超过5个域名"
     # (TC) and J "每次备案只允许提交一个域名"; 湖北 one domain per application (Q; J).
-    ("CN-HA", "domains_per_order", 5, frozenset({ORG}), ("tc-cn-ha",)),
-    ("CN-HB", "domains_per_order", 1, frozenset({ORG, IND}), ("q-cn-hb", "j-cn-hb")),
+    ("CN-HA", "domains_per_order", 5, frozenset({ORG}), ("tc-cn-ha",), frozenset({("j-cn-ha", 1, None)})),
+    ("CN-HB", "domains_per_order", 1, frozenset({ORG, IND}), ("q-cn-hb", "j-cn-hb"), frozenset()),
     # 河南: domain certificates from four domains on (J "域名 ≥4 → 域名证书").
-    ("CN-HA", "domains_need_document", 3, frozenset({ORG, IND}), ("q-cn-ha", "j-cn-ha")),
+    ("CN-HA", "domains_need_document", 3, frozenset({ORG, IND}), ("q-cn-ha", "j-cn-ha"), frozenset()),
     # 上海 "身份证有效期必须3个月以上" (TC; no subject kind named).
-    ("CN-SH", "id_min_days", 90, frozenset({ORG, IND}), ("tc-cn-sh",)),
+    ("CN-SH", "id_min_days", 90, frozenset({ORG, IND}), ("tc-cn-sh",), frozenset({("q-cn-sh", None, True)})),
     # 浙江管局备案要求.md@b88154c, 企业备案 tab only: "主办单位证件及负责人证件有效期均需大于3个月"
     # (read at the commit; the 个人备案 tab has no such line).
-    ("CN-ZJ", "id_min_days", 90, frozenset({ORG}), ("tc-cn-zj",)),
+    ("CN-ZJ", "id_min_days", 90, frozenset({ORG}), ("tc-cn-zj",), frozenset()),
     # Local phone numbers, from the §2 "Phone:" items: 甘肃 个人 "负责人联系方式归属地必须为
     # 甘肃省" (TC), Q/J all 负责人 phones 甘肃; 天津 J "必须使用本地手机号码进行备案"; 山西 Q
     # "负责人手机号码需为本省号码" (企业: 若非本省需备注原因, so people only); 辽宁 J "所有手机号码
@@ -155,47 +198,102 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], tuple[str, ...]]] = [
     # 河南省当地号码"; 湖南 "Q/J/T17/H: phone must be 湖南"; 陕西 TC-L 个人 "负责人联系方式
     # 归属地必须为本省" and J "所有上报的手机号码均需陕西号段"; 新疆 TC "负责人联系方式归属地必须
     # 为本自治区".
-    ("CN-GS", "phone_local", None, frozenset({IND}), ("tc-cn-gs",)),
-    ("CN-GS", "phone_local", None, frozenset({ORG}), ("q-cn-gs", "j-cn-gs")),
-    ("CN-TJ", "phone_local", None, frozenset({ORG, IND}), ("j-cn-tj",)),
-    ("CN-SX", "phone_local", None, frozenset({IND}), ("q-cn-sx",)),
-    ("CN-LN", "phone_local", None, frozenset({ORG, IND}), ("j-cn-ln", "q-cn-ln")),
-    ("CN-HL", "phone_local", None, frozenset({ORG, IND}), ("j-cn-hl",)),
-    ("CN-AH", "phone_local", None, frozenset({ORG, IND}), ("q-cn-ah",)),
-    ("CN-HA", "phone_local", None, frozenset({ORG, IND}), ("q-cn-ha",)),
-    ("CN-SC", "phone_local", None, frozenset({ORG, IND}), ("q-cn-sc",)),
-    ("CN-HN", "phone_local", None, frozenset({ORG, IND}), ("q-cn-hn", "j-cn-hn", "h-guanju")),
-    ("CN-SN", "phone_local", None, frozenset({IND}), ("tc-cn-sn",)),
-    ("CN-SN", "phone_local", None, frozenset({ORG}), ("j-cn-sn",)),
-    ("CN-XJ", "phone_local", None, frozenset({ORG, IND}), ("tc-cn-xj",)),
+    (
+        "CN-GS",
+        "phone_local",
+        None,
+        frozenset({IND}),
+        ("tc-cn-gs",),
+        frozenset({("q-cn-gs", None, True), ("j-cn-gs", None, True)}),
+    ),
+    ("CN-GS", "phone_local", None, frozenset({ORG}), ("q-cn-gs", "j-cn-gs"), frozenset()),
+    ("CN-TJ", "phone_local", None, frozenset({ORG, IND}), ("j-cn-tj",), frozenset()),
+    ("CN-SX", "phone_local", None, frozenset({IND}), ("q-cn-sx",), frozenset()),
+    (
+        "CN-LN",
+        "phone_local",
+        None,
+        frozenset({ORG, IND}),
+        ("j-cn-ln", "q-cn-ln"),
+        frozenset({("tc-cn-ln", None, False)}),
+    ),
+    ("CN-HL", "phone_local", None, frozenset({ORG, IND}), ("j-cn-hl",), frozenset()),
+    ("CN-AH", "phone_local", None, frozenset({ORG, IND}), ("q-cn-ah",), frozenset()),
+    ("CN-HA", "phone_local", None, frozenset({ORG, IND}), ("q-cn-ha",), frozenset()),
+    ("CN-SC", "phone_local", None, frozenset({ORG, IND}), ("q-cn-sc",), frozenset()),
+    ("CN-HN", "phone_local", None, frozenset({ORG, IND}), ("q-cn-hn", "j-cn-hn", "h-guanju"), frozenset()),
+    (
+        "CN-SN",
+        "phone_local",
+        None,
+        frozenset({IND}),
+        ("tc-cn-sn",),
+        frozenset({("q-cn-sn", None, True), ("j-cn-sn", None, True)}),
+    ),
+    (
+        "CN-SN",
+        "phone_local",
+        None,
+        frozenset({ORG}),
+        ("j-cn-sn",),
+        frozenset({("tc-cn-sn-a", None, True), ("q-cn-sn", None, False)}),
+    ),
+    ("CN-XJ", "phone_local", None, frozenset({ORG, IND}), ("tc-cn-xj",), frozenset()),
     # 河南 conflicts: domain owner TC-L "与主办单位名称或法定代表人一致" (TC-A: 主办单位名称 only).
-    ("CN-HA", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-ha",)),
+    (
+        "CN-HA",
+        "registrant_legal_representative_accepted",
+        None,
+        frozenset({ORG}),
+        ("tc-cn-ha",),
+        frozenset({("tc-cn-ha-a", None, False)}),
+    ),
     # Alibaba Cloud's 天津 and 四川 pages: "若域名设置了隐私保护，备案期间需关闭"
     # (providers-and-history §1.1, reachability and closure rules).
-    ("CN-TJ", "privacy_protection_off", None, frozenset({ORG, IND}), ("a-cn-tj",)),
-    ("CN-SC", "privacy_protection_off", None, frozenset({ORG, IND}), ("a-cn-sc",)),
+    ("CN-TJ", "privacy_protection_off", None, frozenset({ORG, IND}), ("a-cn-tj",), frozenset()),
+    ("CN-SC", "privacy_protection_off", None, frozenset({ORG, IND}), ("a-cn-sc",), frozenset()),
     # Moved from the truth table's CHECKS (§1 "other notable"): 黑龙江 TC-L "≤4" websites per
     # order (企业), "≤2" (个人); 湖南 "每次只能备案1个网站/域名"; 河南 个人 one website per order
     # (L); 河南 企业 tab "ID validity ≥3 months"; 江苏 numbers (A; J; Q: J and Q cited, Alibaba's
     # 2019 page is archived); 广西 numbers (A; J; Q).
-    ("CN-HL", "websites_per_order", 4, frozenset({ORG}), ("tc-cn-hl",)),
-    ("CN-HL", "websites_per_order", 2, frozenset({IND}), ("tc-cn-hl",)),
-    ("CN-HN", "websites_per_order", 1, frozenset({ORG, IND}), ("tc-cn-hn",)),
-    ("CN-HA", "websites_per_order", 1, frozenset({IND}), ("tc-cn-ha",)),
-    ("CN-HA", "id_min_days", 90, frozenset({ORG}), ("tc-cn-ha",)),
-    ("CN-JS", "phone_local", None, frozenset({ORG, IND}), ("j-cn-js", "q-cn-js")),
-    ("CN-GX", "phone_local", None, frozenset({ORG, IND}), ("q-cn-gx", "j-cn-gx")),
+    ("CN-HL", "websites_per_order", 4, frozenset({ORG}), ("tc-cn-hl",), frozenset()),
+    ("CN-HL", "websites_per_order", 2, frozenset({IND}), ("tc-cn-hl",), frozenset()),
+    ("CN-HN", "websites_per_order", 1, frozenset({ORG, IND}), ("tc-cn-hn",), frozenset()),
+    ("CN-HA", "websites_per_order", 1, frozenset({IND}), ("tc-cn-ha",), frozenset({("tc-cn-ha-a", 3, None)})),
+    ("CN-HA", "id_min_days", 90, frozenset({ORG}), ("tc-cn-ha",), frozenset()),
+    (
+        "CN-JS",
+        "phone_local",
+        None,
+        frozenset({ORG, IND}),
+        ("j-cn-js", "q-cn-js"),
+        frozenset({("tc-cn-js-a", None, True)}),
+    ),
+    (
+        "CN-GX",
+        "phone_local",
+        None,
+        frozenset({ORG, IND}),
+        ("q-cn-gx", "j-cn-gx"),
+        frozenset({("tc-cn-gx-a", None, True)}),
+    ),
 ]
 
 
-@pytest.mark.parametrize(("code", "kind", "value", "kinds", "sources"), SOURCES)
-def test_check_value_scope_and_sources(
-    code: str, kind: str, value: int | None, kinds: frozenset[str], sources: tuple[str, ...]
+@pytest.mark.parametrize(("code", "kind", "value", "kinds", "sources", "claims"), SOURCES)
+def test_check_value_scope_sources_and_claims(
+    code: str,
+    kind: str,
+    value: int | None,
+    kinds: frozenset[str],
+    sources: tuple[str, ...],
+    claims: frozenset[CheckClaim],
 ) -> None:
     checks = [c for c in _checks(code) if c.kind.value == kind and {k.value for k in c.applies_to} == kinds]
     assert len(checks) == 1, [(c.kind.value, sorted(k.value for k in c.applies_to)) for c in _checks(code)]
     assert checks[0].value == value
     assert tuple(s.id for s in checks[0].sources) == sources
+    assert {(c.source.id, c.value, c.holds) for c in checks[0].claims} == claims
 
 
 # Documents a province asks for, by the document's name: 江苏's 真实性责任告知书 and
