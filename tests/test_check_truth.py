@@ -277,6 +277,100 @@ SOURCES: list[tuple[str, str, int | None, frozenset[str], tuple[str, ...], froze
         ("q-cn-gx", "j-cn-gx"),
         frozenset({("tc-cn-gx-a", None, True)}),
     ),
+    # Read off the pages at the cited commits (tencentyun/qcloud-documents …/各省管局要求/…):
+    # 内蒙古管局备案要求.md@4e4812f 个人 "证件地址必须为本省", 企业 "域名所有者须与主办单位名称或法定
+    # 代表人一致"; QingCloud neimenggu.md@99c5d17 and JD Neimenggu.md@4ac681e accept a local
+    # permit or proof of residence (they differ); Huawei's 备案管局咨询 "非本省身份证不支持备案".
+    (
+        "CN-NM",
+        "id_local",
+        None,
+        frozenset({IND}),
+        ("tc-cn-nm",),
+        frozenset({("q-cn-nm", None, False), ("j-cn-nm", None, False), ("h-guanju", None, True)}),
+    ),
+    ("CN-NM", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-nm",), frozenset()),
+    # 黑龙江省管局要求.md@098f863 (tc-cn-hl-a), 企业备案: "网站负责人年龄不超过65岁".
+    ("CN-HL", "max_age", 65, frozenset({ORG}), ("tc-cn-hl-a",), frozenset()),
+    # QingCloud domain_check.md@c91b217 "上海地区备案：域名距离到期日期需大于180天" and shanghai.md
+    # "域名证书有效期需在半年以上"; Tencent's 上海 page "域名有效期需3个月以上" (a claim of 90).
+    (
+        "CN-SH",
+        "domain_min_days",
+        180,
+        frozenset({ORG, IND}),
+        ("q-domain-check", "q-cn-sh"),
+        frozenset({("tc-cn-sh", 90, None)}),
+    ),
+    # 江苏管局备案要求.md@1a421bc, 企业备案: "主体负责人及网站负责人非单位法定代表人，须提供法定代表人
+    # 授权书".
+    ("CN-JS", "subject_owner_authorisation", None, frozenset({ORG}), ("tc-cn-js",), frozenset()),
+    ("CN-JS", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-js",), frozenset()),
+    # 福建管局备案要求.md@b88154c, 企业备案: "网站负责人非法定代表人需上传网站负责人授权书".
+    ("CN-FJ", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-fj",), frozenset()),
+    # 江西管局备案要求.md@4e4812f, 个人备案: "证件地址必须为江西省"; JD "非江西身份证不受理个人备案"
+    # agrees; QingCloud jiangxi.md@1f49b4b accepts a 江西 暂住证/居住证 and Huawei "支持跨省备案，
+    # 必须提供本省份居住证" (they differ).
+    (
+        "CN-JX",
+        "id_local",
+        None,
+        frozenset({IND}),
+        ("tc-cn-jx",),
+        frozenset({("j-cn-jx", None, True), ("q-cn-jx", None, False), ("h-guanju", None, False)}),
+    ),
+    # 河南省管局要求.md@e666433, 企业备案: "主体负责人必须是法定代表人"; QingCloud henan.md "主体负责人
+    # 需填写法定代表人". JD Henan.md@452fb8c, 个人: "每次备案只允许提交一个域名".
+    (
+        "CN-HA",
+        "subject_owner_legal_representative",
+        None,
+        frozenset({ORG}),
+        ("tc-cn-ha",),
+        frozenset({("q-cn-ha", None, True)}),
+    ),
+    ("CN-HA", "domains_per_order", 1, frozenset({IND}), ("j-cn-ha",), frozenset()),
+    # 湖南管局备案要求.md@71db636, 企业备案: "主体负责人必须是法定代表人；网站负责人非法定代表人需
+    # 上传网站负责人授权书".
+    ("CN-HN", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-hn",), frozenset()),
+    ("CN-HN", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-hn",), frozenset()),
+    # 广西管局备案要求.md@32cdec9, 企业备案: "主体负责人必须是法定代表人"; "域名所有者须与主办单位
+    # 名称或法定代表人一致".
+    ("CN-GX", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-gx",), frozenset()),
+    ("CN-GX", "subject_owner_legal_representative", None, frozenset({ORG}), ("tc-cn-gx",), frozenset()),
+    # 重庆管局要求.md@4e4812f, 企业备案: "网站负责人非法定代表人需上传网站负责人授权书".
+    ("CN-CQ", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-cq",), frozenset()),
+    # 四川管局备案要求.md@ca8d1ef, 企业备案: "主体负责人非法定代表人需上传主体负责人授权书；网站负责人
+    # 非法定代表人需上传网站负责人授权书"; "超过5个域名，主办单位需要提交加盖鲜章的情况说明"
+    # (QingCloud sichuan.md, 企业用户, the same).
+    ("CN-SC", "subject_owner_authorisation", None, frozenset({ORG}), ("tc-cn-sc",), frozenset()),
+    ("CN-SC", "website_owner_authorisation", None, frozenset({ORG}), ("tc-cn-sc",), frozenset()),
+    (
+        "CN-SC",
+        "domains_need_document",
+        5,
+        frozenset({ORG}),
+        ("tc-cn-sc",),
+        frozenset({("q-cn-sc", None, True)}),
+    ),
+    # 贵州管局备案要求.md@8974225, 企业备案: "一次性不能超过5个网站（最多一次性提5个）".
+    ("CN-GZ", "websites_per_order", 5, frozenset({ORG}), ("tc-cn-gz",), frozenset()),
+    # 陕西管局备案要求.md@3922063, 企业备案: "域名所有者须与主办单位名称或法定代表人一致"; "主体负责人
+    # 必须是法定代表人" (JD Shanxi.md@473571f "主体负责人必须为法人", QingCloud sanxi.md "主体负责人应为
+    # 法定代表人"); JD "网站负责人非法人时需提供网站负责人授权书".
+    ("CN-SN", "registrant_legal_representative_accepted", None, frozenset({ORG}), ("tc-cn-sn",), frozenset()),
+    (
+        "CN-SN",
+        "subject_owner_legal_representative",
+        None,
+        frozenset({ORG}),
+        ("tc-cn-sn",),
+        frozenset({("j-cn-sn", None, True), ("q-cn-sn", None, True)}),
+    ),
+    ("CN-SN", "website_owner_authorisation", None, frozenset({ORG}), ("j-cn-sn",), frozenset()),
+    # QingCloud gansu.md@079f5c8 企业 "网站负责人不为法定代表人时，需要上传授权书"; JD Gansu.md "若网站
+    # 负责人不是法人，提供法人授权委托书".
+    ("CN-GS", "website_owner_authorisation", None, frozenset({ORG}), ("q-cn-gs", "j-cn-gs"), frozenset()),
 ]
 
 
@@ -294,6 +388,22 @@ def test_check_value_scope_sources_and_claims(
     assert checks[0].value == value
     assert tuple(s.id for s in checks[0].sources) == sources
     assert {(c.source.id, c.value, c.holds) for c in checks[0].claims} == claims
+
+
+def test_every_check_is_pinned() -> None:
+    """Every check of every province is a row above, in DOCUMENTS below (by its document)
+    or, for minimum ages, in MIN_AGES."""
+    documents = {(code, document) for code, document, _, _ in DOCUMENTS}
+    rows = {(code, kind, kinds) for code, kind, _, kinds, _, _ in SOURCES}
+    for province in bp.provinces():
+        for check in _checks(province.code):
+            if check.kind.value == "min_age":
+                continue
+            if check.kind.value == "document":
+                assert (province.code, check.document) in documents, (province.code, check.document)
+                continue
+            key = (province.code, check.kind.value, frozenset(k.value for k in check.applies_to))
+            assert key in rows, key
 
 
 # Documents a province asks for, by the document's name: 江苏's 真实性责任告知书 and
