@@ -183,48 +183,58 @@ def test_table_covers_every_province() -> None:
 
 
 # The site facts of the §1 table, with the providers it cites for them in brackets:
-# (province, fact, value, every source of the fact in order, the current providers'
-# claims that agree). Tencent's current page states the value where it speaks
-# (tc-cn-xx); elsewhere QingCloud (q-), JD Cloud (j-). The 2017 page (t17) is history,
-# pinned by HISTORICAL below. 广西's claim: Huawei's 备案管局咨询 (h-guanju, §2 广西 "H:
-# 已备案成功的网站必须正常开放").
-FACTS: list[tuple[str, str, bool, tuple[str, ...], tuple[str, ...]]] = [
-    ("CN-HE", "filed_sites_reachable", False, ("tc-cn-he-a",), ()),  # A: "可以关站"
-    ("CN-ZJ", "filed_sites_reachable", False, ("tc-cn-zj",), ()),
-    ("CN-JX", "filed_sites_reachable", True, ("tc-cn-jx",), ()),
-    ("CN-HA", "filed_sites_reachable", True, ("tc-cn-ha",), ("q-cn-ha",)),
-    ("CN-GD", "filed_sites_reachable", True, ("q-cn-gd", "j-cn-gd"), ()),
-    ("CN-GX", "filed_sites_reachable", True, ("tc-cn-gx",), ("h-guanju",)),
-    ("CN-HI", "filed_sites_reachable", False, ("tc-cn-hi",), ()),
-    ("CN-CQ", "filed_sites_reachable", True, ("tc-cn-cq",), ()),
-    ("CN-SC", "filed_sites_reachable", True, ("tc-cn-sc",), ()),
-    ("CN-GZ", "filed_sites_reachable", False, ("tc-cn-gz",), ()),
-    ("CN-SN", "filed_sites_reachable", False, ("tc-cn-sn",), ()),
-    ("CN-NX", "filed_sites_reachable", True, ("tc-cn-nx",), ()),
-    ("CN-BJ", "unfiled_sites_closed", True, ("tc-cn-bj",), ()),
-    ("CN-TJ", "unfiled_sites_closed", True, ("tc-cn-tj",), ()),
-    ("CN-HE", "unfiled_sites_closed", True, ("tc-cn-he",), ()),
-    ("CN-ZJ", "unfiled_sites_closed", True, ("tc-cn-zj",), ()),
-    ("CN-FJ", "unfiled_sites_closed", True, ("tc-cn-fj", "j-cn-fj"), ()),
-    ("CN-JX", "unfiled_sites_closed", True, ("tc-cn-jx",), ()),
-    ("CN-SD", "unfiled_sites_closed", True, ("tc-cn-sd",), ()),
-    ("CN-HA", "unfiled_sites_closed", True, ("tc-cn-ha",), ("j-cn-ha",)),
-    ("CN-HB", "unfiled_sites_closed", True, ("tc-cn-hb", "j-cn-hb"), ()),
-    ("CN-HN", "unfiled_sites_closed", True, ("j-cn-hn",), ()),
-    ("CN-CQ", "unfiled_sites_closed", True, ("tc-cn-cq",), ()),
-    ("CN-YN", "unfiled_sites_closed", True, ("tc-cn-yn",), ()),
-    ("CN-SN", "unfiled_sites_closed", True, ("j-cn-sn",), ()),
-    ("CN-GS", "unfiled_sites_closed", True, ("tc-cn-gs", "j-cn-gs"), ()),
-    ("CN-QH", "unfiled_sites_closed", True, ("tc-cn-qh",), ()),
+# (province, fact, value, whom it concerns, every source of the fact in order, the
+# current providers' claims that agree). Whom it concerns is read off the page: a line
+# on Tencent's 企业备案 tab alone concerns organisations ("organisations"), on both tabs
+# or on a page that does not split them everyone ("all"); 宁夏's line speaks of
+# websites being added ("when_adding_websites"). Read at the cited commits: 河北 A@830c38e
+# and 海南@2666098 say it on the company tab only; 浙江@b88154c, 山东@1a421bc, 云南@152ce3d,
+# 青海@71db636, 贵州@8974225 and 河南@e666433 on both; 福建, 湖北 and 甘肃 on the company tab,
+# with JD's page (单位 and 个人 sections) making it everyone's. Tencent's current page
+# states the value where it speaks (tc-cn-xx); elsewhere QingCloud (q-), JD Cloud (j-).
+# The 2017 page (t17) is history, pinned by HISTORICAL below. 广西's claim: Huawei's
+# 备案管局咨询 (h-guanju, §2 广西 "H: 已备案成功的网站必须正常开放").
+FACTS: list[tuple[str, str, bool, str, tuple[str, ...], tuple[str, ...]]] = [
+    ("CN-HE", "filed_sites_reachable", False, "organisations", ("tc-cn-he-a",), ()),  # A: "可以关站"
+    ("CN-ZJ", "filed_sites_reachable", False, "all", ("tc-cn-zj",), ()),
+    ("CN-JX", "filed_sites_reachable", True, "organisations", ("tc-cn-jx",), ()),
+    ("CN-HA", "filed_sites_reachable", True, "all", ("tc-cn-ha",), ("q-cn-ha",)),
+    ("CN-GD", "filed_sites_reachable", True, "all", ("q-cn-gd", "j-cn-gd"), ()),
+    ("CN-GX", "filed_sites_reachable", True, "organisations", ("tc-cn-gx",), ("h-guanju",)),
+    ("CN-HI", "filed_sites_reachable", False, "organisations", ("tc-cn-hi",), ()),
+    ("CN-CQ", "filed_sites_reachable", True, "organisations", ("tc-cn-cq",), ()),
+    ("CN-SC", "filed_sites_reachable", True, "organisations", ("tc-cn-sc",), ()),
+    ("CN-GZ", "filed_sites_reachable", False, "all", ("tc-cn-gz",), ()),
+    ("CN-SN", "filed_sites_reachable", False, "organisations", ("tc-cn-sn",), ()),
+    ("CN-NX", "filed_sites_reachable", True, "when_adding_websites", ("tc-cn-nx",), ()),
+    ("CN-BJ", "unfiled_sites_closed", True, "organisations", ("tc-cn-bj",), ()),
+    ("CN-TJ", "unfiled_sites_closed", True, "organisations", ("tc-cn-tj",), ()),
+    ("CN-HE", "unfiled_sites_closed", True, "organisations", ("tc-cn-he",), ()),
+    ("CN-ZJ", "unfiled_sites_closed", True, "all", ("tc-cn-zj",), ()),
+    ("CN-FJ", "unfiled_sites_closed", True, "all", ("tc-cn-fj", "j-cn-fj"), ()),
+    ("CN-JX", "unfiled_sites_closed", True, "organisations", ("tc-cn-jx",), ()),
+    ("CN-SD", "unfiled_sites_closed", True, "all", ("tc-cn-sd",), ()),
+    ("CN-HA", "unfiled_sites_closed", True, "all", ("tc-cn-ha",), ("j-cn-ha",)),
+    ("CN-HB", "unfiled_sites_closed", True, "all", ("tc-cn-hb", "j-cn-hb"), ()),
+    ("CN-HN", "unfiled_sites_closed", True, "all", ("j-cn-hn",), ()),
+    ("CN-CQ", "unfiled_sites_closed", True, "organisations", ("tc-cn-cq",), ()),
+    ("CN-YN", "unfiled_sites_closed", True, "all", ("tc-cn-yn",), ()),
+    ("CN-SN", "unfiled_sites_closed", True, "all", ("j-cn-sn",), ()),
+    ("CN-GS", "unfiled_sites_closed", True, "all", ("tc-cn-gs", "j-cn-gs"), ()),
+    ("CN-QH", "unfiled_sites_closed", True, "all", ("tc-cn-qh",), ()),
+    # 江苏管局备案要求.md@1a421bc, both tabs: "网站开站需写明备案号并链接到工信部首页" (only if
+    # the site is opened; §2 江苏 "no explicit requirement").
+    ("CN-JS", "filed_sites_reachable", False, "all", ("tc-cn-js",), ()),
 ]
 
 
-@pytest.mark.parametrize(("code", "fact", "value", "sources", "agreeing"), FACTS)
+@pytest.mark.parametrize(("code", "fact", "value", "scope", "sources", "agreeing"), FACTS)
 def test_site_fact_and_its_sources(
-    code: str, fact: str, value: bool, sources: tuple[str, ...], agreeing: tuple[str, ...]
+    code: str, fact: str, value: bool, scope: str, sources: tuple[str, ...], agreeing: tuple[str, ...]
 ) -> None:
     site_fact = getattr(bp.default_policy().rules_for(bp.resolve_province(code)), fact)
     assert site_fact.value is value
+    assert site_fact.scope.value == scope
     assert tuple(s.id for s in site_fact.sources) == sources
     current = [c for c in site_fact.claims if c.source.standing is not bp.model.SourceStanding.HISTORICAL]
     assert tuple(c.source.id for c in current) == agreeing
@@ -721,6 +731,17 @@ def test_the_older_xizang_tencent_page_speaks_for_companies_only() -> None:
                 decision = bp.assess_transfer("CN-XZ", change.value, subject_kind=kind, as_of=day)
                 (verdict,) = decision.verdicts
                 assert verdict.sources[0].id != "tc-cn-xz-a", (change, kind, day)
+
+
+def test_every_stated_site_fact_is_pinned() -> None:
+    policy = bp.default_policy()
+    stated = {
+        (province.code, fact)
+        for province in bp.provinces()
+        for fact in ("filed_sites_reachable", "unfiled_sites_closed")
+        if getattr(policy.rules_for(province), fact).value is not None
+    }
+    assert stated == {(code, fact) for code, fact, *_ in FACTS}
 
 
 def test_every_failure_cause_remedy_and_national_rule_is_pinned() -> None:
