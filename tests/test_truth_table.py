@@ -112,28 +112,36 @@ def _verdict(code: str, change: str, kind: str | None) -> bp.model.ChangeVerdict
     return verdict
 
 
-# Where Tencent is silent, Alibaba Cloud's archived 2019-09-12 pages decide, per subject
-# kind (providers-and-history §1.1): (province, change, kind, timing, deciding source).
+# Where Tencent is silent, Alibaba Cloud's archived 2019-09 pages decide, per subject
+# kind (providers-and-history §1.1): (province, change, kind, timing, deciding source,
+# the page's date).
+SEPT_12, SEPT_6 = dt.date(2019, 9, 12), dt.date(2019, 9, 6)
 ALIBABA_DECIDES = [
-    ("CN-NM", "subject_name", IND, "before", "a-cn-nm"),  # 个人: 名称、证件号 must match
-    ("CN-AH", "website_name", IND, "after", "a-cn-ah"),  # 个人: 其它信息可先接入备案
-    ("CN-HB", "subject_name", ORG, "before", "a-cn-hb"),  # 单位: 名称 must match
-    ("CN-HI", "subject_name", ORG, "after", "a-cn-hi"),  # nothing must match
-    ("CN-GS", "subject_certificate", ORG, "before", "a-cn-gs"),  # 单位: 名称、证件号、负责人
-    ("CN-JX", "subject_name", ORG, "before", "a-cn-jx"),  # 单位: 名称、证件号、负责人
+    ("CN-NM", "subject_name", IND, "before", "a-cn-nm", SEPT_12),  # 个人: 名称、证件号 must match
+    ("CN-AH", "website_name", IND, "after", "a-cn-ah", SEPT_12),  # 个人: 其它信息可先接入备案
+    ("CN-HB", "subject_name", ORG, "before", "a-cn-hb", SEPT_12),  # 单位: 名称 must match
+    ("CN-HI", "subject_name", ORG, "after", "a-cn-hi", SEPT_12),  # nothing must match
+    ("CN-GS", "subject_certificate", ORG, "before", "a-cn-gs", SEPT_12),  # 单位: 名称、证件号、负责人
+    ("CN-JX", "subject_name", ORG, "before", "a-cn-jx", SEPT_12),  # 单位: 名称、证件号、负责人
+    # 山西: Tencent's page (山西管局备案要求.md, §2 山西) speaks only of an old certificate
+    # ("可提交原证件号…接入成功后再去原接入商提交变更备案"); for any other change Alibaba's
+    # 2019-09-06 page decides: "接入备案信息符合当前管局规则即可，接入成功后进行变更" (§1.1).
+    ("CN-SX", "subject_name", ORG, "after", "a-cn-sx", SEPT_6),
+    ("CN-SX", "website_name", ORG, "after", "a-cn-sx", SEPT_6),
+    ("CN-SX", "subject_owner", IND, "after", "a-cn-sx", SEPT_6),
 ]
 
 
-@pytest.mark.parametrize(("code", "change", "kind", "timing", "source"), ALIBABA_DECIDES)
+@pytest.mark.parametrize(("code", "change", "kind", "timing", "source", "date"), ALIBABA_DECIDES)
 def test_alibaba_decides_where_tencent_is_silent(
-    code: str, change: str, kind: str, timing: str, source: str
+    code: str, change: str, kind: str, timing: str, source: str, date: dt.date
 ) -> None:
     verdict = _verdict(code, change, kind)
     assert verdict.basis is bp.Basis.PROVINCE
     assert verdict.timing is bp.Timing(timing)
     assert verdict.sources[0].id == source
     assert verdict.provider == "alibaba_cloud"
-    assert verdict.date == dt.date(2019, 9, 12)
+    assert verdict.date == date
 
 
 @pytest.mark.parametrize(("code", "change", "kind", "timing", "deadline", "source", "dissent"), TABLE)
