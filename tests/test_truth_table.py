@@ -45,6 +45,10 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, tuple[str, ...]]] 
     # 主体负责人一致"; JD's newer tree (yicenzzn/cn the-rules/Jiangsu.md@656ee4f) keeps its
     # "京东之前有备案的…有不一致请到原备案接入商变更后，再申请新增" line in the 单位 section.
     ("CN-JS", "subject_owner", ORG, "after", 10, "tc-cn-js", ("q-cn-js", "j2-cn-js")),
+    # 江苏's address: Tencent is silent; Alibaba's 2019-09-12 单位 section asks only 名称、证件号
+    # to match (§1.1), so the address follows. QingCloud's line is about the 主体负责人 only;
+    # JD's newer 单位 section keeps its "change first" line for everything.
+    ("CN-JS", "subject_address", ORG, "after", None, "a-cn-js", ("j2-cn-js",)),
     # 浙江: "需上传最新证件，通过后再变更" (TC).
     ("CN-ZJ", "subject_certificate", ORG, "after", None, "tc-cn-zj", ()),
     # 福建: old-certificate filings transfer with the original number (TC); Alibaba Cloud's
@@ -101,6 +105,10 @@ NO_PROVINCE_RULE = [
     # 西藏: Tencent's page (西藏管局备案要求.md@c01775e, 企业备案 tab) puts only the 主办单位名称
     # before the transfer and lets the address, certificate number and 负责人 follow; it says
     # nothing of website fields, so tc-cn-xz decides no website change (§2 西藏: "partial").
+    # 北京 个人: Tencent's page (北京管局要求.md@e5166db, 个人备案 tab) says only "以个人名义进行
+    # 备案成功后，无法变更主体性质及名称"; nothing about other changes (§2 北京).
+    ("CN-BJ", "website_name", IND),
+    ("CN-BJ", "subject_address", IND),
     ("CN-XZ", "website_name", ORG),
     ("CN-XZ", "website_owner", ORG),
 ]
@@ -129,6 +137,14 @@ ALIBABA_DECIDES = [
     ("CN-SX", "subject_name", ORG, "after", "a-cn-sx", SEPT_6),
     ("CN-SX", "website_name", ORG, "after", "a-cn-sx", SEPT_6),
     ("CN-SX", "subject_owner", IND, "after", "a-cn-sx", SEPT_6),
+    # 浙江: Tencent's page (浙江管局备案要求.md@b88154c, 企业备案) speaks only of the certificate
+    # ("需上传最新证件，通过后再变更"); Alibaba's 2019-09-06 单位 section: none must match,
+    # "接入备案信息符合当前管局规则即可" (§1.1).
+    ("CN-ZJ", "subject_name", ORG, "after", "a-cn-zj", SEPT_6),
+    # 宁夏: Tencent's page speaks only of an old certificate (§2 宁夏); Alibaba's 2019-09-12
+    # 单位 section: 名称、证件号、网站负责人 must match, the rest after the transfer (§1.1).
+    ("CN-NX", "subject_name", ORG, "before", "a-cn-nx", SEPT_12),
+    ("CN-NX", "subject_address", ORG, "after", "a-cn-nx", SEPT_12),
 ]
 
 
