@@ -30,7 +30,15 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, tuple[str, ...]]] 
     # certificate fields and the 主体负责人 must match (TC-L). 个人 cannot change name.
     ("CN-BJ", "website_name", ORG, "after", 10, "tc-cn-bj", ()),
     ("CN-BJ", "subject_certificate", ORG, "before", None, "tc-cn-bj", ()),
+    ("CN-BJ", "subject_type", ORG, "before", None, "tc-cn-bj", ()),  # 主办单位性质 must match
     ("CN-BJ", "subject_name", IND, "before", None, "tc-cn-bj", ()),
+    # 河北 (companies): Huawei's summary (备案管局咨询.md, 企业用户 新增接入) "不支持新增接入或新增
+    # 网站的同时进行变更信息操作，需先变更再新增", the newest current page, decides; Tencent's
+    # company tab agrees for an old certificate; Alibaba's 2019 单位 section lets the address
+    # follow, so it dissents there (§2 河北, §1.1).
+    ("CN-HE", "subject_name", ORG, "before", None, "h-guanju", ()),
+    ("CN-HE", "subject_certificate", ORG, "before", None, "h-guanju", ()),
+    ("CN-HE", "subject_address", ORG, "before", None, "h-guanju", ("a-cn-he",)),
     # 辽宁: "不接受先接入后变更" on Tencent's company tab; J agrees.
     ("CN-LN", "website_name", ORG, "before", None, "tc-cn-ln", ()),
     ("CN-LN", "subject_name", ORG, "before", None, "tc-cn-ln", ()),
@@ -109,6 +117,8 @@ NO_PROVINCE_RULE = [
     # 备案成功后，无法变更主体性质及名称"; nothing about other changes (§2 北京).
     ("CN-BJ", "website_name", IND),
     ("CN-BJ", "subject_address", IND),
+    # Both of 北京's tab rules are per subject kind: a question naming no kind gets neither.
+    ("CN-BJ", "subject_name", None),
     ("CN-XZ", "website_name", ORG),
     ("CN-XZ", "website_owner", ORG),
 ]
@@ -145,6 +155,13 @@ ALIBABA_DECIDES = [
     # 单位 section: 名称、证件号、网站负责人 must match, the rest after the transfer (§1.1).
     ("CN-NX", "subject_name", ORG, "before", "a-cn-nx", SEPT_12),
     ("CN-NX", "subject_address", ORG, "after", "a-cn-nx", SEPT_12),
+    # 河北 and 辽宁 个人: Tencent's transfer lines are on the company tab only (河北管局备案要求
+    # .md@ffc5955 "接入备案或无主体新增备案时…需注销原备案号再提交备案"; 辽宁省管局要求.md@1ff437c
+    # "不接受先接入后变更"), and Huawei's 河北 line is in its 企业用户 section; Alibaba's 个人
+    # sections decide: 名称、证件号 must match, the rest follows (2019-09-06 and 2019-09-12).
+    ("CN-HE", "subject_certificate", IND, "before", "a-cn-he", SEPT_6),
+    ("CN-HE", "subject_address", IND, "after", "a-cn-he", SEPT_6),
+    ("CN-LN", "subject_address", IND, "after", "a-cn-ln", SEPT_12),
 ]
 
 
@@ -188,6 +205,17 @@ def test_national_default_decides_where_the_province_is_silent(
     assert verdict.basis is bp.Basis.NATIONAL_DEFAULT
     assert verdict.timing is bp.Timing.BEFORE
     assert not bp.can_transfer_directly(code, change, subject_kind=kind)
+
+
+def test_tencent_view_of_hebei_companies_old_certificate() -> None:
+    """河北管局备案要求.md@ffc5955, 企业备案: an old-certificate filing is cancelled or changed at
+    the original provider first: in Tencent's own view its page decides."""
+    decision = bp.assess_transfer(
+        "CN-HE", "subject_certificate", subject_kind=ORG, according_to="tencent_cloud"
+    )
+    (verdict,) = decision.verdicts
+    assert verdict.timing is bp.Timing.BEFORE
+    assert [s.id for s in verdict.sources] == ["tc-cn-he"]
 
 
 def test_historical_sources_never_dispute() -> None:
