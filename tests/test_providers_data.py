@@ -197,6 +197,19 @@ def test_ucloud_phone_travels_with_the_transfer_from_september_2023():
     assert early.timing is Timing.BEFORE
 
 
+# UCloud guidance2 @96d1436e, 短信核验类型 table, row 新增接入: the 网站负责人手机号码 is
+# verified, and "现使用手机号与备案成功信息不符，需到原接入商变更负责人手机号" - the phone and
+# nothing else. In UCloud's view before 2023-09-01, that page decides the phone only; any
+# other change is left to the strict national default.
+@pytest.mark.parametrize("change", ["subject_name", "subject_owner", "website_name", "website_owner"])
+def test_ucloud_2019_sms_page_decides_the_phone_only(change):
+    phone = verdict("CN-JS", "website_owner_phone", as_of=date(2023, 6, 1), according_to="ucloud")
+    assert deciding_source(phone) == "u-sms-2019"
+    other = verdict("CN-JS", change, kind=ORG, as_of=date(2023, 6, 1), according_to="ucloud")
+    assert other.basis.value == "national_default"
+    assert "u-sms-2019" not in {s.id for s in other.sources}
+
+
 # UCloud guidance9 @d87278bb (2023-09-15): the transfer carries the latest details.
 def test_ucloud_transfer_carries_new_details_from_2023_09_15():
     v = verdict("CN-BJ", "website_name", as_of=date(2023, 10, 1), according_to="ucloud")
