@@ -6,8 +6,11 @@ hash, compare, pickle and can be shared between threads without copies.
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import attrs
 
@@ -42,14 +45,42 @@ __all__ = [
     "combine_basis",
     "join_notes",
     "merge_sources",
+    "pickled_as_fields",
 ]
 
 ALL_KINDS: frozenset[SubjectKind] = frozenset(SubjectKind)
+
+_C = TypeVar("_C", bound=type)
+
+
+def pickled_as_fields(cls: _C) -> _C:
+    """Class decorator (above ``@attrs.frozen``): a record pickles as its class and its
+    field values, and unpickles by calling the class, so that the compiled policy's
+    2,500 records load about three times faster than through attrs' ``__setstate__``
+    (which gets a dict of names per record). The record stays frozen and compares
+    equal to the one pickled. Only for records whose fields are all positional
+    ``__init__`` parameters, checked here."""
+    fields = attrs.fields(cls)
+    if not fields or any(not field.init or field.kw_only for field in fields):
+        raise TypeError(f"{cls.__name__}: every field must be a positional __init__ parameter")
+    getter = operator.attrgetter(*(field.name for field in fields))
+    # attrgetter of one name gives the value itself, of several a tuple.
+    values: Callable[[object], object] = getter if len(fields) > 1 else lambda record: (getter(record),)
+
+    def __reduce__(self: object) -> tuple[object, ...]:
+        if type(self) is not cls:  # a subclass has fields of its own: attrs' own state
+            return (copyreg.__newobj__, (type(self),), self.__getstate__())  # type: ignore[attr-defined]
+        return (cls, values(self))
+
+    setattr(cls, "__reduce__", __reduce__)  # noqa: B010 - a method set on the class it was made for
+    return cls
+
 
 #: Facts a branch depends on, as ``(fact, value)`` pairs in fact order; empty = always.
 Condition = tuple[tuple[Fact, bool], ...]
 
 
+@pickled_as_fields
 @attrs.frozen
 class Text:
     """One text in the two languages the data keeps. Every text the package gives,
@@ -65,6 +96,7 @@ class Text:
         return self.en if coerce_lang(lang) is Lang.EN else self.zh
 
 
+@pickled_as_fields
 @attrs.frozen
 class Term:
     """One id of a closed vocabulary (a subject kind, a fact) with its words in both
@@ -76,6 +108,7 @@ class Term:
     aliases: tuple[str, ...] = ()
 
 
+@pickled_as_fields
 @attrs.frozen
 class Provider:
     """Who publishes sources: a hosting provider (``according_to=`` takes its id or an
@@ -91,6 +124,7 @@ class Provider:
     """Other spellings that name it."""
 
 
+@pickled_as_fields
 @attrs.frozen
 class Source:
     """A document a value comes from, precise enough to find the same text again,
@@ -193,6 +227,7 @@ def combine_basis(bases: Iterable[Basis]) -> Basis:
     return Basis.NATIONAL_RULE
 
 
+@pickled_as_fields
 @attrs.frozen
 class Province:
     """A mainland provincial-level division, identified by its ISO 3166-2 code."""
@@ -225,6 +260,7 @@ class Province:
         return f"{self.name} ({self.code})"
 
 
+@pickled_as_fields
 @attrs.frozen
 class FactClaim:
     """What another source says about a yes/no fact."""
@@ -238,6 +274,7 @@ def _disagrees(claim_value: object, value: object, source: Source) -> bool:
     return source.is_current and claim_value is not None and claim_value != value
 
 
+@pickled_as_fields
 @attrs.frozen
 class Statement:
     """What one source says about when some changes are filed, in one province (or
@@ -291,6 +328,7 @@ class Statement:
         return subject_kind in self.applies_to
 
 
+@pickled_as_fields
 @attrs.frozen
 class TransferNote:
     """Why a province's rule is unknown where no statement covers a change."""
@@ -299,6 +337,7 @@ class TransferNote:
     sources: tuple[Source, ...] = ()
 
 
+@pickled_as_fields
 @attrs.frozen
 class Event:
     """A dated event that changes no answer by itself (shown with the rules)."""
@@ -317,6 +356,7 @@ class Event:
         return not self.provinces or str.__str__(province_code) in self.provinces
 
 
+@pickled_as_fields
 @attrs.frozen
 class SiteFact:
     """A yes/no province requirement on websites, with its evidence."""
@@ -350,6 +390,7 @@ class SiteFact:
         return True
 
 
+@pickled_as_fields
 @attrs.frozen
 class Requirement:
     """A further province requirement, with the plan step it adds when triggered."""
@@ -364,6 +405,7 @@ class Requirement:
     note: Text | None = None
 
 
+@pickled_as_fields
 @attrs.frozen
 class CheckClaim:
     """What another source says about a province check: another value, or that the
@@ -375,6 +417,7 @@ class CheckClaim:
     note: Text | None = None
 
 
+@pickled_as_fields
 @attrs.frozen
 class ProvinceCheck:
     """A stated province requirement that ``preflight`` checks an application
@@ -404,6 +447,7 @@ class ProvinceCheck:
         return subject_kind is None or subject_kind in self.applies_to
 
 
+@pickled_as_fields
 @attrs.frozen
 class ProvinceNote:
     """A cited fact that no decision uses yet (kept for people and later checks)."""
@@ -413,6 +457,7 @@ class ProvinceNote:
     sources: tuple[Source, ...]
 
 
+@pickled_as_fields
 @attrs.frozen
 class WorkedExample:
     """A hand-written expected decision, run by the test suite."""
@@ -425,6 +470,7 @@ class WorkedExample:
     note: Text | None = None
 
 
+@pickled_as_fields
 @attrs.frozen
 class ProvinceRules:
     """Everything the data says about one province."""
@@ -446,6 +492,7 @@ class ProvinceRules:
         return tuple(s for s in self.statements if s.covers(change, subject_kind))
 
 
+@pickled_as_fields
 @attrs.frozen
 class NationalRule:
     """A rule that holds in every province."""
@@ -480,6 +527,7 @@ class NationalRule:
         return self.in_force_from
 
 
+@pickled_as_fields
 @attrs.frozen
 class StepInfo:
     """A step of the catalogue: its id, its place in the real order, its title."""
@@ -489,6 +537,7 @@ class StepInfo:
     title: Text
 
 
+@pickled_as_fields
 @attrs.frozen
 class Cause:
     """A possible cause of a failure, with its sources.
@@ -504,6 +553,7 @@ class Cause:
     condition: Condition = ()
 
 
+@pickled_as_fields
 @attrs.frozen
 class RemedyInfo:
     """A remedy branch as the data states it: step ids, not steps."""
@@ -519,6 +569,7 @@ class RemedyInfo:
     number_hint: Text | None = None
 
 
+@pickled_as_fields
 @attrs.frozen
 class FailureInfo:
     """Everything the data says about one failure."""

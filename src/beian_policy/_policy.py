@@ -23,6 +23,7 @@ from ._model import (
     StepInfo,
     Term,
     Text,
+    pickled_as_fields,
 )
 from ._text import lookup_key, name_key
 from .errors import (
@@ -36,6 +37,7 @@ from .errors import (
 __all__ = ["NoIcpRegion", "Policy", "province_alias_texts"]
 
 
+@pickled_as_fields
 @attrs.frozen
 class NoIcpRegion:
     """A region that is part of China but has no ICP filing (香港, 澳门, 台湾)."""

@@ -12,8 +12,7 @@ import stat
 import sys
 import threading
 import warnings
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -21,6 +20,9 @@ from .._policy import Policy
 from ..errors import ArgumentTypeError, DataProblem, InvalidArgumentError, PolicyDataError, PolicyDataWarning
 from ._compiled import load_compiled, save_compiled
 from ._location import data_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: The data schema this version reads (imported from the builder on first access:
 #: the builder, the TOML parser and cattrs load only when TOML is read).
@@ -131,6 +133,8 @@ def _read_path(path: object, origin: object) -> tuple[str, str]:
         raise ArgumentTypeError("path", path, expected) from None
     if not isinstance(location, str) or not location.strip():
         raise InvalidArgumentError("path", location, expected)
+    from pathlib import Path  # here: a new process loading the shipped policy never needs it
+
     file = Path(location)
     name = name or str(file)
     try:
@@ -253,7 +257,8 @@ def validate_policy(
 def _default_bytes() -> tuple[bytes, str]:
     location = data_file()
     try:
-        return location.read_bytes(), str(location)
+        with open(location, "rb") as handle:
+            return handle.read(), str(location)
     except OSError as exc:
         raise _file_error(
             str(location), f"the packaged data file is missing ({exc.strerror}); reinstall beian-policy"
