@@ -137,7 +137,8 @@ class TaggedText(Text):
 def test_a_record_pickles_as_its_class_and_field_values() -> None:
     import pickle
 
-    from beian_policy._model import Province, pickled_as_fields
+    from beian_policy._model import Province
+    from beian_policy._record import pickled_as_fields
 
     text = Text("北京", "Beijing")
     assert text.__reduce__() == (Text, ("北京", "Beijing"))
@@ -245,6 +246,53 @@ def test_a_first_answer_loads_neither_the_toml_machinery_nor_the_views() -> None
     assert loaded_by("import beian_policy as bp; bp.can_transfer_directly('北京', ['subject_name'])") == [
         "[]"
     ]
+
+
+# Modules a first answer (or one CLI check) does not need: each costs a new process
+# time to import (pathlib brings urllib.parse and ipaddress; shutil the compression
+# modules), or creates classes and enums it never uses.
+NOT_ON_THE_FIRST_ANSWER = (
+    "pathlib",
+    "shutil",
+    "urllib.parse",
+    "ipaddress",
+    "beian_policy._places",
+    "beian_policy._plan",
+    "beian_policy._diagnosis",
+    "beian_policy._icp",
+    "beian_policy._grid",
+    "beian_policy._finding",
+    "beian_policy._application",
+    "beian_policy._output_schema",
+    "beian_policy._preflight",
+    "beian_policy.model",
+)
+
+
+def _imported(code: str, modules: tuple[str, ...]) -> list[str]:
+    probe = f"{code}\nimport sys\nprint(sorted(m for m in {modules!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return [line for line in result.stdout.splitlines() if line.startswith("[")]
+
+
+def test_a_first_answer_imports_only_what_it_needs() -> None:
+    answer = "import beian_policy as bp; assert bp.can_transfer_directly('北京', ['subject_name']) is False"
+    assert _imported(answer, NOT_ON_THE_FIRST_ANSWER) == ["[]"]
+    # The probe sees them when they are imported.
+    assert _imported(f"{answer}; import pathlib, beian_policy._places", NOT_ON_THE_FIRST_ANSWER) == [
+        "['beian_policy._places', 'ipaddress', 'pathlib', 'urllib.parse']"
+    ]
+
+
+def test_one_cli_check_imports_only_what_it_needs() -> None:
+    check = (
+        "import contextlib, io\n"
+        "from beian_policy._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    assert main(['check', '北京', '-c', 'subject_name', '--lang', 'en']) == 0\n"
+        "assert out.getvalue().startswith('Beijing (北京市, CN-BJ)')"
+    )
+    assert _imported(check, NOT_ON_THE_FIRST_ANSWER) == ["[]"]
 
 
 def test_importing_the_package_loads_no_question_module() -> None:

@@ -28,6 +28,7 @@ LAYERS: dict[str, float] = {
     "errors": 0,
     "_version": 0,
     "_text": 0,
+    "_record": 0,
     "_enums": 1,
     "_icp_html": 1,
     "_vocab": 2,

@@ -23,8 +23,8 @@ from ._model import (
     StepInfo,
     Term,
     Text,
-    pickled_as_fields,
 )
+from ._record import fields_repr, pickled_as_fields
 from ._text import lookup_key, name_key
 from .errors import (
     ArgumentTypeError,
@@ -37,8 +37,9 @@ from .errors import (
 __all__ = ["NoIcpRegion", "Policy", "province_alias_texts"]
 
 
+@fields_repr
 @pickled_as_fields
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NoIcpRegion:
     """A region that is part of China but has no ICP filing (香港, 澳门, 台湾)."""
 
@@ -71,7 +72,8 @@ def _region_alias_texts(region: NoIcpRegion) -> tuple[str, ...]:
     return (region.code, region.gb_code, region.name, region.name_en, *region.aliases)
 
 
-@attrs.frozen
+@fields_repr
+@attrs.frozen(repr=False)
 class Policy:
     """The whole data set: provinces and their rules, national rules, the step
     catalogue, the texts, and the versions that every decision reports.

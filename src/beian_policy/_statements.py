@@ -17,11 +17,13 @@ import attrs
 
 from ._enums import Change, SourceStanding, SubjectKind, Timing
 from ._model import ALL_KINDS, Statement
+from ._record import fields_repr
 
 __all__ = ["Ruling", "candidates", "decide", "rank", "specificity"]
 
 
-@attrs.frozen
+@fields_repr
+@attrs.frozen(repr=False)
 class Ruling:
     """The outcome for one change: the deciding statement (None: no statement decides
     and the cautious default applies) and the statements that say otherwise."""

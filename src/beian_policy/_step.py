@@ -6,12 +6,14 @@ import attrs
 
 from ._enums import Change
 from ._model import Source, StepInfo, Text
+from ._record import fields_repr
 from ._vocab import IRREVERSIBLE_STEPS
 
 __all__ = ["Step"]
 
 
-@attrs.frozen
+@fields_repr
+@attrs.frozen(repr=False)
 class Step:
     """One thing to do, in the place it must happen."""
 
