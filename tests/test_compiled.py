@@ -266,6 +266,9 @@ NOT_ON_THE_FIRST_ANSWER = (
     "beian_policy._output_schema",
     "beian_policy._preflight",
     "beian_policy.model",
+    "beian_policy._ids",  # the step and finding ids
+    "beian_policy._problem",  # DataProblem
+    "beian_policy._data._report",  # PolicyReport
 )
 
 
@@ -310,3 +313,25 @@ def test_every_public_name_is_there_on_first_use() -> None:
     assert dir(bp) == sorted(bp.__all__)
     with pytest.raises(AttributeError, match="no_such_name"):
         bp.no_such_name  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_the_classes_made_on_first_use_are_where_they_were() -> None:
+    import pickle
+
+    from beian_policy.errors import DataProblem
+
+    problem = DataProblem("CN-BJ", "name", "empty")
+    assert str(problem) == "CN-BJ: name: empty"
+    assert bp.errors.DataProblem is DataProblem is bp.model.DataProblem
+    assert pickle.loads(pickle.dumps(problem)) == problem
+    namespace: dict[str, object] = {}
+    exec("from beian_policy.errors import *", namespace)
+    assert namespace["DataProblem"] is DataProblem
+    with pytest.raises(AttributeError, match="no_such_error"):
+        bp.errors.no_such_error  # type: ignore[attr-defined]  # noqa: B018
+    report = bp.validate_policy(text=b"not toml = = =")
+    assert isinstance(report, bp.model.PolicyReport)
+    assert report.ok is False
+    assert report.problems[0].record == "(file)"
+    assert bp.model.StepId.SUBMIT_TRANSFER == "submit_transfer"
+    assert bp.model.FindingId.FOOTER_LINK_WRONG == "footer_link_wrong"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import attrs
 
 from ._enums import Change
+from ._ids import IRREVERSIBLE_STEPS
 from ._model import Source, StepInfo, Text
 from ._record import fields_repr
-from ._vocab import IRREVERSIBLE_STEPS
 
 __all__ = ["Step"]
 

@@ -14,15 +14,15 @@ import threading
 import warnings
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from .._policy import Policy
-from ..errors import ArgumentTypeError, DataProblem, InvalidArgumentError, PolicyDataError, PolicyDataWarning
+from ..errors import ArgumentTypeError, InvalidArgumentError, PolicyDataError, PolicyDataWarning
 from ._compiled import load_compiled, save_compiled
 from ._location import data_file
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from ._report import PolicyReport
 
 #: The data schema this version reads (imported from the builder on first access:
 #: the builder, the TOML parser and cattrs load only when TOML is read).
@@ -40,7 +40,6 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "SCHEMA_VERSION",
     "PolicyDataWarning",
-    "PolicyReport",
     "default_data_text",
     "default_policy",
     "load_policy",
@@ -57,6 +56,8 @@ __all__ = [
 
 
 def _file_error(origin: str, message: str) -> PolicyDataError:
+    from .._problem import DataProblem  # created when a file is first found wrong
+
     return PolicyDataError(origin, [DataProblem("(file)", "", message)])
 
 
@@ -193,23 +194,6 @@ def loads_policy(text: str | bytes, *, origin: str | None = None) -> Policy:
     return _policy_from_text(source, name)
 
 
-@attrs.frozen
-class PolicyReport:
-    """What :func:`validate_policy` found in a data file."""
-
-    policy: Policy | None
-    """The loaded policy, or None when there are problems."""
-    problems: tuple[DataProblem, ...]
-    """Every problem, with its record and field; empty when the data loads."""
-    warnings: tuple[str, ...]
-    """The message of each :class:`PolicyDataWarning` the data gave, once each."""
-
-    @property
-    def ok(self) -> bool:
-        """True when the data loads without problems (warnings allowed)."""
-        return not self.problems
-
-
 def validate_policy(
     path: str | os.PathLike[str] | None = None,
     *,
@@ -231,6 +215,7 @@ def validate_policy(
             "arguments", given, ["validate_policy(path)", "validate_policy(text=toml_text_or_bytes)"]
         )
     from ._build import build_policy
+    from ._report import PolicyReport
 
     policy: Policy | None = None
     with warnings.catch_warnings(record=True) as caught:
