@@ -3,10 +3,13 @@
 
 The compiled file is ``beian_policy/data/provinces.pickle``, inside the package and
 nowhere else. It holds the policy's fields and the look-up indexes built from them
-(every alias folded once, when it is made, not in every process). It is made from
-whatever the model is when it is made: by the wheel's build hook
-(``hatch_build.py``), or on first use into the package's own folder when that
-folder is writable (a source checkout, an editable install). It is never committed.
+(every alias folded once, when it is made, not in every process). Its records pickle
+as their class and field values and load through the class itself
+(:func:`~beian_policy._record.pickled_as_fields`: format 3), three times faster than
+through attrs' ``__setstate__``. It is made from whatever the model is when it is
+made: by the wheel's build hook (``hatch_build.py``), or on first use into the
+package's own folder when that folder is writable (a source checkout, an editable
+install). It is never committed.
 It is used only when all of these hold, and otherwise ignored and made again from
 the TOML:
 
