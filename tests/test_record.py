@@ -1,5 +1,5 @@
-"""The shared ``__repr__`` of the classes every process creates writes exactly what
-attrs' own generated ``__repr__`` would."""
+"""The ``__repr__``, ``__eq__`` and ``__hash__`` of the classes every process creates
+(``_record.record_methods``) behave as attrs' own generated ones would."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import beian_policy as bp
 from beian_policy._cli._format import Formatter
 from beian_policy._data._compiled import _fields
 from beian_policy._model import Province, Text
-from beian_policy._record import _fields_repr, fields_repr
+from beian_policy._record import _fields_repr, record_methods
 from beian_policy._statements import decide
 
 
@@ -59,7 +59,7 @@ def samples() -> dict[str, object]:
 SAMPLES = samples()
 
 
-def test_every_class_a_first_answer_or_a_check_creates_has_the_shared_repr() -> None:
+def test_every_class_a_first_answer_or_a_check_creates_has_the_shared_methods() -> None:
     # Written by hand: model.py's record classes, the policy, and what a decision and
     # the CLI's check are made of.
     assert {name for name, value in SAMPLES.items() if type(value).__repr__ is _fields_repr} == {
@@ -106,16 +106,62 @@ def test_a_record_inside_itself_is_shown_as_dots_as_attrs_does() -> None:
     assert repr(Text("a", "b")) == "Text(zh='a', en='b')"  # the guard is cleared afterwards
 
 
-def test_the_decorator_wants_a_class_without_attrs_repr() -> None:
+def test_the_decorator_wants_a_class_without_attrs_methods() -> None:
     @attrs.frozen
     class Repred:
         value: str
 
-    with pytest.raises(TypeError, match=r"Repred: declare it @attrs.frozen\(repr=False\) under @fields_repr"):
-        fields_repr(Repred)
+    with pytest.raises(
+        TypeError, match=r"Repred: declare it @attrs.frozen\(repr=False, eq=False\) under @record_methods"
+    ):
+        record_methods(Repred)
+
+    @attrs.frozen(repr=False)
+    class Compared:  # attrs' own __eq__ and __hash__
+        value: str
+
+    with pytest.raises(TypeError, match="Compared: declare it"):
+        record_methods(Compared)
 
     class Plain:
         pass
 
     with pytest.raises(TypeError, match="Plain: declare it"):
-        fields_repr(Plain)
+        record_methods(Plain)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_equality_and_hash_are_attrs_own(name: str) -> None:
+    record: Any = SAMPLES[name]
+    fields = attrs.fields(type(record))
+    same = attrs.evolve(record)  # a new object with the same fields
+    assert same is not record
+    assert same == record
+    assert (same != record) is False
+    if name != "Formatter":  # its dicts are unhashable, as with attrs' own __hash__
+        assert hash(same) == hash(record)
+    # Another class with the same fields is never equal (attrs: NotImplemented both ways).
+    assert record != attrs.make_class(type(record).__name__, [f"field{i}" for i in range(len(fields))])(
+        *[getattr(record, a.name) for a in fields]
+    )
+    assert record.__eq__(object()) is NotImplemented
+    # Each compared field counts; the fields attrs does not compare (eq=False) do not.
+    for field in fields:
+        value = getattr(record, field.name)
+        other = "something else" if value != "something else" else "another"
+        changed = object.__new__(type(record))
+        for a in fields:
+            object.__setattr__(changed, a.name, other if a is field else getattr(record, a.name))
+        assert (changed == record) is (not field.eq), field.name
+
+
+def test_the_policy_is_compared_without_its_indexes() -> None:
+    policy = bp.default_policy()
+    fresh = bp.loads_policy(bp.default_data_text(), origin=policy.origin)
+    assert fresh == policy
+    assert hash(fresh.provinces) == hash(policy.provinces)
+    assert fresh != attrs.evolve(policy, data_version="0")
+    assert {Text("北京", "Beijing"), Text("北京", "Beijing"), Text("北京", "Peking")} == {
+        Text("北京", "Beijing"),
+        Text("北京", "Peking"),
+    }

@@ -1,12 +1,14 @@
 """What the frozen attrs classes every process creates share, so that creating them
-costs a new process less: one ``__repr__`` for all, and a pickled form that loads
-fast.
+costs a new process less: their ``__repr__``, ``__eq__`` and ``__hash__``, and a
+pickled form that loads fast.
 
 attrs writes and compiles the methods of each class when the class is created: about
-1.4 ms a class on the benchmark machine, a quarter of it the ``__repr__``. A new
-process asking one question creates about 30 such classes, so the classes on that
-path are declared ``@attrs.frozen(repr=False)`` under :func:`fields_repr`, which
-gives them one shared ``__repr__`` with attrs' output. The compiled policy's 2,500
+1.3 ms a class on the benchmark machine, a third of it the ``__repr__`` and a sixth
+the ``__eq__`` and ``__hash__``. A new process asking one question creates about 25
+such classes, so the classes on that path are declared
+``@attrs.frozen(repr=False, eq=False)`` under :func:`record_methods`, which gives
+them methods made without compiling, with attrs' semantics (attrs still writes
+``__init__``, the slots and the frozen ``__setattr__``). The compiled policy's 2,500
 records load through :func:`pickled_as_fields`.
 """
 
@@ -20,7 +22,7 @@ from typing import TypeVar
 
 import attrs
 
-__all__ = ["fields_repr", "pickled_as_fields"]
+__all__ = ["pickled_as_fields", "record_methods"]
 
 _C = TypeVar("_C", bound=type)
 
@@ -50,14 +52,45 @@ def _fields_repr(self: object) -> str:
         seen.discard(id(self))
 
 
-def fields_repr(cls: _C) -> _C:
-    """Class decorator (above ``@attrs.frozen(repr=False)``): the shared ``__repr__``,
-    which writes what attrs' generated one would, without attrs compiling one for the
-    class."""
+def _values_of(names: list[str]) -> Callable[[object], tuple[object, ...]]:
+    """A getter of the named attributes (in C, by ``attrgetter``), always as a tuple."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if names:
+        one = operator.attrgetter(names[0])  # of one name it gives the value itself
+        return lambda record: (one(record),)
+    return lambda record: ()
+
+
+def record_methods(cls: _C) -> _C:
+    """Class decorator (above ``@attrs.frozen(repr=False, eq=False)``): the shared
+    ``__repr__`` and per-class ``__eq__`` and ``__hash__`` made without compiling
+    anything, with attrs' semantics: the repr attrs would write; equal when of the
+    same class with equal fields (those attrs compares, ``eq=True``), else
+    ``NotImplemented``; a hash over the fields attrs hashes."""
     made_by_attrs = attrs.has(cls)  # (not in the test: it would narrow cls's type)
-    if not made_by_attrs or "__repr__" in cls.__dict__:
-        raise TypeError(f"{cls.__name__}: declare it @attrs.frozen(repr=False) under @fields_repr")
-    setattr(cls, "__repr__", _fields_repr)  # noqa: B010 - a method set on the class it was made for
+    own = {"__repr__", "__eq__", "__hash__"} & set(cls.__dict__)
+    if not made_by_attrs or own:
+        raise TypeError(
+            f"{cls.__name__}: declare it @attrs.frozen(repr=False, eq=False) under @record_methods"
+        )
+    fields = attrs.fields(cls)
+    if any(a.eq_key is not None for a in fields):
+        raise TypeError(f"{cls.__name__}: a field with eq_key keeps attrs' own __eq__")
+    compared = _values_of([a.name for a in fields if a.eq])
+    hashed = _values_of([a.name for a in fields if (a.eq if a.hash is None else a.hash)])
+
+    def __eq__(self: object, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return compared(self) == compared(other)
+
+    def __hash__(self: object) -> int:
+        return hash(hashed(self))
+
+    setattr(cls, "__repr__", _fields_repr)  # noqa: B010 - methods set on the class they were made for
+    setattr(cls, "__eq__", __eq__)  # noqa: B010
+    setattr(cls, "__hash__", __hash__)  # noqa: B010
     return cls
 
 
@@ -71,9 +104,7 @@ def pickled_as_fields(cls: _C) -> _C:
     fields = attrs.fields(cls)
     if not fields or any(not field.init or field.kw_only for field in fields):
         raise TypeError(f"{cls.__name__}: every field must be a positional __init__ parameter")
-    getter = operator.attrgetter(*(field.name for field in fields))
-    # attrgetter of one name gives the value itself, of several a tuple.
-    values: Callable[[object], object] = getter if len(fields) > 1 else lambda record: (getter(record),)
+    values = _values_of([field.name for field in fields])
 
     def __reduce__(self: object) -> tuple[object, ...]:
         if type(self) is not cls:  # a subclass has fields of its own: attrs' own state

@@ -7,13 +7,13 @@ import attrs
 from ._enums import Change
 from ._ids import IRREVERSIBLE_STEPS
 from ._model import Source, StepInfo, Text
-from ._record import fields_repr
+from ._record import record_methods
 
 __all__ = ["Step"]
 
 
-@fields_repr
-@attrs.frozen(repr=False)
+@record_methods
+@attrs.frozen(repr=False, eq=False)
 class Step:
     """One thing to do, in the place it must happen."""
 
