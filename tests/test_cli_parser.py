@@ -75,3 +75,30 @@ def test_main_answers_one_check_with_the_grammar_it_built(capsys: pytest.Capture
     assert main(["--lang", "en", "steps", "北京", "--regulated-industry"]) == 0
     assert main(["chek", "北京"]) == 2
     assert "invalid choice: 'chek'" in capsys.readouterr().err
+
+
+def _help(formatter: type[argparse.HelpFormatter] | None = None) -> str:
+    """The top-level help and ``check``'s, with *formatter* (default: the parser's own)."""
+    top = build_parser()
+    sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+    check = build_parser(["check"])
+    check_sub = next(a for a in check._actions if isinstance(a, argparse._SubParsersAction))
+    parsers = [top, check_sub.choices["check"]]
+    assert sub is not check_sub
+    if formatter is not None:
+        for parser in parsers:
+            parser.formatter_class = formatter
+    return "".join(parser.format_help() for parser in parsers)
+
+
+@pytest.mark.parametrize("columns", ["40", "100", "200", "0", "wide"])
+def test_help_is_as_wide_as_argparse_makes_it(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The parser finds the width without shutil; the help is what argparse's own
+    # formatter (which asks shutil) writes, for any COLUMNS, valid or not.
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = _help()
+    assert ours == _help(argparse.HelpFormatter)
+    if columns == "40":
+        assert max(map(len, ours.splitlines())) <= 60  # near 40 (long option words overrun)
+    if columns == "200":
+        assert "[--as-of DATE] [--according-to PROVIDER]" in ours  # one long usage line

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
+import attrs
 import pytest
 
 import beian_policy as bp
 from beian_policy._data import _compiled, _loader
 from beian_policy._data._location import PACKAGE, data_file
+from beian_policy._model import Text
 
-TOML = data_file().read_bytes()
+TOML = Path(data_file()).read_bytes()
 ORIGIN = str(data_file())
 HEADER = len(_compiled._MAGIC)
 
@@ -69,8 +72,95 @@ def test_the_header_records_the_sha256_of_the_toml_and_of_the_payload(compiled: 
     assert blob[HEADER + 64 : HEADER + 96] == hashlib.sha256(blob[HEADER + 96 :]).digest()
 
 
+def _records_by_type(value: object) -> dict[str, Counter[object]]:
+    """Every attrs record reachable from *value*, counted by class name."""
+    found: dict[str, Counter[object]] = {}
+    stack, seen = [value], set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, (tuple, frozenset)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend([*item.keys(), *item.values()])
+        elif attrs.has(type(item)):
+            found.setdefault(type(item).__name__, Counter())[item] += 1
+            stack.extend(getattr(item, a.name) for a in attrs.fields(type(item)))
+    return found
+
+
+# Every record class the shipped policy is made of (model.py's classes and NoIcpRegion).
+RECORD_CLASSES = {
+    "Cause", "CheckClaim", "Event", "FactClaim", "FailureInfo", "NationalRule", "NoIcpRegion",
+    "Province", "ProvinceCheck", "ProvinceNote", "ProvinceRules", "Provider", "RemedyInfo",
+    "Requirement", "SiteFact", "Source", "Statement", "StepInfo", "Term", "Text", "TransferNote",
+    "WorkedExample",
+}  # fmt: skip
+
+
+def test_every_record_restored_from_the_compiled_form_equals_the_one_built_from_the_toml(
+    compiled: Path,
+) -> None:
+    loaded = _compiled.load_compiled(TOML, ORIGIN)
+    assert loaded is not None
+    fresh = bp.loads_policy(TOML, origin=ORIGIN)
+    restored = _records_by_type(_compiled._fields(loaded))
+    built = _records_by_type(_compiled._fields(fresh))
+    assert set(restored) == RECORD_CLASSES
+    for name in RECORD_CLASSES:
+        assert restored[name] == built[name], name
+        record = next(iter(restored[name]))
+        first = attrs.fields(type(record))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):  # still frozen
+            setattr(record, first, None)
+
+
+def test_records_are_restored_by_their_class_not_by_setstate(compiled: Path) -> None:
+    import pickletools
+
+    # attrs' own pickling restores every record with BUILD (a __setstate__ call with a
+    # dict of names), three times slower: the compiled form has none.
+    opcodes = {op.name for op, _, _ in pickletools.genops(compiled.read_bytes()[HEADER + 96 :])}
+    assert "REDUCE" in opcodes
+    assert "BUILD" not in opcodes
+
+
+@attrs.frozen
+class TaggedText(Text):
+    """A record subclass with a field of its own (at module level: pickle finds it by name)."""
+
+    tag: str = ""
+
+
+def test_a_record_pickles_as_its_class_and_field_values() -> None:
+    import pickle
+
+    from beian_policy._model import Province
+    from beian_policy._record import pickled_as_fields
+
+    text = Text("北京", "Beijing")
+    assert text.__reduce__() == (Text, ("北京", "Beijing"))
+    beijing = bp.resolve_province("北京")
+    assert pickle.loads(pickle.dumps(beijing)) == beijing
+    assert type(pickle.loads(pickle.dumps(beijing))) is Province
+
+    tagged = TaggedText("北京", "Beijing", "capital")
+    assert pickle.loads(pickle.dumps(tagged)) == tagged
+    assert pickle.loads(pickle.dumps(tagged)).tag == "capital"
+
+    @attrs.frozen
+    class Computed:
+        value: str
+        length: int = attrs.field(init=False, default=0)
+
+    with pytest.raises(TypeError, match="Computed: every field must be a positional __init__ parameter"):
+        pickled_as_fields(Computed)
+
+
 def test_it_lives_in_the_packages_own_data_folder() -> None:
-    assert _compiled.compiled_file() == PACKAGE / "data" / "provinces.pickle"
+    assert Path(_compiled.compiled_file()) == Path(PACKAGE) / "data" / "provinces.pickle"
 
 
 def test_a_changed_toml_is_not_answered_from_the_old_compiled_form(compiled: Path) -> None:
@@ -158,6 +248,56 @@ def test_a_first_answer_loads_neither_the_toml_machinery_nor_the_views() -> None
     ]
 
 
+# Modules a first answer (or one CLI check) does not need: each costs a new process
+# time to import (pathlib brings urllib.parse and ipaddress; shutil the compression
+# modules), or creates classes and enums it never uses.
+NOT_ON_THE_FIRST_ANSWER = (
+    "pathlib",
+    "shutil",
+    "urllib.parse",
+    "ipaddress",
+    "beian_policy._places",
+    "beian_policy._plan",
+    "beian_policy._diagnosis",
+    "beian_policy._icp",
+    "beian_policy._grid",
+    "beian_policy._finding",
+    "beian_policy._application",
+    "beian_policy._output_schema",
+    "beian_policy._preflight",
+    "beian_policy.model",
+    "beian_policy._ids",  # the step and finding ids
+    "beian_policy._problem",  # DataProblem
+    "beian_policy._data._report",  # PolicyReport
+)
+
+
+def _imported(code: str, modules: tuple[str, ...]) -> list[str]:
+    probe = f"{code}\nimport sys\nprint(sorted(m for m in {modules!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return [line for line in result.stdout.splitlines() if line.startswith("[")]
+
+
+def test_a_first_answer_imports_only_what_it_needs() -> None:
+    answer = "import beian_policy as bp; assert bp.can_transfer_directly('北京', ['subject_name']) is False"
+    assert _imported(answer, NOT_ON_THE_FIRST_ANSWER) == ["[]"]
+    # The probe sees them when they are imported.
+    assert _imported(f"{answer}; import pathlib, beian_policy._places", NOT_ON_THE_FIRST_ANSWER) == [
+        "['beian_policy._places', 'ipaddress', 'pathlib', 'urllib.parse']"
+    ]
+
+
+def test_one_cli_check_imports_only_what_it_needs() -> None:
+    check = (
+        "import contextlib, io\n"
+        "from beian_policy._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    assert main(['check', '北京', '-c', 'subject_name', '--lang', 'en']) == 0\n"
+        "assert out.getvalue().startswith('Beijing (北京市, CN-BJ)')"
+    )
+    assert _imported(check, NOT_ON_THE_FIRST_ANSWER) == ["[]"]
+
+
 def test_importing_the_package_loads_no_question_module() -> None:
     code = "import beian_policy, sys; print(sorted(m for m in sys.modules if m.startswith('beian_policy.')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -173,3 +313,25 @@ def test_every_public_name_is_there_on_first_use() -> None:
     assert dir(bp) == sorted(bp.__all__)
     with pytest.raises(AttributeError, match="no_such_name"):
         bp.no_such_name  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_the_classes_made_on_first_use_are_where_they_were() -> None:
+    import pickle
+
+    from beian_policy.errors import DataProblem
+
+    problem = DataProblem("CN-BJ", "name", "empty")
+    assert str(problem) == "CN-BJ: name: empty"
+    assert bp.errors.DataProblem is DataProblem is bp.model.DataProblem
+    assert pickle.loads(pickle.dumps(problem)) == problem
+    namespace: dict[str, object] = {}
+    exec("from beian_policy.errors import *", namespace)
+    assert namespace["DataProblem"] is DataProblem
+    with pytest.raises(AttributeError, match="no_such_error"):
+        bp.errors.no_such_error  # type: ignore[attr-defined]  # noqa: B018
+    report = bp.validate_policy(text=b"not toml = = =")
+    assert isinstance(report, bp.model.PolicyReport)
+    assert report.ok is False
+    assert report.problems[0].record == "(file)"
+    assert bp.model.StepId.SUBMIT_TRANSFER == "submit_transfer"
+    assert bp.model.FindingId.FOOTER_LINK_WRONG == "footer_link_wrong"

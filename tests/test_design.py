@@ -25,12 +25,15 @@ PACKAGE = Path(bp.__file__).parent
 
 #: Lower numbers may be imported by higher ones, never the other way round.
 LAYERS: dict[str, float] = {
+    "_problem": -1,
     "errors": 0,
     "_version": 0,
     "_text": 0,
+    "_record": 0,
     "_enums": 1,
     "_icp_html": 1,
     "_vocab": 2,
+    "_ids": 2,
     "_coerce": 2,
     "_numbers": 2,
     "_model": 3,

@@ -10,7 +10,8 @@ import pytest
 import beian_policy as bp
 from beian_policy._cli import main
 from beian_policy._enums import Basis, Scope, SourceStanding, Status, SubjectKind, Timing
-from beian_policy._vocab import Fact, RuleId, StepId, Trigger
+from beian_policy._ids import StepId
+from beian_policy._vocab import Fact, RuleId, Trigger
 
 POLICY = bp.default_policy()
 

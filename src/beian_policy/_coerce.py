@@ -8,6 +8,7 @@ is an :class:`~beian_policy.errors.UnknownNameError` with close matches.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TypeVar
@@ -68,13 +69,19 @@ def coerce_member(enum: type[_E], value: object, *, argument: str, vocabulary: s
 
 
 # Separators of a list typed as one string: commas and semicolons of either width, 、.
-_LIST_SEPARATORS = re.compile(r"[,，;；、]")
+_LIST_SEPARATORS = r"[,，;；、]"
+
+
+@functools.cache
+def _list_separators() -> re.Pattern[str]:
+    # Compiled on first use: a process that is given lists never compiles it.
+    return re.compile(_LIST_SEPARATORS)
 
 
 def split_list(text: str) -> list[str]:
     """``"主体名称，网站名称"`` -> ``["主体名称", "网站名称"]``. Empty items are kept, so
     that ``"a,"`` is an error about the empty item rather than silently ``["a"]``."""
-    return _LIST_SEPARATORS.split(text)
+    return _list_separators().split(text)
 
 
 def suggest_terms(value: str, valid: Iterable[str], aliases: AliasIndex | None) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from ._memo import memoised
 from ._model import NationalRule, Province, Source, Statement, Text, combine_basis, join_notes, merge_sources
 from ._policy import Policy
 from ._provinces import resolve_province
+from ._record import record_methods
 from ._statements import Ruling, decide
 from ._vocab import RuleId
 from .errors import ArgumentTypeError
@@ -33,7 +34,8 @@ __all__ = [
 ProvinceLike = Province | str
 
 
-@attrs.frozen
+@record_methods
+@attrs.frozen(repr=False, eq=False)
 class ChangeVerdict:
     """How one change is handled: before, after or with the transfer, and why."""
 
@@ -71,7 +73,8 @@ class ChangeVerdict:
     """How new the deciding evidence is: its source's latest known date."""
 
 
-@attrs.frozen
+@record_methods
+@attrs.frozen(repr=False, eq=False)
 class TransferDecision:
     """The answer to "can this filing be transferred directly?", with its evidence."""
 

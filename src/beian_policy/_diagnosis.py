@@ -21,6 +21,7 @@ from ._data._loader import resolve_policy
 from ._decision import TransferDecision, assess_transfer, coerce_according_to, coerce_as_of, statement_notes
 from ._enums import Basis, Change, Failure
 from ._icp import IcpNumber, parse_icp_number
+from ._ids import StepId
 from ._memo import memoised
 from ._model import (
     Cause,
@@ -37,7 +38,7 @@ from ._model import (
 from ._policy import Policy
 from ._provinces import resolve_province
 from ._step import Step
-from ._vocab import DIAGNOSIS_PARAMETERS, Fact, RuleId, StepId
+from ._vocab import DIAGNOSIS_PARAMETERS, Fact, RuleId
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,

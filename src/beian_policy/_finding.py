@@ -8,8 +8,8 @@ import datetime as dt
 import attrs
 
 from ._enums import Severity
+from ._ids import FindingId
 from ._model import Province, Source, Text
-from ._vocab import FindingId
 
 __all__ = ["Finding", "FooterCheck", "Preflight"]
 

@@ -23,9 +23,10 @@ from ._decision import coerce_as_of
 from ._enums import Severity
 from ._finding import Finding, FooterCheck
 from ._icp import IcpNumber, find_icp_numbers, parse_icp_number
+from ._ids import FindingId
 from ._model import Text
 from ._policy import Policy
-from ._vocab import FindingId, RuleId
+from ._vocab import RuleId
 from .errors import ArgumentTypeError
 from .errors import shown as short_repr
 

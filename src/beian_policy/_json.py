@@ -40,7 +40,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.v import format_exception
 
 from ._application import Application
-from ._data._loader import PolicyReport
+from ._data._report import PolicyReport
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
 from ._enums import _StrEnum

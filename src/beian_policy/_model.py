@@ -13,6 +13,7 @@ import attrs
 
 from ._coerce import coerce_lang, require_type
 from ._enums import Basis, Change, Failure, Lang, Scope, SourceStanding, Status, SubjectKind, Timing
+from ._record import pickled_as_fields, record_methods
 from ._vocab import CheckKind, Fact, Trigger
 from .errors import UnknownIdError
 
@@ -50,7 +51,9 @@ ALL_KINDS: frozenset[SubjectKind] = frozenset(SubjectKind)
 Condition = tuple[tuple[Fact, bool], ...]
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Text:
     """One text in the two languages the data keeps. Every text the package gives,
     in any value, is a ``Text``; :meth:`get` is the one way to pick a language."""
@@ -65,7 +68,9 @@ class Text:
         return self.en if coerce_lang(lang) is Lang.EN else self.zh
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Term:
     """One id of a closed vocabulary (a subject kind, a fact) with its words in both
     languages and the other spellings people type for it, so that what the tool
@@ -76,7 +81,9 @@ class Term:
     aliases: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Provider:
     """Who publishes sources: a hosting provider (``according_to=`` takes its id or an
     alias) or another publisher (``hosting`` False)."""
@@ -91,7 +98,9 @@ class Provider:
     """Other spellings that name it."""
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Source:
     """A document a value comes from, precise enough to find the same text again,
     with what is known of when it was in effect."""
@@ -193,7 +202,9 @@ def combine_basis(bases: Iterable[Basis]) -> Basis:
     return Basis.NATIONAL_RULE
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Province:
     """A mainland provincial-level division, identified by its ISO 3166-2 code."""
 
@@ -225,7 +236,9 @@ class Province:
         return f"{self.name} ({self.code})"
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class FactClaim:
     """What another source says about a yes/no fact."""
 
@@ -238,7 +251,9 @@ def _disagrees(claim_value: object, value: object, source: Source) -> bool:
     return source.is_current and claim_value is not None and claim_value != value
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Statement:
     """What one source says about when some changes are filed, in one province (or
     nationally, ``province`` None), for the subject kinds of its page section."""
@@ -291,7 +306,9 @@ class Statement:
         return subject_kind in self.applies_to
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class TransferNote:
     """Why a province's rule is unknown where no statement covers a change."""
 
@@ -299,7 +316,9 @@ class TransferNote:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Event:
     """A dated event that changes no answer by itself (shown with the rules)."""
 
@@ -317,7 +336,9 @@ class Event:
         return not self.provinces or str.__str__(province_code) in self.provinces
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class SiteFact:
     """A yes/no province requirement on websites, with its evidence."""
 
@@ -350,7 +371,9 @@ class SiteFact:
         return True
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Requirement:
     """A further province requirement, with the plan step it adds when triggered."""
 
@@ -364,7 +387,9 @@ class Requirement:
     note: Text | None = None
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class CheckClaim:
     """What another source says about a province check: another value, or that the
     rule does not hold (``holds is False``)."""
@@ -375,7 +400,9 @@ class CheckClaim:
     note: Text | None = None
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class ProvinceCheck:
     """A stated province requirement that ``preflight`` checks an application
     against (``kind`` says which); ``text`` names the document or the accepted
@@ -404,7 +431,9 @@ class ProvinceCheck:
         return subject_kind is None or subject_kind in self.applies_to
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class ProvinceNote:
     """A cited fact that no decision uses yet (kept for people and later checks)."""
 
@@ -413,7 +442,9 @@ class ProvinceNote:
     sources: tuple[Source, ...]
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class WorkedExample:
     """A hand-written expected decision, run by the test suite."""
 
@@ -425,7 +456,9 @@ class WorkedExample:
     note: Text | None = None
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class ProvinceRules:
     """Everything the data says about one province."""
 
@@ -446,7 +479,9 @@ class ProvinceRules:
         return tuple(s for s in self.statements if s.covers(change, subject_kind))
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class NationalRule:
     """A rule that holds in every province."""
 
@@ -480,7 +515,9 @@ class NationalRule:
         return self.in_force_from
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class StepInfo:
     """A step of the catalogue: its id, its place in the real order, its title."""
 
@@ -489,7 +526,9 @@ class StepInfo:
     title: Text
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class Cause:
     """A possible cause of a failure, with its sources.
 
@@ -504,7 +543,9 @@ class Cause:
     condition: Condition = ()
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class RemedyInfo:
     """A remedy branch as the data states it: step ids, not steps."""
 
@@ -519,7 +560,9 @@ class RemedyInfo:
     number_hint: Text | None = None
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class FailureInfo:
     """Everything the data says about one failure."""
 

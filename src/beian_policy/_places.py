@@ -5,8 +5,8 @@ cited package; see the file's header). Read on first use, never at import."""
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Mapping
-from pathlib import Path
 from types import MappingProxyType
 
 import attrs
@@ -33,7 +33,8 @@ def _places() -> Mapping[str, Place]:
     import io
 
     # Beside this module (not importlib.resources, whose import costs a new process more).
-    text = (Path(__file__).parent / "places.csv").read_text(encoding="utf-8")
+    with open(os.path.join(os.path.dirname(__file__), "places.csv"), encoding="utf-8") as handle:
+        text = handle.read()
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     index: dict[str, Place] = {}
     for row in csv.DictReader(io.StringIO("\n".join(lines))):

@@ -14,11 +14,12 @@ from ._coerce import ChangesLike, coerce_flag, require_type
 from ._data._loader import resolve_policy
 from ._decision import ProvinceLike, TransferDecision, assess_transfer, statement_notes
 from ._enums import Basis, Change, SubjectKind
+from ._ids import StepId
 from ._memo import keyed_by_fields, memoised
 from ._model import ProvinceRules, Requirement, Source, Text, join_notes, merge_sources
 from ._policy import Policy
 from ._step import Step
-from ._vocab import CheckKind, RuleId, StepId, Trigger
+from ._vocab import CheckKind, RuleId, Trigger
 from .errors import ArgumentTypeError, UnknownNameError
 
 __all__ = ["PlanFacts", "TransferPlan", "plan_transfer", "required_steps"]

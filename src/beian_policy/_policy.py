@@ -24,6 +24,7 @@ from ._model import (
     Term,
     Text,
 )
+from ._record import pickled_as_fields, record_methods
 from ._text import lookup_key, name_key
 from .errors import (
     ArgumentTypeError,
@@ -36,7 +37,9 @@ from .errors import (
 __all__ = ["NoIcpRegion", "Policy", "province_alias_texts"]
 
 
-@attrs.frozen
+@record_methods
+@pickled_as_fields
+@attrs.frozen(repr=False, eq=False)
 class NoIcpRegion:
     """A region that is part of China but has no ICP filing (香港, 澳门, 台湾)."""
 
@@ -69,7 +72,8 @@ def _region_alias_texts(region: NoIcpRegion) -> tuple[str, ...]:
     return (region.code, region.gb_code, region.name, region.name_en, *region.aliases)
 
 
-@attrs.frozen
+@record_methods
+@attrs.frozen(repr=False, eq=False)
 class Policy:
     """The whole data set: provinces and their rules, national rules, the step
     catalogue, the texts, and the versions that every decision reports.

@@ -7,10 +7,11 @@ import datetime as dt
 
 from ._application import Person
 from ._enums import Severity, SubjectKind
+from ._ids import FindingId
 from ._model import ProvinceCheck, Text
 from ._numbers import birth_date_from_id, phone_region, valid_resident_id, valid_uscc
 from ._preflight_run import Run, covers, join
-from ._vocab import CheckKind, FindingId
+from ._vocab import CheckKind
 
 __all__ = ["PEOPLE_CHECKS"]
 

@@ -11,9 +11,10 @@ import attrs
 from ._application import Application
 from ._enums import Severity, SubjectKind
 from ._finding import Finding
+from ._ids import FindingId
 from ._model import NationalRule, Province, ProvinceCheck, ProvinceRules, Source, Text
 from ._policy import Policy
-from ._vocab import CheckKind, FindingId, RuleId
+from ._vocab import CheckKind, RuleId
 
 __all__ = ["Run", "covers", "join"]
 

@@ -10,10 +10,11 @@ import attrs
 from ._application import Domain, Registrant
 from ._enums import Severity, SubjectKind
 from ._footer import check_footer
+from ._ids import FindingId
 from ._model import CheckClaim, ProvinceCheck, Requirement, Text
 from ._numbers import domain_to_unicode
 from ._preflight_run import Run, covers, join
-from ._vocab import CheckKind, FindingId, RuleId, Trigger
+from ._vocab import CheckKind, RuleId, Trigger
 from .errors import InvalidApplicationError, InvalidIcpNumberError, shown
 
 __all__ = ["SITE_CHECKS"]

@@ -4,16 +4,18 @@ suggestions, ``search`` ranks close matches."""
 from __future__ import annotations
 
 import re
-from typing import TypeVar, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from ._data import _loader
 from ._data._loader import resolve_policy
 from ._memo import memoised
 from ._model import Province
-from ._places import Place, find_place
 from ._policy import Policy
 from ._text import fold, is_name_sized, name_key
 from .errors import ArgumentTypeError, InvalidArgumentError, UnknownProvinceError
+
+if TYPE_CHECKING:
+    from ._places import Place
 
 __all__ = [
     "confusable_provinces",
@@ -44,6 +46,8 @@ def _lookup(text: object, policy: Policy) -> Province | None:
         return None
     found = policy.province_by_alias(text)
     if found is None:
+        from ._places import find_place  # a city's name: the table is read on first use
+
         place = find_place(text)
         if place is not None:  # a city: its province (None for 台湾's cities)
             found = policy.province_by_alias(place.province_gb_code + "0000")
@@ -55,6 +59,8 @@ def place_of(text: object, *, policy: Policy | None = None) -> Place | None:
     (广州 -> 广州市 of 广东), so that an answer can say which province it is for."""
     if not isinstance(text, str) or resolve_policy(policy).province_by_alias(text) is not None:
         return None
+    from ._places import find_place
+
     return find_place(text)
 
 
@@ -102,6 +108,8 @@ def _resolve_province(text: Province | str, *, policy: Policy | None = None) -> 
     if found is not None:
         return found
     if isinstance(text, str):
+        from ._places import find_place
+
         region = pol.no_icp_region_by_alias(text)
         place = find_place(text)
         if region is None and place is not None:
@@ -161,8 +169,9 @@ def search_provinces(text: str, *, limit: int = 5, policy: Policy | None = None)
     return tuple(province for _, province in ranked[:limit])
 
 
-# The start of an ICP number pasted as a province: 粤ICP, 京ICP备, 沪B2.
-_ICP_FRAGMENT = re.compile(r"^\s*(\S)\s*(ICP|B2|备|证)", re.IGNORECASE)
+# The start of an ICP number pasted as a province: 粤ICP, 京ICP备, 沪B2 (compiled by
+# re's own cache on the first unknown province, not by every process).
+_ICP_FRAGMENT = r"^\s*(\S)\s*(ICP|B2|备|证)"
 
 
 def _suggest(text: str, policy: Policy) -> tuple[str, ...]:
@@ -170,7 +179,7 @@ def _suggest(text: str, policy: Policy) -> tuple[str, ...]:
         return ()
     folded = fold(text)
     found = list(search_provinces(folded, limit=3, policy=policy))
-    fragment = _ICP_FRAGMENT.match(folded)
+    fragment = re.match(_ICP_FRAGMENT, folded, re.IGNORECASE)
     if fragment is not None:
         by_abbreviation = policy.province_by_abbreviation(fragment.group(1))
         if by_abbreviation is not None:

@@ -8,11 +8,12 @@ import attrs
 from ._coerce import coerce_fact
 from ._data._loader import resolve_policy
 from ._enums import Failure
+from ._ids import StepId
 from ._memo import memoised
 from ._model import NationalRule, Source, merge_sources
 from ._policy import Policy
 from ._step import Step
-from ._vocab import RuleId, StepId
+from ._vocab import RuleId
 
 __all__ = ["RejectionImpact", "rejection_impact"]
 

@@ -17,11 +17,13 @@ import attrs
 
 from ._enums import Change, SourceStanding, SubjectKind, Timing
 from ._model import ALL_KINDS, Statement
+from ._record import record_methods
 
 __all__ = ["Ruling", "candidates", "decide", "rank", "specificity"]
 
 
-@attrs.frozen
+@record_methods
+@attrs.frozen(repr=False, eq=False)
 class Ruling:
     """The outcome for one change: the deciding statement (None: no statement decides
     and the cautious default applies) and the statements that say otherwise."""

@@ -5,13 +5,15 @@ from __future__ import annotations
 import attrs
 
 from ._enums import Change
+from ._ids import IRREVERSIBLE_STEPS
 from ._model import Source, StepInfo, Text
-from ._vocab import IRREVERSIBLE_STEPS
+from ._record import record_methods
 
 __all__ = ["Step"]
 
 
-@attrs.frozen
+@record_methods
+@attrs.frozen(repr=False, eq=False)
 class Step:
     """One thing to do, in the place it must happen."""
 

@@ -7,6 +7,7 @@ happens once here so every look-up agrees on what "the same text" means.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,8 +31,9 @@ MAX_NAME_LENGTH = 200
 # only ones that make NFKC expand text more than threefold. None of them can be part of
 # a name, an id or an ICP number, so scanners replace them by a space before folding,
 # which bounds the folded text to three times the input.
-# tests/test_junk.py checks this list against unicodedata.
-_EXPANDERS = re.compile(
+# tests/test_junk.py checks this list against unicodedata. Compiled on first use (by
+# a scanner): compiling it costs a process that never scans a millisecond.
+_EXPANDERS_PATTERN = (
     "[\u2057\u2152\u2167\u2177\u247d-\u2487\u2a0c\u321d\u321e\u3300-\u3302\u3304"
     "\u3307\u3308\u330c\u330d\u3312\u3313\u3315-\u3317\u3319-\u331b\u331f-\u3321"
     "\u332b\u332d\u332e\u3332-\u3334\u3336\u333d\u3343\u3347\u3348\u334a\u334c"
@@ -61,7 +63,12 @@ def fold(text: str) -> str:
 def without_expanders(text: str) -> str:
     """*text* with each character that NFKC expands more than threefold replaced by a
     space: what a scanner of long text (a page, a footer) folds, in linear time."""
-    return _EXPANDERS.sub(" ", text)
+    return _expanders().sub(" ", text)
+
+
+@functools.cache
+def _expanders() -> re.Pattern[str]:
+    return re.compile(_EXPANDERS_PATTERN)
 
 
 def is_name_sized(text: str) -> bool:

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import attrs
+if TYPE_CHECKING:
+    from ._problem import DataProblem
 
 __all__ = [
     "AmbiguousNameError",
@@ -41,6 +43,17 @@ __all__ = [
     "UnknownProviderError",
     "UnknownProvinceError",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # DataProblem (a frozen attrs record) is created when a data file is first found
+    # wrong: a process that never reads a bad file does not create its class.
+    if name == "DataProblem":
+        from ._problem import DataProblem
+
+        return DataProblem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _SHORT = reprlib.Repr()
 _SHORT.maxstring = 80
@@ -403,19 +416,6 @@ class TextTooLongError(BeianPolicyError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.length, self.limit), {}))
-
-
-@attrs.frozen
-class DataProblem:
-    """One problem found in a data file: the record, the field and what is wrong."""
-
-    record: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.record if not self.field else f"{self.record}: {self.field}"
-        return f"{where}: {self.message}"
 
 
 class PolicyDataError(BeianPolicyError, ValueError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ._application import Application, Domain, Person, Registrant, Website
 from ._cases import TransferCase
-from ._data._loader import PolicyReport
+from ._data._report import PolicyReport
 from ._decision import ChangeVerdict, TransferDecision
 from ._diagnosis import Diagnosis, Remedy
 from ._enums import (
@@ -28,6 +28,7 @@ from ._enums import (
 from ._finding import Finding, FooterCheck, Preflight
 from ._grid import Dispute, Position
 from ._icp import IcpAuthority, IcpFamily, IcpKind, IcpNumber, IcpService
+from ._ids import FindingId, StepId
 from ._model import (
     Cause,
     CheckClaim,
@@ -55,7 +56,7 @@ from ._plan import PlanFacts, TransferPlan
 from ._policy import NoIcpRegion, Policy
 from ._rejection import RejectionImpact
 from ._step import Step
-from ._vocab import CheckKind, Fact, FindingId, RuleId, StepId, Trigger
+from ._vocab import CheckKind, Fact, RuleId, Trigger
 from .errors import DataProblem
 
 __all__ = [

@@ -8,7 +8,6 @@ import argparse
 import os
 import warnings
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._coerce import coerce_changes, split_list
@@ -75,8 +74,13 @@ class Context:
     def policy(self) -> Policy:
         if self._policy is None:
             data: str | None = self.args.data
-            # Always a path: a value with a line break must not be read as TOML text.
-            self._policy = default_policy() if data is None else load_policy(Path(data), origin=data)
+            if data is None:
+                self._policy = default_policy()
+            else:
+                from pathlib import Path  # only with --data: the shipped data never needs it
+
+                # Always a path: a value with a line break must not be read as TOML text.
+                self._policy = load_policy(Path(data), origin=data)
         return self._policy
 
     @property
@@ -252,6 +256,8 @@ def run_failures(ctx: Context) -> int:
 
 
 def run_validate(ctx: Context) -> int:
+    from pathlib import Path
+
     from .._data._loader import validate_policy
 
     path: str = ctx.args.path

@@ -11,13 +11,15 @@ import attrs
 
 from .._enums import Change, Lang
 from .._model import Province, Source, Text
+from .._record import record_methods
 from ._labels import LABELS
 from ._layout import display_width, pad, wrap
 
 __all__ = ["Formatter"]
 
 
-@attrs.frozen
+@record_methods
+@attrs.frozen(repr=False, eq=False)
 class Formatter:
     """Words in *lang*. *change_names*, *fact_names* and *failure_names* are the
     data's words for those ids (the policy's ``change_text`` and ``term``), needed

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from .._decision import coerce_according_to, coerce_as_of
 from .._enums import Change, Status, SubjectKind, Timing
@@ -29,6 +28,8 @@ def _read_text(source: str) -> str:
             return sys.stdin.read(_MOST_TEXT)
         data: bytes = buffer.read(_MOST_TEXT)
         return data.decode("utf-8", errors="replace")
+    from pathlib import Path  # only here: the other commands never need it
+
     with Path(source).open(encoding="utf-8", errors="replace") as handle:
         return handle.read(_MOST_TEXT)
 

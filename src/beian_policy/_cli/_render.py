@@ -13,8 +13,6 @@ from .._enums import Basis, Change, Status, SubjectKind, Timing
 from .._model import ALL_KINDS, FailureInfo, ProvinceRules, SiteFact, Source, Text, merge_sources
 from .._policy import Policy
 from .._statements import decide
-from .._step import Step
-from ..errors import DataProblem
 from ._format import Formatter
 from ._layout import display_width, pad, wrap
 from ._render_notes import transfer_notes_lines
@@ -23,6 +21,8 @@ if TYPE_CHECKING:  # only annotations: a command imports what it renders
     from .._diagnosis import Diagnosis, Remedy
     from .._icp import IcpNumber
     from .._plan import TransferPlan
+    from .._step import Step
+    from ..errors import DataProblem
 
 __all__ = [
     "changes_lines",

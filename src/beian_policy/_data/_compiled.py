@@ -3,10 +3,13 @@
 
 The compiled file is ``beian_policy/data/provinces.pickle``, inside the package and
 nowhere else. It holds the policy's fields and the look-up indexes built from them
-(every alias folded once, when it is made, not in every process). It is made from
-whatever the model is when it is made: by the wheel's build hook
-(``hatch_build.py``), or on first use into the package's own folder when that
-folder is writable (a source checkout, an editable install). It is never committed.
+(every alias folded once, when it is made, not in every process). Its records pickle
+as their class and field values and load through the class itself
+(:func:`~beian_policy._record.pickled_as_fields`: format 3), three times faster than
+through attrs' ``__setstate__``. It is made from whatever the model is when it is
+made: by the wheel's build hook (``hatch_build.py``), or on first use into the
+package's own folder when that folder is writable (a source checkout, an editable
+install). It is never committed.
 It is used only when all of these hold, and otherwise ignored and made again from
 the TOML:
 
@@ -24,7 +27,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -53,14 +55,15 @@ from ._location import PACKAGE
 __all__ = ["COMPILED_NAME", "compile_policy", "compiled_file", "load_compiled", "save_compiled"]
 
 COMPILED_NAME = "provinces.pickle"
-_MAGIC = b"beian-policy compiled policy 2\n"  # 2: the look-up indexes ship with it
+# 2: the look-up indexes ship with it; 3: records pickle as their field values.
+_MAGIC = b"beian-policy compiled policy 3\n"
 _DIGEST = 32
 _MAX_BYTES = 64 * 1024 * 1024
 
 
-def compiled_file() -> Path:
+def compiled_file() -> str:
     """Where the compiled policy lives: the package's own ``data`` folder."""
-    return PACKAGE / "data" / COMPILED_NAME
+    return os.path.join(PACKAGE, "data", COMPILED_NAME)
 
 
 def _sha256(data: bytes) -> bytes:
@@ -74,9 +77,10 @@ def _modules_digest(modules: tuple[str, ...]) -> bytes:
         parts = module.split(".")
         if parts[0] != "beian_policy" or not all(p.isidentifier() for p in parts):
             raise ValueError(module)
-        path = PACKAGE.joinpath(*parts[1:])
-        source = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
-        digest.update(module.encode() + b"\0" + source.read_bytes() + b"\0")
+        path = os.path.join(PACKAGE, *parts[1:])
+        source = os.path.join(path, "__init__.py") if os.path.isdir(path) else path + ".py"
+        with open(source, "rb") as handle:
+            digest.update(module.encode() + b"\0" + handle.read() + b"\0")
     return digest.digest()
 
 
@@ -129,7 +133,8 @@ def load_compiled(toml: bytes, origin: str) -> Policy | None:
         status = os.lstat(path)
         if not stat.S_ISREG(status.st_mode) or status.st_size > _MAX_BYTES:
             return None
-        blob = path.read_bytes()
+        with open(path, "rb") as handle:
+            blob = handle.read()
     except OSError:
         return None
     start = len(_MAGIC) + 3 * _DIGEST
@@ -151,7 +156,7 @@ def load_compiled(toml: bytes, origin: str) -> Policy | None:
         return None
 
 
-def save_compiled(policy: Policy, toml: bytes, path: Path | None = None) -> bool:
+def save_compiled(policy: Policy, toml: bytes, path: str | os.PathLike[str] | None = None) -> bool:
     """Write the compiled form of *policy* to *path* (default :func:`compiled_file`;
     the build hook gives the wheel's) if its folder is writable; atomically, so a
     reader never sees half a file. Returns whether it was written; never raises for
@@ -162,8 +167,13 @@ def save_compiled(policy: Policy, toml: bytes, path: Path | None = None) -> bool
     path = compiled_file() if path is None else path
     try:
         blob = compile_policy(policy, toml)
-        path.parent.mkdir(exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".provinces-", suffix=".tmp")
+        folder = os.path.dirname(os.fspath(path))
+        try:
+            os.mkdir(folder)
+        except FileExistsError:
+            if not os.path.isdir(folder):
+                raise
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".provinces-", suffix=".tmp")
         try:
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(blob)

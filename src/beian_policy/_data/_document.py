@@ -23,7 +23,8 @@ from typing import Any
 import attrs
 
 from .._enums import Scope, SourceStanding, Status, SubjectKind, Timing
-from .._vocab import CheckKind, Fact, RuleId, StepId, Trigger
+from .._ids import StepId
+from .._vocab import CheckKind, Fact, RuleId, Trigger
 
 # --------------------------------------------------------------------------------------
 # Vocabularies: ids the code refers to, and the words a record may use.

@@ -12,15 +12,17 @@ import stat
 import sys
 import threading
 import warnings
-from pathlib import Path
-from typing import Any
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from .._policy import Policy
-from ..errors import ArgumentTypeError, DataProblem, InvalidArgumentError, PolicyDataError, PolicyDataWarning
+from ..errors import ArgumentTypeError, InvalidArgumentError, PolicyDataError, PolicyDataWarning
 from ._compiled import load_compiled, save_compiled
 from ._location import data_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ._report import PolicyReport
 
 #: The data schema this version reads (imported from the builder on first access:
 #: the builder, the TOML parser and cattrs load only when TOML is read).
@@ -38,7 +40,6 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "SCHEMA_VERSION",
     "PolicyDataWarning",
-    "PolicyReport",
     "default_data_text",
     "default_policy",
     "load_policy",
@@ -55,6 +56,8 @@ __all__ = [
 
 
 def _file_error(origin: str, message: str) -> PolicyDataError:
+    from .._problem import DataProblem  # created when a file is first found wrong
+
     return PolicyDataError(origin, [DataProblem("(file)", "", message)])
 
 
@@ -131,6 +134,8 @@ def _read_path(path: object, origin: object) -> tuple[str, str]:
         raise ArgumentTypeError("path", path, expected) from None
     if not isinstance(location, str) or not location.strip():
         raise InvalidArgumentError("path", location, expected)
+    from pathlib import Path  # here: a new process loading the shipped policy never needs it
+
     file = Path(location)
     name = name or str(file)
     try:
@@ -189,23 +194,6 @@ def loads_policy(text: str | bytes, *, origin: str | None = None) -> Policy:
     return _policy_from_text(source, name)
 
 
-@attrs.frozen
-class PolicyReport:
-    """What :func:`validate_policy` found in a data file."""
-
-    policy: Policy | None
-    """The loaded policy, or None when there are problems."""
-    problems: tuple[DataProblem, ...]
-    """Every problem, with its record and field; empty when the data loads."""
-    warnings: tuple[str, ...]
-    """The message of each :class:`PolicyDataWarning` the data gave, once each."""
-
-    @property
-    def ok(self) -> bool:
-        """True when the data loads without problems (warnings allowed)."""
-        return not self.problems
-
-
 def validate_policy(
     path: str | os.PathLike[str] | None = None,
     *,
@@ -227,6 +215,7 @@ def validate_policy(
             "arguments", given, ["validate_policy(path)", "validate_policy(text=toml_text_or_bytes)"]
         )
     from ._build import build_policy
+    from ._report import PolicyReport
 
     policy: Policy | None = None
     with warnings.catch_warnings(record=True) as caught:
@@ -253,7 +242,8 @@ def validate_policy(
 def _default_bytes() -> tuple[bytes, str]:
     location = data_file()
     try:
-        return location.read_bytes(), str(location)
+        with open(location, "rb") as handle:
+            return handle.read(), str(location)
     except OSError as exc:
         raise _file_error(
             str(location), f"the packaged data file is missing ({exc.strerror}); reinstall beian-policy"
