@@ -57,6 +57,10 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, tuple[str, ...]]] 
     # to match (§1.1), so the address follows. QingCloud's line is about the 主体负责人 only;
     # JD's newer 单位 section keeps its "change first" line for everything.
     ("CN-JS", "subject_address", ORG, "after", None, "a-cn-js", ("j2-cn-js",)),
+    # 江苏 个人: Alibaba's 个人 section asks 名称、证件号 only; JD's newer page (Jiangsu.md
+    # @656ee4f) has its "change first" line in the 单位 section alone, QingCloud's
+    # (jiangsu.md@99c5d17) owner line is under 企业用户: nobody disputes.
+    ("CN-JS", "subject_address", IND, "after", None, "a-cn-js", ()),
     # 浙江: "需上传最新证件，通过后再变更" (TC).
     ("CN-ZJ", "subject_certificate", ORG, "after", None, "tc-cn-zj", ()),
     # 福建: old-certificate filings transfer with the original number (TC); Alibaba Cloud's
@@ -162,6 +166,9 @@ ALIBABA_DECIDES = [
     ("CN-HE", "subject_certificate", IND, "before", "a-cn-he", SEPT_6),
     ("CN-HE", "subject_address", IND, "after", "a-cn-he", SEPT_6),
     ("CN-LN", "subject_address", IND, "after", "a-cn-ln", SEPT_12),
+    # 浙江 个人: Tencent's certificate line is on the company tab (浙江管局备案要求.md@b88154c);
+    # Alibaba's 个人 section asks only the 名称 to match.
+    ("CN-ZJ", "subject_certificate", IND, "after", "a-cn-zj", SEPT_6),
 ]
 
 
@@ -216,6 +223,18 @@ def test_tencent_view_of_hebei_companies_old_certificate() -> None:
     (verdict,) = decision.verdicts
     assert verdict.timing is bp.Timing.BEFORE
     assert [s.id for s in verdict.sources] == ["tc-cn-he"]
+
+
+def test_qingcloud_view_of_jiangsu_owner_is_for_companies() -> None:
+    """QingCloud jiangsu.md@99c5d17, 企业用户 only: "如为接入或者新增网站，提交的主体负责人信息
+    需与原主体负责人一致，成功备案后方可修改"; its 个人用户 section says nothing of it."""
+    company = bp.assess_transfer("CN-JS", "subject_owner", subject_kind=ORG, according_to="qingcloud")
+    (verdict,) = company.verdicts
+    assert verdict.timing is bp.Timing.BEFORE
+    assert [s.id for s in verdict.sources] == ["q-cn-js"]
+    person = bp.assess_transfer("CN-JS", "subject_owner", subject_kind=IND, according_to="qingcloud")
+    (verdict,) = person.verdicts
+    assert verdict.basis is bp.Basis.NATIONAL_DEFAULT
 
 
 def test_historical_sources_never_dispute() -> None:
