@@ -169,6 +169,10 @@ ALIBABA_DECIDES = [
     # 浙江 个人: Tencent's certificate line is on the company tab (浙江管局备案要求.md@b88154c);
     # Alibaba's 个人 section asks only the 名称 to match.
     ("CN-ZJ", "subject_certificate", IND, "after", "a-cn-zj", SEPT_6),
+    # 广东 个人: Tencent's website-name line is on the company tab (广东省管局要求.md@1a421bc,
+    # 企业备案 网站相关 "接入备案订单填写信息中的网站名称需与工信部查询已备案成功网站名称一致");
+    # Alibaba's last 广东 page (2019-02-19): none must match (§1.1).
+    ("CN-GD", "website_name", IND, "after", "a-cn-gd", dt.date(2019, 2, 19)),
 ]
 
 
