@@ -87,6 +87,9 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, tuple[str, ...]]] 
     ("CN-XZ", "subject_name", ORG, "before", None, "tc-cn-xz", ()),
     ("CN-XZ", "subject_address", ORG, "after", None, "tc-cn-xz", ()),
     ("CN-XZ", "subject_certificate", ORG, "after", None, "tc-cn-xz", ()),
+    # 西藏 个人: Tencent's page (西藏管局备案要求.md@c01775e) has its 变更相关 lines on the
+    # company tab only; Alibaba's 个人 section: the 名称 must match (§1.1, "名称 only").
+    ("CN-XZ", "subject_name", IND, "before", None, "a-cn-xz", ()),
     # 陕西: "新增接入备案可以先接入后变更" (TC); Alibaba Cloud's 2019 page wants a company's
     # name and certificate number to match, the address may follow (§1.1).
     ("CN-SN", "subject_name", ORG, "after", None, "tc-cn-sn", ("a-cn-sn",)),
@@ -239,6 +242,17 @@ def test_qingcloud_view_of_jiangsu_owner_is_for_companies() -> None:
     person = bp.assess_transfer("CN-JS", "subject_owner", subject_kind=IND, according_to="qingcloud")
     (verdict,) = person.verdicts
     assert verdict.basis is bp.Basis.NATIONAL_DEFAULT
+
+
+def test_qingcloud_view_of_sichuan() -> None:
+    """QingCloud sichuan.md@3094343, both sections: "接入备案信息需与原备案信息一致，若不一致需先
+    到原接入商进行变更备案或注销后重新备案": in its own view its page decides, before."""
+    for kind in (ORG, IND):
+        (verdict,) = bp.assess_transfer(
+            "CN-SC", "website_name", subject_kind=kind, according_to="qingcloud"
+        ).verdicts
+        assert verdict.timing is bp.Timing.BEFORE
+        assert [s.id for s in verdict.sources] == ["q-cn-sc"]
 
 
 def test_historical_sources_never_dispute() -> None:
