@@ -90,6 +90,7 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, tuple[str, ...]]] 
     # 西藏 个人: Tencent's page (西藏管局备案要求.md@c01775e) has its 变更相关 lines on the
     # company tab only; Alibaba's 个人 section: the 名称 must match (§1.1, "名称 only").
     ("CN-XZ", "subject_name", IND, "before", None, "a-cn-xz", ()),
+    ("CN-XZ", "subject_address", IND, "after", None, "a-cn-xz", ()),
     # 陕西: "新增接入备案可以先接入后变更" (TC); Alibaba Cloud's 2019 page wants a company's
     # name and certificate number to match, the address may follow (§1.1).
     ("CN-SN", "subject_name", ORG, "after", None, "tc-cn-sn", ("a-cn-sn",)),
