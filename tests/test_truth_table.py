@@ -163,6 +163,9 @@ ALIBABA_DECIDES = [
     # 单位 section: 名称、证件号、网站负责人 must match, the rest after the transfer (§1.1).
     ("CN-NX", "subject_name", ORG, "before", "a-cn-nx", SEPT_12),
     ("CN-NX", "subject_address", ORG, "after", "a-cn-nx", SEPT_12),
+    # 宁夏 个人: Tencent's old-certificate line is on the company tab (宁夏管局备案要求.md
+    # @c01775e, 企业备案 变更相关); Alibaba's 个人 section: 名称、证件号 must match (§1.1).
+    ("CN-NX", "subject_certificate", IND, "before", "a-cn-nx", SEPT_12),
     # 河北 and 辽宁 个人: Tencent's transfer lines are on the company tab only (河北管局备案要求
     # .md@ffc5955 "接入备案或无主体新增备案时…需注销原备案号再提交备案"; 辽宁省管局要求.md@1ff437c
     # "不接受先接入后变更"), and Huawei's 河北 line is in its 企业用户 section; Alibaba's 个人
