@@ -57,6 +57,10 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, tuple[str, ...]]] 
     # to match (§1.1), so the address follows. QingCloud's line is about the 主体负责人 only;
     # JD's newer 单位 section keeps its "change first" line for everything.
     ("CN-JS", "subject_address", ORG, "after", None, "a-cn-js", ("j2-cn-js",)),
+    # 江苏 个人: Alibaba's 个人 section asks 名称、证件号 only; JD's newer page (Jiangsu.md
+    # @656ee4f) has its "change first" line in the 单位 section alone, QingCloud's
+    # (jiangsu.md@99c5d17) owner line is under 企业用户: nobody disputes.
+    ("CN-JS", "subject_address", IND, "after", None, "a-cn-js", ()),
     # 浙江: "需上传最新证件，通过后再变更" (TC).
     ("CN-ZJ", "subject_certificate", ORG, "after", None, "tc-cn-zj", ()),
     # 福建: old-certificate filings transfer with the original number (TC); Alibaba Cloud's
@@ -83,6 +87,10 @@ TABLE: list[tuple[str, str, str | None, str, int | None, str, tuple[str, ...]]] 
     ("CN-XZ", "subject_name", ORG, "before", None, "tc-cn-xz", ()),
     ("CN-XZ", "subject_address", ORG, "after", None, "tc-cn-xz", ()),
     ("CN-XZ", "subject_certificate", ORG, "after", None, "tc-cn-xz", ()),
+    # 西藏 个人: Tencent's page (西藏管局备案要求.md@c01775e) has its 变更相关 lines on the
+    # company tab only; Alibaba's 个人 section: the 名称 must match (§1.1, "名称 only").
+    ("CN-XZ", "subject_name", IND, "before", None, "a-cn-xz", ()),
+    ("CN-XZ", "subject_address", IND, "after", None, "a-cn-xz", ()),
     # 陕西: "新增接入备案可以先接入后变更" (TC); Alibaba Cloud's 2019 page wants a company's
     # name and certificate number to match, the address may follow (§1.1).
     ("CN-SN", "subject_name", ORG, "after", None, "tc-cn-sn", ("a-cn-sn",)),
@@ -155,6 +163,9 @@ ALIBABA_DECIDES = [
     # 单位 section: 名称、证件号、网站负责人 must match, the rest after the transfer (§1.1).
     ("CN-NX", "subject_name", ORG, "before", "a-cn-nx", SEPT_12),
     ("CN-NX", "subject_address", ORG, "after", "a-cn-nx", SEPT_12),
+    # 宁夏 个人: Tencent's old-certificate line is on the company tab (宁夏管局备案要求.md
+    # @c01775e, 企业备案 变更相关); Alibaba's 个人 section: 名称、证件号 must match (§1.1).
+    ("CN-NX", "subject_certificate", IND, "before", "a-cn-nx", SEPT_12),
     # 河北 and 辽宁 个人: Tencent's transfer lines are on the company tab only (河北管局备案要求
     # .md@ffc5955 "接入备案或无主体新增备案时…需注销原备案号再提交备案"; 辽宁省管局要求.md@1ff437c
     # "不接受先接入后变更"), and Huawei's 河北 line is in its 企业用户 section; Alibaba's 个人
@@ -162,6 +173,13 @@ ALIBABA_DECIDES = [
     ("CN-HE", "subject_certificate", IND, "before", "a-cn-he", SEPT_6),
     ("CN-HE", "subject_address", IND, "after", "a-cn-he", SEPT_6),
     ("CN-LN", "subject_address", IND, "after", "a-cn-ln", SEPT_12),
+    # 浙江 个人: Tencent's certificate line is on the company tab (浙江管局备案要求.md@b88154c);
+    # Alibaba's 个人 section asks only the 名称 to match.
+    ("CN-ZJ", "subject_certificate", IND, "after", "a-cn-zj", SEPT_6),
+    # 广东 个人: Tencent's website-name line is on the company tab (广东省管局要求.md@1a421bc,
+    # 企业备案 网站相关 "接入备案订单填写信息中的网站名称需与工信部查询已备案成功网站名称一致");
+    # Alibaba's last 广东 page (2019-02-19): none must match (§1.1).
+    ("CN-GD", "website_name", IND, "after", "a-cn-gd", dt.date(2019, 2, 19)),
 ]
 
 
@@ -216,6 +234,29 @@ def test_tencent_view_of_hebei_companies_old_certificate() -> None:
     (verdict,) = decision.verdicts
     assert verdict.timing is bp.Timing.BEFORE
     assert [s.id for s in verdict.sources] == ["tc-cn-he"]
+
+
+def test_qingcloud_view_of_jiangsu_owner_is_for_companies() -> None:
+    """QingCloud jiangsu.md@99c5d17, 企业用户 only: "如为接入或者新增网站，提交的主体负责人信息
+    需与原主体负责人一致，成功备案后方可修改"; its 个人用户 section says nothing of it."""
+    company = bp.assess_transfer("CN-JS", "subject_owner", subject_kind=ORG, according_to="qingcloud")
+    (verdict,) = company.verdicts
+    assert verdict.timing is bp.Timing.BEFORE
+    assert [s.id for s in verdict.sources] == ["q-cn-js"]
+    person = bp.assess_transfer("CN-JS", "subject_owner", subject_kind=IND, according_to="qingcloud")
+    (verdict,) = person.verdicts
+    assert verdict.basis is bp.Basis.NATIONAL_DEFAULT
+
+
+def test_qingcloud_view_of_sichuan() -> None:
+    """QingCloud sichuan.md@3094343, both sections: "接入备案信息需与原备案信息一致，若不一致需先
+    到原接入商进行变更备案或注销后重新备案": in its own view its page decides, before."""
+    for kind in (ORG, IND):
+        (verdict,) = bp.assess_transfer(
+            "CN-SC", "website_name", subject_kind=kind, according_to="qingcloud"
+        ).verdicts
+        assert verdict.timing is bp.Timing.BEFORE
+        assert [s.id for s in verdict.sources] == ["q-cn-sc"]
 
 
 def test_historical_sources_never_dispute() -> None:
