@@ -57,6 +57,20 @@ CASES: list[tuple[str, str, str, str | None]] = [
         None,
     ),
     ("京ICP证ICP证030173号", "'ICP证' is written twice", "'ICP证' 写了两次；只写一次", None),
+    # Only 备 or 证 right after the letters ICP is the anchor written twice; a stray 备 in
+    # front, or ICP before another character, is read as a wrong abbreviation.
+    (
+        "备ICP备12345678号",
+        "'备' is not a province ICP abbreviation",
+        "ICP备 前的 '备' 不是省份的 ICP 简称",
+        None,
+    ),
+    (
+        "ICP萌ICP备20230001号",
+        "萌 is not a province abbreviation",
+        "萌 不是省份简称",
+        "恶搞备案网站 icp.gov.moe",
+    ),
     (
         "川大ICP备12345678号",
         "'川大' is not a province abbreviation",
@@ -235,3 +249,33 @@ def test_cli_json_error_has_both_reasons(capsys: pytest.CaptureFixture[str]) -> 
     assert "全国互联网安全管理服务平台（beian.gov.cn）的公安备案号（公网安备）" in body["message"]["zh"]
     assert "a public-security filing number (公网安备) from beian.gov.cn" in body["message"]["en"]
     assert "from beian.gov.cn" not in body["message"]["zh"]
+
+
+# The Han blocks as Unicode's Blocks.txt bounds them (Extension A from U+3400, the
+# unified block to U+9FFF, the compatibility ideographs U+F900 to U+FAFF, the
+# supplementary and tertiary planes U+20000 to U+3FFFF): a Han character in front of
+# ICP备 that is no abbreviation is named as such; the code point just outside each
+# bound is no Han character, so there is "no province abbreviation" at all.
+HAN_BOUNDS: list[tuple[int, bool]] = [
+    (0x3400, True),
+    (0x33FF, False),
+    (0x9FFF, True),
+    (0xA000, False),
+    (0xF900, True),
+    (0xF8FF, False),
+    (0xFAFF, True),
+    (0xFB00, False),
+    (0x20000, True),
+    (0x1FFFF, False),
+    (0x3FFFF, True),
+    (0x40000, False),
+]
+
+
+@pytest.mark.parametrize(("code", "han"), HAN_BOUNDS)
+def test_the_han_blocks_end_where_unicode_ends_them(code: int, han: bool) -> None:
+    reason = _refused(f"{chr(code)}ICP备12345678号").reason
+    if han:
+        assert "is not a province ICP abbreviation" in reason, reason
+    else:
+        assert "no province abbreviation before ICP备" in reason, reason
