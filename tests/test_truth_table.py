@@ -435,6 +435,26 @@ def test_the_2017_page_is_kept_as_a_claim(code: str, fact: str) -> None:
     assert "t17" not in {s.id for s in site_fact.sources}
 
 
+def test_the_2017_sichuan_certificate_line_is_kept_for_organisations_and_takes_part_in_no_answer() -> None:
+    """§2 四川: the 2017 page (T17) required a transfer to present the very certificate of
+    the first filing and refused the new unified (三证合一) one, which only organisations
+    hold. The page is retired (replaced by the undated overview), so its line is kept as
+    history only: in the model, and in no answer, for either subject kind or date."""
+    rules = bp.default_policy().rules_for(bp.resolve_province("四川"))
+    (old,) = [s for s in rules.statements if s.source.id == "t17"]
+    assert old.changes == {bp.Change.SUBJECT_CERTIFICATE}
+    assert old.applies_to == {bp.SubjectKind.ORGANISATION}
+    assert old.timing is bp.Timing.BEFORE
+    assert old.source.retired
+    for kind in (ORG, IND):
+        for day in (dt.date(2017, 7, 1), None):
+            (verdict,) = bp.assess_transfer(
+                "四川", ["subject_certificate"], subject_kind=kind, as_of=day
+            ).verdicts
+            assert "t17" not in {src.id for src in verdict.sources}
+            assert "t17" not in {claim.source.id for claim in verdict.dissent}
+
+
 # The remedies and every page cited for each, in order: the seed FAQ first for the
 # remedies it gives for its seven reasons, then the pages §3.4 (or the page itself, read
 # at the commit the data names) shows giving the same remedy.
