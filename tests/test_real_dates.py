@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import beian_policy as bp
 
 D = dt.date
@@ -129,3 +131,42 @@ def test_ningxia_old_certificate_in_tencents_view_before_its_tab_layout_page() -
         "宁夏", ["subject_certificate"], subject_kind="organisation", according_to="tencent_cloud"
     ).verdicts
     assert (today.timing, [s.id for s in today.sources]) == (bp.Timing.BEFORE, ["tc-cn-nx"])
+
+
+# Tencent's older stored 西藏 page (qcloud-documents at 0f66dc54, read by hand) has a
+# company section only; its 变更相关 item 1: the subject name must equal the record
+# (else changed at the original provider, or cancelled and filed again, first), while
+# the certificate address, postal address, certificate number and owner details need
+# only meet the current rules and may be changed after the transfer.
+XIZANG_OLD_PAGE: list[tuple[str, bp.Timing]] = [
+    ("subject_name", bp.Timing.BEFORE),
+    ("subject_certificate", bp.Timing.AFTER),
+    ("subject_address", bp.Timing.AFTER),
+    ("subject_owner", bp.Timing.AFTER),
+    ("subject_owner_contact", bp.Timing.AFTER),
+]
+
+
+@pytest.mark.parametrize(("change", "timing"), XIZANG_OLD_PAGE)
+def test_xizang_in_tencents_view_before_its_tab_layout_page(change: str, timing: bp.Timing) -> None:
+    day = D(2020, 6, 1)  # before the tab-layout page (no older than 2021-01-21)
+    (company,) = bp.assess_transfer(
+        "西藏", [change], subject_kind="organisation", as_of=day, according_to="tencent_cloud"
+    ).verdicts
+    assert (company.timing, company.basis) == (timing, bp.Basis.PROVINCE)
+    assert [s.id for s in company.sources] == ["tc-cn-xz-a"]
+    (person,) = bp.assess_transfer(
+        "西藏", [change], subject_kind="individual", as_of=day, according_to="tencent_cloud"
+    ).verdicts
+    assert person.basis is bp.Basis.NATIONAL_DEFAULT  # the page has no individual section
+
+
+def test_xizang_old_page_says_nothing_of_the_website() -> None:
+    (verdict,) = bp.assess_transfer(
+        "西藏",
+        ["website_name"],
+        subject_kind="organisation",
+        as_of=D(2020, 6, 1),
+        according_to="tencent_cloud",
+    ).verdicts
+    assert verdict.basis is bp.Basis.NATIONAL_DEFAULT
