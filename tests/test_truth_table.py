@@ -425,6 +425,9 @@ HISTORICAL: list[tuple[str, str]] = [
     ("CN-GS", "unfiled_sites_closed"),
     ("CN-QH", "unfiled_sites_closed"),
     ("CN-SD", "filed_sites_reachable"),
+    # §2 四川 "3. Closed: TC unknown; T17 (old)": close while filing if the domain has
+    # privacy protection.
+    ("CN-SC", "unfiled_sites_closed"),
 ]
 
 
