@@ -197,6 +197,22 @@ def test_alibaba_dated_changes(
     assert verdict.sources[0].id.startswith(f"a-cn-{code[3:].lower()}")
 
 
+def test_anhuis_two_individual_lines_each_decide_what_they_name() -> None:
+    """安徽备案规则.md@9f1c5a0a, 个人 section (2019-09-12), read at that commit: one line
+    lets a filing an individual made for a site a company runs transfer first (the
+    subject's type), another lets every other differing detail transfer first. The
+    first decides the subject's type only; the second, a line for every change, decides
+    the rest."""
+    by_id = {s.id: s for s in bp.default_policy().rules_for(bp.resolve_province("安徽")).statements}
+    typed = by_id[_alibaba("CN-AH", "subject_type", IND, LATE_2019).rule]
+    assert (typed.changes, typed.covers_all) == ({bp.Change.SUBJECT_TYPE}, False)
+    for change in ("subject_name", "subject_address", "website_name"):
+        verdict = _alibaba("CN-AH", change, IND, LATE_2019)
+        assert verdict.timing is bp.Timing.AFTER
+        general = by_id[verdict.rule]
+        assert (general.source.id, general.covers_all) == ("a-cn-ah", True), change
+
+
 # The converse of the table: a field outside a block's must-match list is never one
 # Alibaba's page wants changed first. (Whether the page then says "after" or says
 # nothing about that field is left open: the reference's "All other fields" line does

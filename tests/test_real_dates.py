@@ -170,3 +170,20 @@ def test_xizang_old_page_says_nothing_of_the_website() -> None:
         according_to="tencent_cloud",
     ).verdicts
     assert verdict.basis is bp.Basis.NATIONAL_DEFAULT
+
+
+# Tencent's older stored 陕西 page (qcloud-documents at 09243389, read by hand), 企业备案
+# section, 变更相关 item 2: when the filed subject information has changed, a transfer may
+# go first and the change follow. Its 个人备案 section says nothing of transfers.
+@pytest.mark.parametrize("change", ["subject_name", "subject_certificate", "subject_owner"])
+def test_shaanxi_in_tencents_view_before_its_tab_layout_page(change: str) -> None:
+    day = D(2020, 6, 1)
+    (company,) = bp.assess_transfer(
+        "陕西", [change], subject_kind="organisation", as_of=day, according_to="tencent_cloud"
+    ).verdicts
+    assert (company.timing, company.basis) == (bp.Timing.AFTER, bp.Basis.PROVINCE)
+    assert [s.id for s in company.sources] == ["tc-cn-sn-a"]
+    (person,) = bp.assess_transfer(
+        "陕西", [change], subject_kind="individual", as_of=day, according_to="tencent_cloud"
+    ).verdicts
+    assert person.basis is bp.Basis.NATIONAL_DEFAULT
